@@ -1,0 +1,77 @@
+package io.github.cptestkit.schemas;
+
+/**
+ * The errors a CodePipeline job worker can receive: those the service model lists for the ten job operations,
+ * and the service-wide ones every AWS JSON client handles.
+ *
+ * <pre>{@code
+ * AwsError error = AwsError.fromType("com.amazonaws.codepipeline#JobNotFoundException").orElseThrow();
+ * assert error == AwsError.JOB_NOT_FOUND && error.httpStatus() == 400;
+ * }</pre>
+ */
+public enum AwsError {
+    ACTION_TYPE_NOT_FOUND("ActionTypeNotFoundException", 400, true),
+    INVALID_CLIENT_TOKEN("InvalidClientTokenException", 400, true),
+    INVALID_JOB("InvalidJobException", 400, true),
+    INVALID_JOB_STATE("InvalidJobStateException", 400, true),
+    INVALID_NONCE("InvalidNonceException", 400, true),
+    JOB_NOT_FOUND("JobNotFoundException", 400, true),
+    OUTPUT_VARIABLES_SIZE_EXCEEDED("OutputVariablesSizeExceededException", 400, true),
+    VALIDATION("ValidationException", 400, true),
+    /** Service-wide: the caller exceeded its request rate; SDKs retry it. */
+    THROTTLING("ThrottlingException", 400, false),
+    /** Service-wide: an internal error; SDKs retry it. */
+    INTERNAL_FAILURE("InternalFailure", 500, false),
+    /** Service-wide: the service is unavailable; SDKs retry it. */
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, false),
+    /** Service-wide: the X-Amz-Target names no operation. */
+    UNKNOWN_OPERATION("UnknownOperationException", 400, false),
+    /** Service-wide: the body is not valid JSON or a member has the wrong JSON type. */
+    SERIALIZATION("SerializationException", 400, false),
+    /** Service-wide: the caller is not authorised. */
+    ACCESS_DENIED("AccessDeniedException", 400, false);
+
+    private final String type;
+    private final int httpStatus;
+    private final boolean modeled;
+
+    AwsError(String type, int httpStatus, boolean modeled) {
+        this.type = type;
+        this.httpStatus = httpStatus;
+        this.modeled = modeled;
+    }
+
+    /** The {@code __type} and {@code x-amzn-ErrorType} value, e.g. {@code JobNotFoundException}. */
+    public String type() {
+        return type;
+    }
+
+    /** The HTTP status AWS answers with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Whether the service model lists this error for an operation (false for the service-wide errors). */
+    public boolean modeled() {
+        return modeled;
+    }
+
+    /**
+     * Finds an error by its type, accepting the namespaced form ({@code com.amazonaws.codepipeline#X}) and the
+     * {@code :http://...} suffix some services append, as the SDKs do.
+     */
+    public static java.util.Optional<AwsError> fromType(String type) {
+        if (type == null) {
+            return java.util.Optional.empty();
+        }
+        String name = type.substring(type.indexOf('#') + 1);
+        int colon = name.indexOf(':');
+        String bare = colon < 0 ? name : name.substring(0, colon);
+        for (AwsError error : values()) {
+            if (error.type.equals(bare)) {
+                return java.util.Optional.of(error);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

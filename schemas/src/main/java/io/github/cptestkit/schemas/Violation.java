@@ -1,0 +1,62 @@
+package io.github.cptestkit.schemas;
+
+import java.util.Objects;
+
+/**
+ * One way a document breaks its schema, told the way AWS tells a {@code ValidationException}.
+ *
+ * <pre>{@code
+ * Violation v = SchemaValidator.shared().validateRequest(Operation.GET_JOB_DETAILS, "{\"jobId\": \"x\"}").get(0);
+ * v.path();        // "/jobId"
+ * v.constraint();  // Constraint.PATTERN
+ * v.awsMessage();  // "Value 'x' at 'jobId' failed to satisfy constraint: Member must satisfy regular
+ *                  //  expression pattern: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+ * }</pre>
+ *
+ * @param path        JSON Pointer of the offending member ({@code /jobDetails/data/actionTypeId/category}); for a
+ *                    missing member, where it should be; {@code ""} for the whole document
+ * @param constraint  the kind of rule broken
+ * @param requirement the rule in AWS's words, e.g. {@code Member must have length less than or equal to 512}
+ * @param value       the offending value as text (strings as they are, anything else as JSON), {@link #REDACTED}
+ *                    for a sensitive member, or {@code null} when the member is missing
+ */
+public record Violation(String path, Constraint constraint, String requirement, String value) {
+
+    /** What stands in for a sensitive value; the same words the AWS SDK for Java prints. */
+    public static final String REDACTED = "*** Sensitive Data Redacted ***";
+
+    public Violation {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(constraint, "constraint");
+        Objects.requireNonNull(requirement, "requirement");
+    }
+
+    /** Whether the value was hidden because the member is sensitive. */
+    public boolean redacted() {
+        return REDACTED.equals(value);
+    }
+
+    /** The path as AWS writes it: members joined by dots, list items by their index ({@code jobs.0.jobId}). */
+    public String awsPath() {
+        if (path.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(segment.replace("~1", "/").replace("~0", "~"));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The sentence AWS puts in a ValidationException for this violation, e.g.
+     * {@code Value null at 'jobId' failed to satisfy constraint: Member must not be null}.
+     */
+    public String awsMessage() {
+        String shown = value == null ? "null" : "'" + value + "'";
+        return "Value " + shown + " at '" + awsPath() + "' failed to satisfy constraint: " + requirement;
+    }
+}
