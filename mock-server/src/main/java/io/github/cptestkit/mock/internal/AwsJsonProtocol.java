@@ -1,0 +1,223 @@
+package io.github.cptestkit.mock.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.schemas.AwsError;
+import io.github.cptestkit.schemas.Constraint;
+import io.github.cptestkit.schemas.Operation;
+import io.github.cptestkit.schemas.SchemaValidator;
+import io.github.cptestkit.schemas.Violation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * The AWS JSON 1.1 edge, the one place where wire concerns live: it reads the {@code X-Amz-Target}, parses the
+ * body, validates it against the operation's input schema, hands it to the operation handlers, validates what they
+ * answer against the output schema, and turns every refusal into an AWS error ({@code __type}, {@code message},
+ * {@code x-amzn-ErrorType}); every answer carries an {@code x-amzn-RequestId}. Nothing it answers is a stack trace.
+ *
+ * <ul>
+ *   <li>Not JSON, or not a JSON object: SerializationException. An empty body reads as {@code {}}.</li>
+ *   <li>A member of the wrong JSON type: SerializationException (AWS fails to deserialize before it validates).</li>
+ *   <li>A {@code null} member: treated as absent, as AWS does.</li>
+ *   <li>Other schema violations: ValidationException, {@code N validation error(s) detected: m1; m2}, sensitive
+ *       values redacted.</li>
+ *   <li>An answer that breaks the output schema (a bad fixture): in strict mode InternalFailure (HTTP 500) and a
+ *       recorded {@linkplain #problems() problem}; otherwise a logged warning and the answer as it is.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * AwsJsonProtocol protocol = new AwsJsonProtocol(jobStore, true);
+ * AwsResponse answer = protocol.answer("CodePipeline_20150709.GetJobDetails", "{\"jobId\":\"x\"}".getBytes(UTF_8));
+ * answer.status();  // 400, ValidationException
+ * }</pre>
+ */
+public final class AwsJsonProtocol {
+
+    /** The content type of every awsJson1_1 body. */
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** The header naming the operation. */
+    public static final String TARGET_HEADER = "X-Amz-Target";
+    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+
+    private static final System.Logger LOG = System.getLogger(AwsJsonProtocol.class.getName());
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private final SchemaValidator validator = SchemaValidator.shared();
+    private final JobOperations operations;
+    private final boolean strict;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param store  the job store the operations work on
+     * @param strict whether an answer that breaks its output schema fails loudly
+     */
+    public AwsJsonProtocol(JobStore store, boolean strict) {
+        this.operations = new JobOperations(store);
+        this.strict = strict;
+    }
+
+    /** The answer to one request: {@code target} is the {@code X-Amz-Target} header (maybe {@code null}). */
+    public AwsResponse answer(String target, byte[] body) {
+        Optional<Operation> operation = Operation.fromTarget(target);
+        if (operation.isEmpty()) {
+            return error(AwsError.UNKNOWN_OPERATION, "Operation " + target + " is not supported: this endpoint"
+                    + " answers the CodePipeline job operations (" + Operation.TARGET_PREFIX + "PollForJobs, ...)");
+        }
+        Operation op = operation.get();
+        try {
+            JsonNode request = read(body);
+            checkRequest(op, request);
+            JsonNode response = operations.answer(op, request);
+            return checkedSuccess(op, response);
+        } catch (AwsException refusal) {
+            return error(refusal.error(), refusal.getMessage());
+        } catch (RuntimeException bug) {
+            String problem = "internal failure answering " + op.operationName() + ": " + bug.getClass().getName()
+                    + " at " + (bug.getStackTrace().length > 0 ? bug.getStackTrace()[0] : "?");
+            problems.add(problem);
+            LOG.log(System.Logger.Level.ERROR, problem);
+            return error(AwsError.INTERNAL_FAILURE, "An internal error occurred in the mock while answering "
+                    + op.operationName());
+        }
+    }
+
+    /** An AWS error answer: {@code {"__type": ..., "message": ...}}, its HTTP status and headers. */
+    public AwsResponse error(AwsError error, String message) {
+        ObjectNode body = json.createObjectNode().put("__type", error.type()).put("message", message);
+        return new AwsResponse(error.httpStatus(), Map.of(
+                "Content-Type", CONTENT_TYPE,
+                REQUEST_ID_HEADER, UUID.randomUUID().toString(),
+                ERROR_TYPE_HEADER, error.type()), body.toString());
+    }
+
+    /**
+     * Checks that every response a partner job will be served in fits its output schema: in strict mode an
+     * {@link IllegalArgumentException} naming each offending member, otherwise a logged warning.
+     */
+    public void checkEnqueued(FakeThirdPartyJob job) {
+        checkResponses("FakeThirdPartyJob " + job.jobId(), JobOperations.responsesServing(job));
+    }
+
+    /** As {@link #checkEnqueued(FakeThirdPartyJob)}, for a custom-action or Lambda job. */
+    public void checkEnqueued(FakeCustomJob job) {
+        checkResponses("FakeCustomJob " + job.jobId(), JobOperations.responsesServing(job));
+    }
+
+    /** What went wrong on the mock's side (strict-mode schema breaks, internal failures), oldest first. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Forgets the recorded problems. */
+    public void clearProblems() {
+        problems.clear();
+    }
+
+    private void checkResponses(String subject, Map<Operation, JsonNode> responses) {
+        List<String> broken = new ArrayList<>();
+        for (Map.Entry<Operation, JsonNode> response : responses.entrySet()) {
+            for (Violation violation : validator.validateResponse(response.getKey(), response.getValue())) {
+                broken.add(response.getKey().operationName() + ": " + violation.awsMessage());
+            }
+        }
+        if (broken.isEmpty()) {
+            return;
+        }
+        String message = subject + " does not fit the CodePipeline wire format: " + String.join("; ", broken);
+        if (strict) {
+            throw new IllegalArgumentException(message + ". Fix the job, or build the mock with strict(false) to"
+                    + " serve it anyway");
+        }
+        LOG.log(System.Logger.Level.WARNING, message + " (served anyway: strict mode is off)");
+    }
+
+    private JsonNode read(byte[] body) {
+        if (body == null || body.length == 0) {
+            return json.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            throw new AwsException(AwsError.SERIALIZATION, "The request body is not valid JSON: " + reason);
+        }
+        if (node == null || node.isMissingNode()) {
+            return json.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new AwsException(AwsError.SERIALIZATION, "The request body must be a JSON object, but was a JSON "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        dropNulls(node);
+        return node;
+    }
+
+    /** AWS treats a member sent as {@code null} as absent. */
+    private static void dropNulls(JsonNode node) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                if (member.getValue().isNull()) {
+                    it.remove();
+                } else {
+                    dropNulls(member.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(AwsJsonProtocol::dropNulls);
+        }
+    }
+
+    private void checkRequest(Operation op, JsonNode request) {
+        List<Violation> violations = validator.validateRequest(op, request);
+        if (violations.isEmpty()) {
+            return;
+        }
+        Optional<Violation> wrongType = violations.stream()
+                .filter(v -> v.constraint() == Constraint.TYPE).findFirst();
+        if (wrongType.isPresent()) {
+            Violation v = wrongType.get();
+            throw new AwsException(AwsError.SERIALIZATION, "Value " + (v.value() == null ? "null" : "'" + v.value()
+                    + "'") + " at '" + v.awsPath() + "' cannot be deserialized: " + v.requirement());
+        }
+        int count = violations.size();
+        throw new AwsException(AwsError.VALIDATION, count + (count == 1 ? " validation error" : " validation errors")
+                + " detected: " + violations.stream().map(Violation::awsMessage).collect(Collectors.joining("; ")));
+    }
+
+    private AwsResponse checkedSuccess(Operation op, JsonNode response) {
+        List<Violation> violations = validator.validateResponse(op, response);
+        if (!violations.isEmpty()) {
+            String problem = "the answer to " + op.operationName() + " does not fit its output schema: "
+                    + violations.stream().map(Violation::awsMessage).collect(Collectors.joining("; "));
+            if (strict) {
+                problems.add(problem);
+                LOG.log(System.Logger.Level.WARNING, problem);
+                return error(AwsError.INTERNAL_FAILURE, "The mock's " + problem + " (strict mode); fix the job"
+                        + " fixture");
+            }
+            LOG.log(System.Logger.Level.WARNING, problem + " (sent anyway: strict mode is off)");
+        }
+        return new AwsResponse(200, Map.of(
+                "Content-Type", CONTENT_TYPE,
+                REQUEST_ID_HEADER, UUID.randomUUID().toString()), response.toString());
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.cptestkit.mock.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.CurrentRevision;
+import io.github.cptestkit.fixtures.ExecutionDetails;
+import io.github.cptestkit.fixtures.FailureDetails;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.fixtures.Job;
+import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
+import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.schemas.Operation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ten operation handlers: each turns a request that already passed the protocol edge (parsed, nulls dropped,
+ * schema-valid) into job store calls and renders the store's answer as the operation's response JSON. No
+ * validation or error formatting here: refusals are {@link AwsException}s thrown by the store.
+ *
+ * <pre>{@code
+ * JsonNode response = operations.answer(Operation.ACKNOWLEDGE_JOB, request);   // {"status":"InProgress"}
+ * }</pre>
+ */
+final class JobOperations {
+
+    /** What a job gets as nonce when its response is checked at enqueue time and it came without one. */
+    private static final String PLACEHOLDER_NONCE = "1";
+    private static final ObjectMapper JSON = WireFormat.mapper();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final JobStore store;
+
+    JobOperations(JobStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The response body of {@code operation} for a valid {@code request}. */
+    JsonNode answer(Operation operation, JsonNode request) {
+        return switch (operation) {
+            case POLL_FOR_THIRD_PARTY_JOBS -> pollForThirdPartyJobs(request);
+            case GET_THIRD_PARTY_JOB_DETAILS -> getThirdPartyJobDetails(request);
+            case ACKNOWLEDGE_THIRD_PARTY_JOB, ACKNOWLEDGE_JOB -> acknowledge(operation, request);
+            case PUT_THIRD_PARTY_JOB_SUCCESS_RESULT, PUT_JOB_SUCCESS_RESULT -> putSuccess(operation, request);
+            case PUT_THIRD_PARTY_JOB_FAILURE_RESULT, PUT_JOB_FAILURE_RESULT -> putFailure(operation, request);
+            case POLL_FOR_JOBS -> pollForJobs(request);
+            case GET_JOB_DETAILS -> getJobDetails(request);
+        };
+    }
+
+    private JsonNode pollForThirdPartyJobs(JsonNode request) {
+        return thirdPartyJobList(store.pollThirdParty(actionTypeId(request), maxBatchSize(request)));
+    }
+
+    private JsonNode pollForJobs(JsonNode request) {
+        Map<String, String> query = request.has("queryParam")
+                ? JSON.convertValue(request.get("queryParam"), STRING_MAP) : Map.of();
+        return jobList(store.pollCustom(actionTypeId(request), maxBatchSize(request), query));
+    }
+
+    private JsonNode getThirdPartyJobDetails(JsonNode request) {
+        return thirdPartyJobDetails(store.thirdPartyJobDetails(text(request, "jobId"),
+                text(request, "clientToken")));
+    }
+
+    private JsonNode getJobDetails(JsonNode request) {
+        return jobDetails(store.jobDetails(text(request, "jobId")));
+    }
+
+    /** AcknowledgeJob and AcknowledgeThirdPartyJob (the latter with a clientToken). */
+    private JsonNode acknowledge(Operation operation, JsonNode request) {
+        JobStatus status = store.acknowledge(operation, text(request, "jobId"), text(request, "nonce"),
+                text(request, "clientToken"));
+        return JSON.createObjectNode().put("status", status.wire());
+    }
+
+    /** PutJobSuccessResult and PutThirdPartyJobSuccessResult (the latter with a clientToken, no variables). */
+    private JsonNode putSuccess(Operation operation, JsonNode request) {
+        store.putSuccess(operation, text(request, "jobId"), text(request, "clientToken"),
+                value(request, "currentRevision", CurrentRevision.class),
+                value(request, "executionDetails", ExecutionDetails.class),
+                text(request, "continuationToken"),
+                request.has("outputVariables") ? JSON.convertValue(request.get("outputVariables"), STRING_MAP) : null);
+        return JSON.createObjectNode();
+    }
+
+    /** PutJobFailureResult and PutThirdPartyJobFailureResult. */
+    private JsonNode putFailure(Operation operation, JsonNode request) {
+        store.putFailure(operation, text(request, "jobId"), text(request, "clientToken"),
+                value(request, "failureDetails", FailureDetails.class));
+        return JSON.createObjectNode();
+    }
+
+    // ---------------------------------------------------------------- rendering (also used at enqueue time)
+
+    static ObjectNode thirdPartyJobList(List<FakeThirdPartyJob> jobs) {
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode list = response.putArray("jobs");
+        for (FakeThirdPartyJob job : jobs) {
+            list.addObject().put("clientId", job.clientId()).put("jobId", job.jobId());
+        }
+        return response;
+    }
+
+    static ObjectNode thirdPartyJobDetails(ThirdPartyJobDetails details) {
+        ObjectNode response = JSON.createObjectNode();
+        response.set("jobDetails", WireFormat.toTree(details));
+        return response;
+    }
+
+    static ObjectNode jobList(List<Job> jobs) {
+        ObjectNode response = JSON.createObjectNode();
+        ArrayNode list = response.putArray("jobs");
+        jobs.forEach(job -> list.add(WireFormat.toTree(job)));
+        return response;
+    }
+
+    /** GetJobDetails answers {@code {id, data, accountId}}: the job without its nonce. */
+    static ObjectNode jobDetails(Job job) {
+        ObjectNode details = (ObjectNode) WireFormat.toTree(job);
+        details.remove("nonce");
+        ObjectNode response = JSON.createObjectNode();
+        response.set("jobDetails", details);
+        return response;
+    }
+
+    /** Every response a partner job will appear in, as served on its first dispatch. */
+    static Map<Operation, JsonNode> responsesServing(FakeThirdPartyJob job) {
+        ThirdPartyJobDetails details = job.details().nonce() != null ? job.details()
+                : new ThirdPartyJobDetails(job.details().id(), job.details().data(), PLACEHOLDER_NONCE);
+        Map<Operation, JsonNode> responses = new LinkedHashMap<>();
+        responses.put(Operation.POLL_FOR_THIRD_PARTY_JOBS, thirdPartyJobList(List.of(job)));
+        responses.put(Operation.GET_THIRD_PARTY_JOB_DETAILS, thirdPartyJobDetails(details));
+        return responses;
+    }
+
+    /** Every response a custom or Lambda job will appear in, as served on its first dispatch. */
+    static Map<Operation, JsonNode> responsesServing(FakeCustomJob custom) {
+        Job job = custom.job().nonce() != null ? custom.job()
+                : new Job(custom.job().id(), custom.job().data(), PLACEHOLDER_NONCE, custom.job().accountId());
+        Map<Operation, JsonNode> responses = new LinkedHashMap<>();
+        responses.put(Operation.POLL_FOR_JOBS, jobList(List.of(job)));
+        responses.put(Operation.GET_JOB_DETAILS, jobDetails(job));
+        return responses;
+    }
+
+    // ---------------------------------------------------------------- reading requests
+
+    private static ActionTypeId actionTypeId(JsonNode request) {
+        return value(request, "actionTypeId", ActionTypeId.class);
+    }
+
+    /** {@code maxBatchSize}, 1 when absent. */
+    private static int maxBatchSize(JsonNode request) {
+        return request.path("maxBatchSize").asInt(1);
+    }
+
+    private static String text(JsonNode request, String member) {
+        JsonNode node = request.get(member);
+        return node == null ? null : node.asText();
+    }
+
+    private static <T> T value(JsonNode request, String member, Class<T> type) {
+        JsonNode node = request.get(member);
+        if (node == null) {
+            return null;
+        }
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a schema-valid " + member + " could not be read as "
+                    + type.getSimpleName(), e);
+        }
+    }
+}
