@@ -1,0 +1,99 @@
+package io.github.cptestkit.mock;
+
+import io.github.cptestkit.schemas.AwsError;
+import io.github.cptestkit.schemas.Operation;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.codepipeline.model.ActionTypeId;
+import software.amazon.awssdk.services.codepipeline.model.ActionTypeNotFoundException;
+import software.amazon.awssdk.services.codepipeline.model.CodePipelineException;
+import software.amazon.awssdk.services.codepipeline.model.FailureType;
+import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidJobException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidNonceException;
+import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
+import software.amazon.awssdk.services.codepipeline.model.OutputVariablesSizeExceededException;
+import software.amazon.awssdk.services.codepipeline.model.ValidationException;
+
+/** The real AWS SDK for Java v2 client, pointed at a mock, and one valid call of each operation. */
+final class SdkClients {
+
+    private SdkClients() {}
+
+    /** A client that gives up after one attempt: for calls that are expected to fail. */
+    static CodePipelineClient oneAttempt(CodePipelineMock mock) {
+        return CodePipelineClient.builder()
+                .endpointOverride(mock.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAFAKEFAKEFAKE", "fake-secret-key")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** A client with the SDK's default retry policy. */
+    static CodePipelineClient defaultRetries(CodePipelineMock mock) {
+        return CodePipelineClient.builder()
+                .endpointOverride(mock.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAFAKEFAKEFAKE", "fake-secret-key")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** The SDK's action type id for one of ours. */
+    static ActionTypeId sdk(io.github.cptestkit.fixtures.ActionTypeId type) {
+        return ActionTypeId.builder().category(type.category().wire()).owner(type.owner().wire())
+                .provider(type.provider()).version(type.version()).build();
+    }
+
+    /** The SDK exception class a modelled error arrives as; the base class for service-wide errors. */
+    static Class<? extends CodePipelineException> exceptionClass(AwsError error) {
+        return switch (error) {
+            case ACTION_TYPE_NOT_FOUND -> ActionTypeNotFoundException.class;
+            case INVALID_CLIENT_TOKEN -> InvalidClientTokenException.class;
+            case INVALID_JOB -> InvalidJobException.class;
+            case INVALID_JOB_STATE -> InvalidJobStateException.class;
+            case INVALID_NONCE -> InvalidNonceException.class;
+            case JOB_NOT_FOUND -> JobNotFoundException.class;
+            case OUTPUT_VARIABLES_SIZE_EXCEEDED -> OutputVariablesSizeExceededException.class;
+            case VALIDATION -> ValidationException.class;
+            default -> CodePipelineException.class;
+        };
+    }
+
+    /** One schema-valid call of {@code operation} about job 1 of {@link TestJobs}. */
+    static void call(CodePipelineClient client, Operation operation) {
+        String jobId = TestJobs.jobId(1);
+        switch (operation) {
+            case POLL_FOR_THIRD_PARTY_JOBS -> client.pollForThirdPartyJobs(r -> r
+                    .actionTypeId(sdk(TestJobs.THIRD_PARTY_TYPE)).maxBatchSize(1));
+            case GET_THIRD_PARTY_JOB_DETAILS -> client.getThirdPartyJobDetails(r -> r
+                    .jobId(jobId).clientToken(TestJobs.CLIENT_TOKEN));
+            case ACKNOWLEDGE_THIRD_PARTY_JOB -> client.acknowledgeThirdPartyJob(r -> r
+                    .jobId(jobId).nonce("nonce-1").clientToken(TestJobs.CLIENT_TOKEN));
+            case PUT_THIRD_PARTY_JOB_SUCCESS_RESULT -> client.putThirdPartyJobSuccessResult(r -> r
+                    .jobId(jobId).clientToken(TestJobs.CLIENT_TOKEN)
+                    .currentRevision(c -> c.revision("r-1").changeIdentifier("c-1").created(Instant.EPOCH)));
+            case PUT_THIRD_PARTY_JOB_FAILURE_RESULT -> client.putThirdPartyJobFailureResult(r -> r
+                    .jobId(jobId).clientToken(TestJobs.CLIENT_TOKEN)
+                    .failureDetails(f -> f.type(FailureType.JOB_FAILED).message("failed")));
+            case POLL_FOR_JOBS -> client.pollForJobs(r -> r.actionTypeId(sdk(TestJobs.CUSTOM_TYPE)).maxBatchSize(1));
+            case ACKNOWLEDGE_JOB -> client.acknowledgeJob(r -> r.jobId(jobId).nonce("nonce-1"));
+            case GET_JOB_DETAILS -> client.getJobDetails(r -> r.jobId(jobId));
+            case PUT_JOB_SUCCESS_RESULT -> client.putJobSuccessResult(r -> r
+                    .jobId(jobId).outputVariables(Map.of("IMAGE_TAG", "1.2.3")));
+            case PUT_JOB_FAILURE_RESULT -> client.putJobFailureResult(r -> r
+                    .jobId(jobId).failureDetails(f -> f.type(FailureType.CONFIGURATION_ERROR).message("bad")));
+        }
+    }
+}
