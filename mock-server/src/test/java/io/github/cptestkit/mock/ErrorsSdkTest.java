@@ -1,0 +1,260 @@
+package io.github.cptestkit.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.cptestkit.mock.SdkClients.sdk;
+import static io.github.cptestkit.mock.TestJobs.CLIENT_TOKEN;
+import static io.github.cptestkit.mock.TestJobs.CUSTOM_TYPE;
+import static io.github.cptestkit.mock.TestJobs.THIRD_PARTY_TYPE;
+import static io.github.cptestkit.mock.TestJobs.jobId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.schemas.AwsError;
+import io.github.cptestkit.schemas.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.codepipeline.model.ActionTypeNotFoundException;
+import software.amazon.awssdk.services.codepipeline.model.CodePipelineException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidClientTokenException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidJobException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException;
+import software.amazon.awssdk.services.codepipeline.model.InvalidNonceException;
+import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
+import software.amazon.awssdk.services.codepipeline.model.OutputVariablesSizeExceededException;
+import software.amazon.awssdk.services.codepipeline.model.ValidationException;
+
+/** Every error of the table reaches the real AWS SDK for Java v2 as its own exception class, with its message. */
+class ErrorsSdkTest {
+
+    static CodePipelineMock mock;
+    static CodePipelineClient client;
+
+    @BeforeAll
+    static void start() {
+        mock = CodePipelineMock.builder().clock(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build().start();
+        client = SdkClients.oneAttempt(mock);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mock.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        mock.reset();
+    }
+
+    /** The exception the SDK throws, checked to be exactly {@code type} with the AWS error code and HTTP 400. */
+    static <T extends CodePipelineException> T thrown(Class<T> type, ThrowingCallable call) {
+        T exception = catchThrowableOfType(type, call);
+        assertThat(exception).as("the SDK throws %s", type.getSimpleName()).isNotNull();
+        assertThat(exception).isExactlyInstanceOf(type);
+        assertThat(exception.statusCode()).isEqualTo(400);
+        assertThat(exception.requestId()).as("x-amzn-RequestId").isNotBlank();
+        return exception;
+    }
+
+    static String message(CodePipelineException exception) {
+        return exception.awsErrorDetails().errorMessage();
+    }
+
+    void dispatchCustomJob1() {
+        mock.enqueue(TestJobs.custom(1));
+        client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)));
+    }
+
+    @Test
+    void pollingAnUnknownActionTypeIsActionTypeNotFoundException() {
+        var partner = thrown(ActionTypeNotFoundException.class,
+                () -> client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE))));
+        assertThat(message(partner)).isEqualTo(
+                "Action type not found: {category: Build, owner: ThirdParty, provider: MyCi, version: 1}");
+        thrown(ActionTypeNotFoundException.class, () -> client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))));
+    }
+
+    @Test
+    void aMalformedJobIdIsAValidationExceptionInAwsWords() {
+        var exception = thrown(ValidationException.class, () -> client.getJobDetails(r -> r.jobId("not-a-uuid")));
+        assertThat(message(exception)).isEqualTo("1 validation error detected: Value 'not-a-uuid' at 'jobId' failed"
+                + " to satisfy constraint: Member must satisfy regular expression pattern:"
+                + " [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void severalViolationsAreCountedAndJoinedInOneValidationException() {
+        var exception = thrown(ValidationException.class,
+                () -> client.acknowledgeThirdPartyJob(r -> r.jobId("").nonce("n".repeat(51)).clientToken("t")));
+        assertThat(message(exception)).isEqualTo("2 validation errors detected: Value '' at 'jobId' failed to"
+                + " satisfy constraint: Member must have length greater than or equal to 1; Value '" + "n".repeat(51)
+                + "' at 'nonce' failed to satisfy constraint: Member must have length less than or equal to 50");
+    }
+
+    @Test
+    void aMissingRequiredMemberIsAValidationException() {
+        var exception = thrown(ValidationException.class,
+                () -> client.putJobFailureResult(r -> r.jobId(jobId(1))));
+        assertThat(message(exception)).isEqualTo("1 validation error detected: Value null at 'failureDetails'"
+                + " failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void aWrongNonceIsInvalidNonceException() {
+        dispatchCustomJob1();
+        var exception = thrown(InvalidNonceException.class,
+                () -> client.acknowledgeJob(r -> r.jobId(jobId(1)).nonce("42")));
+        assertThat(message(exception)).contains("Nonce 42 is not valid for job " + jobId(1));
+        assertThat(mock.job(jobId(1)).status()).isEqualTo(JobStatus.DISPATCHED);
+    }
+
+    @Test
+    void everyCallOnAnUnknownJobIsJobNotFoundException() {
+        mock.registerClient(TestJobs.CLIENT_ID, CLIENT_TOKEN);
+        for (Operation operation : Operation.values()) {
+            if (operation.errors().contains(AwsError.JOB_NOT_FOUND)) {
+                var exception = thrown(JobNotFoundException.class, () -> SdkClients.call(client, operation));
+                assertThat(message(exception)).as(operation.operationName())
+                        .isEqualTo("Job " + jobId(1) + " not found");
+            }
+        }
+    }
+
+    @Test
+    void aWrongClientTokenIsInvalidClientTokenExceptionAndNeverEchoed() {
+        mock.enqueue(TestJobs.thirdParty(1));
+        client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE)));
+        var exception = thrown(InvalidClientTokenException.class,
+                () -> client.getThirdPartyJobDetails(r -> r.jobId(jobId(1)).clientToken("stolen-t0ken")));
+        assertThat(message(exception)).isEqualTo("The client token is not valid for job " + jobId(1))
+                .doesNotContain("stolen-t0ken", CLIENT_TOKEN);
+    }
+
+    @Test
+    void detailsOfAPartnerJobNotYetPolledAreInvalidJobException() {
+        mock.enqueue(TestJobs.thirdParty(1));
+        var exception = thrown(InvalidJobException.class,
+                () -> client.getThirdPartyJobDetails(r -> r.jobId(jobId(1)).clientToken(CLIENT_TOKEN)));
+        assertThat(message(exception)).contains("is not dispatched to a job worker");
+    }
+
+    @Test
+    void aResultOnAJobNotInProgressIsInvalidJobStateException() {
+        dispatchCustomJob1();
+        var exception = thrown(InvalidJobStateException.class, () -> client.putJobSuccessResult(r -> r.jobId(jobId(1))));
+        assertThat(message(exception)).isEqualTo("Job " + jobId(1) + " is Dispatched; a result can be put only on a"
+                + " job that is InProgress");
+    }
+
+    @Test
+    void tooLargeOutputVariablesAreOutputVariablesSizeExceededException() {
+        dispatchCustomJob1();
+        client.acknowledgeJob(r -> r.jobId(jobId(1)).nonce("nonce-1"));
+        var exception = thrown(OutputVariablesSizeExceededException.class, () -> client.putJobSuccessResult(r -> r
+                .jobId(jobId(1)).outputVariables(Map.of("A", "x".repeat(61_440), "B", "y".repeat(61_440)))));
+        assertThat(message(exception)).contains("total 122882 bytes", "122880 bytes");
+        assertThat(mock.job(jobId(1)).status()).isEqualTo(JobStatus.IN_PROGRESS);
+    }
+
+    static Stream<Arguments> everyErrorOfTheTable() {
+        return Stream.of(Operation.values())
+                .flatMap(operation -> operation.errors().stream().map(error -> Arguments.of(operation, error)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyErrorOfTheTable")
+    void everyErrorOfTheTableReachesTheSdkAsItsOwnExceptionClass(Operation operation, AwsError error) {
+        mock.failNext(operation, 1, InjectedFault.error(error, "injected " + error.type()));
+        var exception = thrown(SdkClients.exceptionClass(error), () -> SdkClients.call(client, operation));
+        assertThat(exception.awsErrorDetails().errorCode()).isEqualTo(error.type());
+        assertThat(message(exception)).isEqualTo("injected " + error.type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AwsError.class, names = {"THROTTLING", "INTERNAL_FAILURE", "SERVICE_UNAVAILABLE",
+            "ACCESS_DENIED", "UNKNOWN_OPERATION", "SERIALIZATION"})
+    void serviceWideErrorsReachTheSdkWithTheirCodeAndStatus(AwsError error) {
+        mock.failNext(Operation.GET_JOB_DETAILS, 1, InjectedFault.error(error));
+        CodePipelineException exception = catchThrowableOfType(CodePipelineException.class,
+                () -> client.getJobDetails(r -> r.jobId(jobId(1))));
+        assertThat(exception.statusCode()).isEqualTo(error.httpStatus());
+        assertThat(exception.awsErrorDetails().errorCode()).isEqualTo(error.type());
+        assertThat(message(exception)).isNotBlank();
+    }
+
+    @Test
+    void throttlingFollowedBySuccessIsRetriedByTheSdksDefaultPolicy() {
+        String jobId = mock.enqueue(TestJobs.custom(1));
+        mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.error(AwsError.THROTTLING));
+        try (CodePipelineClient retrying = SdkClients.defaultRetries(mock)) {
+            var jobs = retrying.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs();
+            assertThat(jobs).singleElement().satisfies(job -> assertThat(job.id()).isEqualTo(jobId));
+        }
+        List<LoggedRequest> polls = mock.wireMock().findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(Operation.POLL_FOR_JOBS.target())));
+        assertThat(polls).hasSize(2);
+        assertThat(polls).extracting(request -> request.getHeader("amz-sdk-request"))
+                .allSatisfy(header -> assertThat(header).startsWith("attempt="))
+                .last().asString().startsWith("attempt=2");
+        assertThat(mock.job(jobId).operations()).containsExactly(Operation.POLL_FOR_JOBS);
+    }
+
+    @Test
+    void aSocketFaultBreaksTheConnectionAndTheNextCallIsServed() {
+        mock.registerActionType(CUSTOM_TYPE);
+        mock.failNext(1, InjectedFault.socket(Fault.CONNECTION_RESET_BY_PEER));
+        assertThatThrownBy(() -> client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))))
+                .isInstanceOf(SdkClientException.class);
+        assertThat(client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs()).isEmpty();
+    }
+
+    @Test
+    void aDelayedAnswerOutlastsAShortAttemptTimeout() {
+        mock.registerActionType(CUSTOM_TYPE);
+        mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.delay(Duration.ofMillis(1_500)));
+        try (CodePipelineClient impatient = CodePipelineClient.builder()
+                .endpointOverride(mock.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofMillis(200))
+                        .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            assertThatThrownBy(() -> impatient.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))))
+                    .isInstanceOf(ApiCallAttemptTimeoutException.class);
+            assertThat(impatient.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs()).isEmpty();
+        }
+    }
+
+    @Test
+    void faultsForAnyOperationAnswerTheNextCallsWhateverTheyAre() {
+        mock.registerActionType(CUSTOM_TYPE);
+        mock.failNext(2, InjectedFault.error(AwsError.SERVICE_UNAVAILABLE));
+        assertThat(catchThrowableOfType(CodePipelineException.class,
+                () -> client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)))).statusCode()).isEqualTo(503);
+        assertThat(catchThrowableOfType(CodePipelineException.class,
+                () -> client.getJobDetails(r -> r.jobId(jobId(1)))).statusCode()).isEqualTo(503);
+        assertThat(client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs()).isEmpty();
+    }
+}
