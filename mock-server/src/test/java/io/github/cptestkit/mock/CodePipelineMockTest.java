@@ -7,26 +7,14 @@ import static io.github.cptestkit.mock.TestJobs.jobId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cptestkit.fixtures.ActionContext;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.PipelineContext;
-import io.github.cptestkit.fixtures.StageContext;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.Job;
@@ -39,13 +27,8 @@ class CodePipelineMockTest {
     /** Partner job 1 with a pipeline name outside its pattern. */
     static FakeThirdPartyJob partnerJobWithABadPipelineName() {
         FakeThirdPartyJob job = TestJobs.thirdParty(1);
-        JobData data = job.details().data();
-        JobData bad = new JobData(data.actionTypeId(), data.actionConfiguration(),
-                new PipelineContext("pay ments", new StageContext("Build"), new ActionContext("Build", jobId(1)),
-                        null, null),
-                data.inputArtifacts(), data.outputArtifacts(), data.artifactCredentials(), null, data.encryptionKey());
-        return new FakeThirdPartyJob(job.clientId(), job.clientToken(),
-                new ThirdPartyJobDetails(jobId(1), bad, "nonce-1"), job.artifacts());
+        return new FakeThirdPartyJob(job.clientId(), job.clientToken(), new ThirdPartyJobDetails(jobId(1),
+                TestJobs.withPipelineName(job.details().data(), "pay ments"), "nonce-1"), job.artifacts());
     }
 
     @Test
@@ -136,29 +119,8 @@ class CodePipelineMockTest {
             for (int n = 0; n < 200; n++) {
                 mock.enqueue(TestJobs.custom(n));
             }
-            Queue<String> dispatched = new ConcurrentLinkedQueue<>();
-            CountDownLatch go = new CountDownLatch(1);
-            ExecutorService pollers = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int p = 0; p < 8; p++) {
-                    done.add(pollers.submit(() -> {
-                        go.await();
-                        List<Job> jobs;
-                        while (!(jobs = client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)).maxBatchSize(3))
-                                .jobs()).isEmpty()) {
-                            jobs.forEach(job -> dispatched.add(job.id()));
-                        }
-                        return null;
-                    }));
-                }
-                go.countDown();
-                for (Future<?> poller : done) {
-                    poller.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pollers.shutdownNow();
-            }
+            List<String> dispatched = ConcurrentPollers.drain(8, poller -> () -> client.pollForJobs(r -> r
+                    .actionTypeId(sdk(CUSTOM_TYPE)).maxBatchSize(3)).jobs().stream().map(Job::id).toList());
             assertThat(dispatched).hasSize(200);
             assertThat(new HashSet<>(dispatched)).hasSize(200);
             assertThat(mock.problems()).isEmpty();

@@ -23,14 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
@@ -45,27 +43,7 @@ import software.amazon.awssdk.services.codepipeline.model.OutputVariablesSizeExc
 import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 
 /** Every error of the table reaches the real AWS SDK for Java v2 as its own exception class, with its message. */
-class ErrorsSdkTest {
-
-    static CodePipelineMock mock;
-    static CodePipelineClient client;
-
-    @BeforeAll
-    static void start() {
-        mock = CodePipelineMock.builder().clock(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build().start();
-        client = SdkClients.oneAttempt(mock);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mock.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
-    }
+class ErrorsSdkTest extends SharedMockTest {
 
     /** The exception the SDK throws, checked to be exactly {@code type} with the AWS error code and HTTP 400. */
     static <T extends CodePipelineException> T thrown(Class<T> type, ThrowingCallable call) {
@@ -233,13 +211,9 @@ class ErrorsSdkTest {
     void aDelayedAnswerOutlastsAShortAttemptTimeout() {
         mock.registerActionType(CUSTOM_TYPE);
         mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.delay(Duration.ofMillis(1_500)));
-        try (CodePipelineClient impatient = CodePipelineClient.builder()
-                .endpointOverride(mock.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+        try (CodePipelineClient impatient = SdkClients.builder(mock)
                 .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofMillis(200))
-                        .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             assertThatThrownBy(() -> impatient.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))))
                     .isInstanceOf(ApiCallAttemptTimeoutException.class);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClientBuilder;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeId;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeNotFoundException;
 import software.amazon.awssdk.services.codepipeline.model.CodePipelineException;
@@ -29,25 +30,22 @@ final class SdkClients {
 
     /** A client that gives up after one attempt: for calls that are expected to fail. */
     static CodePipelineClient oneAttempt(CodePipelineMock mock) {
-        return CodePipelineClient.builder()
-                .endpointOverride(mock.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAFAKEFAKEFAKE", "fake-secret-key")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return builder(mock).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     /** A client with the SDK's default retry policy. */
     static CodePipelineClient defaultRetries(CodePipelineMock mock) {
+        return builder(mock).build();
+    }
+
+    /** A client builder for the mock's endpoint, with fake credentials and the URL-connection HTTP client. */
+    static CodePipelineClientBuilder builder(CodePipelineMock mock) {
         return CodePipelineClient.builder()
                 .endpointOverride(mock.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAFAKEFAKEFAKE", "fake-secret-key")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     /** The SDK's action type id for one of ours. */

@@ -87,6 +87,16 @@ public final class TestJobs {
                 EncryptionKey.kms("arn:aws:kms:us-east-1:" + ACCOUNT_ID + ":alias/aws/s3"));
     }
 
+    /** The same data with another pipeline name (e.g. one outside its pattern, to test strict mode). */
+    public static JobData withPipelineName(JobData data, String pipelineName) {
+        PipelineContext context = data.pipelineContext();
+        return new JobData(data.actionTypeId(), data.actionConfiguration(),
+                new PipelineContext(pipelineName, context.stage(), context.action(), context.pipelineArn(),
+                        context.pipelineExecutionId()),
+                data.inputArtifacts(), data.outputArtifacts(), data.artifactCredentials(), data.continuationToken(),
+                data.encryptionKey());
+    }
+
     public static String accessKeyId(int n) {
         return "ASIAFAKE" + n;
     }

@@ -23,9 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,34 +32,15 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
  * The AWS JSON 1.1 wire as bytes (what SDKs cannot be made to send) and the WireMock features the emulator keeps:
  * user stubs that win, the request journal, {@code verify}, and reset.
  */
-class WireProtocolTest {
+class WireProtocolTest extends SharedMockTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static CodePipelineMock mock;
-    static CodePipelineClient client;
 
     record Answer(int status, HttpResponse<String> response, JsonNode body) {
         String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        mock = CodePipelineMock.builder().clock(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build().start();
-        client = SdkClients.oneAttempt(mock);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mock.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
     }
 
     static Answer send(String target, String body) throws IOException, InterruptedException {

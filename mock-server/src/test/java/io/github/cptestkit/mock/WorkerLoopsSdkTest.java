@@ -27,10 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.EncryptionKeyType;
@@ -42,36 +38,10 @@ import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobData;
 import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJobDetails;
 
 /** Full worker loops through the real AWS SDK for Java v2, ending in the recorded state. */
-class WorkerLoopsSdkTest {
+class WorkerLoopsSdkTest extends SharedMockTest {
 
     static final software.amazon.awssdk.services.codepipeline.model.JobStatus SDK_IN_PROGRESS =
             software.amazon.awssdk.services.codepipeline.model.JobStatus.IN_PROGRESS;
-
-    static final MockClock CLOCK = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-    static CodePipelineMock mock;
-    static CodePipelineClient client;
-
-    @BeforeAll
-    static void start() {
-        mock = CodePipelineMock.builder().clock(CLOCK).build().start();
-        client = SdkClients.oneAttempt(mock);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mock.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
-    }
-
-    @AfterEach
-    void theMockHadNoProblems() {
-        assertThat(mock.problems()).isEmpty();
-    }
 
     @Test
     void aThirdPartyWorkerLoopEndsSucceededWithItsRevisionAndDetailsRecorded() {

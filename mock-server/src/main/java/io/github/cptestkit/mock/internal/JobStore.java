@@ -522,12 +522,7 @@ public final class JobStore {
 
     /** What the job grants in the artifact store (credentials, buckets and keys, KMS key), or empty. */
     public synchronized Optional<ArtifactGrant> artifactGrant(String jobId) {
-        StoredJob job = jobs.get(jobId);
-        if (job == null) {
-            return Optional.empty();
-        }
-        refresh(job, settings.clock().instant());
-        return Optional.of(grant(job));
+        return grant(jobs.get(jobId));
     }
 
     /**
@@ -542,11 +537,7 @@ public final class JobStore {
                 found = job;
             }
         }
-        if (found == null) {
-            return Optional.empty();
-        }
-        refresh(found, settings.clock().instant());
-        return Optional.of(grant(found));
+        return grant(found);
     }
 
     /** The bytes of every input artifact queued with any job, for the artifact store to serve. */
@@ -560,10 +551,14 @@ public final class JobStore {
         return objects;
     }
 
-    private static ArtifactGrant grant(StoredJob job) {
-        return new ArtifactGrant(job.id, job.status, job.data.artifactCredentials(), job.data.encryptionKey(),
-                ArtifactGrant.locations(job.data.inputArtifacts()), ArtifactGrant.locations(job.data.outputArtifacts()),
-                job.artifacts);
+    private Optional<ArtifactGrant> grant(StoredJob job) {
+        if (job == null) {
+            return Optional.empty();
+        }
+        refresh(job, settings.clock().instant());
+        return Optional.of(new ArtifactGrant(job.id, job.status, job.data.artifactCredentials(),
+                job.data.encryptionKey(), ArtifactGrant.locations(job.data.inputArtifacts()),
+                ArtifactGrant.locations(job.data.outputArtifacts()), job.artifacts));
     }
 
     private static String describe(ActionTypeId type) {

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cptestkit.fixtures.ActionContext;
 import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.Job;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.PipelineContext;
-import io.github.cptestkit.fixtures.StageContext;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.TestJobs;
 import io.github.cptestkit.schemas.Operation;
@@ -30,13 +26,8 @@ class AwsJsonProtocolTest {
     /** Custom job 1 whose pipeline name breaks its pattern: only a non-strict enqueue lets it in. */
     static FakeCustomJob jobWithABadPipelineName() {
         Job job = TestJobs.custom(1).job();
-        JobData data = job.data();
-        PipelineContext bad = new PipelineContext("pay ments", new StageContext("Build"),
-                new ActionContext("Build", job.id()), data.pipelineContext().pipelineArn(),
-                data.pipelineContext().pipelineExecutionId());
-        return new FakeCustomJob(new Job(job.id(), new JobData(data.actionTypeId(), data.actionConfiguration(), bad,
-                data.inputArtifacts(), data.outputArtifacts(), data.artifactCredentials(), null, data.encryptionKey()),
-                job.nonce(), job.accountId()), List.of());
+        return new FakeCustomJob(new Job(job.id(), TestJobs.withPipelineName(job.data(), "pay ments"), job.nonce(),
+                job.accountId()), List.of());
     }
 
     static JsonNode body(AwsResponse response) throws Exception {

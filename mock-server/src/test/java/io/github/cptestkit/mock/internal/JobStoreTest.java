@@ -28,6 +28,7 @@ import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.Job;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.mock.ActionTypeSettings;
+import io.github.cptestkit.mock.ConcurrentPollers;
 import io.github.cptestkit.mock.JobResult;
 import io.github.cptestkit.mock.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
@@ -36,17 +37,9 @@ import io.github.cptestkit.mock.TestJobs;
 import io.github.cptestkit.schemas.AwsError;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -495,29 +488,8 @@ class JobStoreTest {
             store.enqueueCustom(new FakeCustomJob(new Job(job.id(), TestJobs.data(type, n, Map.of()), null,
                     job.accountId()), List.of()));
         }
-        Queue<String> dispatched = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pollers = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int p = 0; p < 32; p++) {
-                int batch = 1 + p % 4;
-                done.add(pollers.submit(() -> {
-                    start.await();
-                    List<Job> jobs;
-                    while (!(jobs = store.pollCustom(type, batch, Map.of())).isEmpty()) {
-                        jobs.forEach(job -> dispatched.add(job.id()));
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> poller : done) {
-                poller.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pollers.shutdownNow();
-        }
+        List<String> dispatched = ConcurrentPollers.drain(32, poller -> () -> store.pollCustom(type,
+                1 + poller % 4, Map.of()).stream().map(Job::id).toList());
         assertThat(dispatched).hasSize(2_000);
         assertThat(new HashSet<>(dispatched)).hasSize(2_000);
         assertThat(store.snapshots()).extracting(JobSnapshot::status).containsOnly(JobStatus.DISPATCHED);
