@@ -55,6 +55,17 @@ class CodePipelineMockTest {
     }
 
     @Test
+    void aBrokenConfigurationValueIsNamedButNeverShownSinceItMayBeASecret() {
+        String secret = "s3cret-".repeat(150);
+        assertThatThrownBy(() -> CodePipelineMock.builder().build()
+                .enqueue(TestJobs.custom(1, java.util.Map.of("ApiKey", secret))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Value '*** Sensitive Data Redacted ***' at"
+                        + " 'jobs.0.data.actionConfiguration.configuration.ApiKey'")
+                .hasMessageNotContaining("s3cret-");
+    }
+
+    @Test
     void withStrictModeOffABrokenJobIsServedAsItIs() {
         try (CodePipelineMock mock = CodePipelineMock.builder().strict(false).build().start();
                 CodePipelineClient client = SdkClients.oneAttempt(mock)) {

@@ -134,7 +134,7 @@ public final class AwsJsonProtocol {
         List<String> broken = new ArrayList<>();
         for (Map.Entry<Operation, JsonNode> response : responses.entrySet()) {
             for (Violation violation : validator.validateResponse(response.getKey(), response.getValue())) {
-                broken.add(response.getKey().operationName() + ": " + violation.awsMessage());
+                broken.add(response.getKey().operationName() + ": " + loggable(violation));
             }
         }
         if (broken.isEmpty()) {
@@ -207,7 +207,7 @@ public final class AwsJsonProtocol {
         List<Violation> violations = validator.validateResponse(op, response);
         if (!violations.isEmpty()) {
             String problem = "the answer to " + op.operationName() + " does not fit its output schema: "
-                    + violations.stream().map(Violation::awsMessage).collect(Collectors.joining("; "));
+                    + violations.stream().map(AwsJsonProtocol::loggable).collect(Collectors.joining("; "));
             if (strict) {
                 problems.add(problem);
                 LOG.log(System.Logger.Level.WARNING, problem);
@@ -219,5 +219,18 @@ public final class AwsJsonProtocol {
         return new AwsResponse(200, Map.of(
                 "Content-Type", CONTENT_TYPE,
                 REQUEST_ID_HEADER, UUID.randomUUID().toString()), response.toString());
+    }
+
+    /**
+     * A violation as it may appear in a log, a problem or an exception: credentials are already redacted by the
+     * validator, and action configuration values are hidden too, since secret configuration properties travel
+     * there in clear text.
+     */
+    static String loggable(Violation violation) {
+        if (violation.value() != null && violation.path().contains("/actionConfiguration/")) {
+            return new Violation(violation.path(), violation.constraint(), violation.requirement(),
+                    Violation.REDACTED).awsMessage();
+        }
+        return violation.awsMessage();
     }
 }
