@@ -120,7 +120,7 @@ public final class CodePipelineMock implements AutoCloseable {
 
     /**
      * The underlying WireMock server: add your own stubs (they win over the emulator unless you give them a
-     * priority number above {@value CodePipelineEmulator#PRIORITY}), read its request journal, {@code verify}.
+     * priority number above 1000, the emulator's), read its request journal, {@code verify}.
      * Reset through {@link #reset()}, not WireMock's own reset methods, which would remove the emulator's stubs.
      */
     public WireMockServer wireMock() {
@@ -188,7 +188,7 @@ public final class CodePipelineMock implements AutoCloseable {
     /** The job now (timeouts applied); a {@link NoSuchElementException} naming the id when it is unknown. */
     public JobSnapshot job(String jobId) {
         return jobStore.snapshot(jobId).orElseThrow(() -> new NoSuchElementException("job " + jobId
-                + " is not in this mock; enqueue it first (known jobs: " + jobStore.snapshots().size() + ")"));
+                + " is not in this mock; enqueue it first, or list the known ones with jobs()"));
     }
 
     /** Every job now, in the order they were queued (continuation jobs included). */

@@ -15,7 +15,6 @@ import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,15 +171,16 @@ public final class AwsJsonProtocol {
 
     /** AWS treats a member sent as {@code null} as absent. */
     private static void dropNulls(JsonNode node) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+        if (node instanceof ObjectNode object) {
+            List<String> nulls = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
                 if (member.getValue().isNull()) {
-                    it.remove();
+                    nulls.add(member.getKey());
                 } else {
                     dropNulls(member.getValue());
                 }
             }
+            object.remove(nulls);
         } else if (node.isArray()) {
             node.forEach(AwsJsonProtocol::dropNulls);
         }
