@@ -18,7 +18,6 @@ import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -140,7 +139,8 @@ class ErrorsSdkTest extends SharedMockTest {
     @Test
     void aResultOnAJobNotInProgressIsInvalidJobStateException() {
         dispatchCustomJob1();
-        var exception = thrown(InvalidJobStateException.class, () -> client.putJobSuccessResult(r -> r.jobId(jobId(1))));
+        var exception = thrown(InvalidJobStateException.class,
+                () -> client.putJobSuccessResult(r -> r.jobId(jobId(1))));
         assertThat(message(exception)).isEqualTo("Job " + jobId(1) + " is Dispatched; a result can be put only on a"
                 + " job that is InProgress");
     }

@@ -22,11 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 
 /**
  * The AWS JSON 1.1 wire as bytes (what SDKs cannot be made to send) and the WireMock features the emulator keeps:
@@ -87,7 +85,8 @@ class WireProtocolTest extends SharedMockTest {
     @Test
     void aMemberOfTheWrongJsonTypeIsSerializationExceptionNamingIt() throws Exception {
         Answer answer = send(Operation.POLL_FOR_JOBS.target(), "{\"actionTypeId\": {\"category\": \"Deploy\","
-                + " \"owner\": \"Custom\", \"provider\": \"MyDeployer\", \"version\": \"1\"}, \"maxBatchSize\": \"5\"}");
+                + " \"owner\": \"Custom\", \"provider\": \"MyDeployer\", \"version\": \"1\"},"
+                + " \"maxBatchSize\": \"5\"}");
         assertAwsError(answer, 400, "SerializationException");
         assertThat(answer.body().get("message").asText())
                 .isEqualTo("Value '5' at 'maxBatchSize' cannot be deserialized: Member must be of JSON type integer");

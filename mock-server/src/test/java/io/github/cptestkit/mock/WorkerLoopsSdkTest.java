@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.EncryptionKeyType;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
 import software.amazon.awssdk.services.codepipeline.model.GetJobDetailsResponse;
@@ -133,7 +132,8 @@ class WorkerLoopsSdkTest extends SharedMockTest {
         client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE)));
         client.acknowledgeThirdPartyJob(r -> r.jobId(partnerJob).nonce("nonce-1").clientToken(CLIENT_TOKEN));
         client.putThirdPartyJobFailureResult(r -> r.jobId(partnerJob).clientToken(CLIENT_TOKEN)
-                .failureDetails(f -> f.type(FailureType.PERMISSION_ERROR).message("no access").externalExecutionId("x-1")));
+                .failureDetails(f -> f.type(FailureType.PERMISSION_ERROR).message("no access")
+                        .externalExecutionId("x-1")));
         client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)));
         client.acknowledgeJob(r -> r.jobId(customJob).nonce("nonce-2"));
         client.putJobFailureResult(r -> r.jobId(customJob)

@@ -21,7 +21,8 @@ class AwsJsonProtocolTest {
     static final byte[] POLL_CUSTOM = ("{\"actionTypeId\": {\"category\": \"Deploy\", \"owner\": \"Custom\","
             + " \"provider\": \"MyDeployer\", \"version\": \"1\"}}").getBytes(StandardCharsets.UTF_8);
 
-    final JobStore store = new JobStore(JobStore.Settings.defaults(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))));
+    final JobStore store =
+            new JobStore(JobStore.Settings.defaults(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))));
 
     /** Custom job 1 whose pipeline name breaks its pattern: only a non-strict enqueue lets it in. */
     static FakeCustomJob jobWithABadPipelineName() {
@@ -82,7 +83,8 @@ class AwsJsonProtocolTest {
         Map<Operation, JsonNode> responses = JobOperations.responsesServing(TestJobs.thirdParty(3));
         assertThat(responses).containsOnlyKeys(Operation.POLL_FOR_THIRD_PARTY_JOBS,
                 Operation.GET_THIRD_PARTY_JOB_DETAILS);
-        assertThat(responses.get(Operation.POLL_FOR_THIRD_PARTY_JOBS).toString()).isEqualTo("{\"jobs\":[{\"clientId\":\""
+        assertThat(responses.get(Operation.POLL_FOR_THIRD_PARTY_JOBS).toString())
+                .isEqualTo("{\"jobs\":[{\"clientId\":\""
                 + TestJobs.CLIENT_ID + "\",\"jobId\":\"" + TestJobs.jobId(3) + "\"}]}");
         assertThat(JobOperations.responsesServing(TestJobs.custom(3)).get(Operation.GET_JOB_DETAILS)
                 .at("/jobDetails").has("nonce")).as("GetJobDetails answers no nonce").isFalse();
