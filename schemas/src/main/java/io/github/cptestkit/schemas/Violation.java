@@ -1,5 +1,6 @@
 package io.github.cptestkit.schemas;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,5 +59,22 @@ public record Violation(String path, Constraint constraint, String requirement, 
     public String awsMessage() {
         String shown = value == null ? "null" : "'" + value + "'";
         return "Value " + shown + " at '" + awsPath() + "' failed to satisfy constraint: " + requirement;
+    }
+
+    /**
+     * The message of the {@code ValidationException} that reports {@code violations}, as AWS words it:
+     * {@code 1 validation error detected: Value ...}, or {@code 2 validation errors detected: Value ...; Value ...}.
+     */
+    public static String validationExceptionMessage(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("violations must not be empty: a ValidationException reports at least"
+                    + " one");
+        }
+        StringBuilder message = new StringBuilder().append(violations.size())
+                .append(violations.size() == 1 ? " validation error detected: " : " validation errors detected: ");
+        for (int i = 0; i < violations.size(); i++) {
+            message.append(i == 0 ? "" : "; ").append(violations.get(i).awsMessage());
+        }
+        return message.toString();
     }
 }

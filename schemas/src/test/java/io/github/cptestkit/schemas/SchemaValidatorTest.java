@@ -1,6 +1,7 @@
 package io.github.cptestkit.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -303,6 +304,18 @@ class SchemaValidatorTest {
             assertThat(VALIDATOR.isSensitive(output, "/jobDetails/data/continuationToken")).isFalse();
             assertThat(VALIDATOR.isSensitive(output, "/jobDetails/accountId")).isFalse();
         }
+    }
+
+    @Test
+    void aValidationExceptionMessageCountsItsViolationsAndJoinsThemWithSemicolons() {
+        List<Violation> two = VALIDATOR.validateRequest(Operation.PUT_JOB_FAILURE_RESULT,
+                "{\"jobId\":\"x\",\"failureDetails\":{\"type\":\"Oops\",\"message\":\"m\"}}");
+        assertThat(Violation.validationExceptionMessage(two)).isEqualTo("2 validation errors detected: "
+                + two.get(0).awsMessage() + "; " + two.get(1).awsMessage());
+        assertThat(Violation.validationExceptionMessage(two.subList(0, 1)))
+                .isEqualTo("1 validation error detected: " + two.get(0).awsMessage());
+        assertThatThrownBy(() -> Violation.validationExceptionMessage(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
     }
 
     @Test
