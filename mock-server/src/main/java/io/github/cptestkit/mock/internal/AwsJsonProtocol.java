@@ -198,9 +198,7 @@ public final class AwsJsonProtocol {
             throw new AwsException(AwsError.SERIALIZATION, "Value " + (v.value() == null ? "null" : "'" + v.value()
                     + "'") + " at '" + v.awsPath() + "' cannot be deserialized: " + v.requirement());
         }
-        int count = violations.size();
-        throw new AwsException(AwsError.VALIDATION, count + (count == 1 ? " validation error" : " validation errors")
-                + " detected: " + violations.stream().map(Violation::awsMessage).collect(Collectors.joining("; ")));
+        throw new AwsException(AwsError.VALIDATION, Violation.validationExceptionMessage(violations));
     }
 
     private AwsResponse checkedSuccess(Operation op, JsonNode response) {
