@@ -269,11 +269,13 @@ public final class ArtifactStore implements AutoCloseable {
             throw S3ErrorCode.MALFORMED_XML.error("The CompleteMultipartUpload request names no Part; name every"
                     + " part to assemble, in ascending PartNumber order.");
         }
-        for (int i = 0; i < requested.size(); i++) {
-            UploadedPart reference = requested.get(i);
-            if (i > 0 && reference.partNumber() <= requested.get(i - 1).partNumber()) {
+        for (int i = 1; i < requested.size(); i++) {
+            if (requested.get(i).partNumber() <= requested.get(i - 1).partNumber()) {
                 throw S3ErrorCode.INVALID_PART_ORDER.error().with("UploadId", upload.info.uploadId());
             }
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            UploadedPart reference = requested.get(i);
             Part part = upload.parts.get(reference.partNumber());
             if (part == null || !part.etag().equals(quote(unquote(reference.etag())))) {
                 throw S3ErrorCode.INVALID_PART.error().with("UploadId", upload.info.uploadId())

@@ -69,7 +69,7 @@ final class AwsChunkedPayload {
     private AwsChunkedPayload(byte[] body, VerifiedSignature signature) {
         this.body = body;
         this.signature = signature;
-        this.previousSignature = signature.signature();
+        this.previousSignature = signature == null ? null : signature.signature();
     }
 
     /**
