@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -382,14 +387,13 @@ public final class ArtifactStore implements AutoCloseable {
         return bucketObjects == null ? null : bucketObjects.get(key);
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** S3 lists keys in the binary order of their UTF-8 bytes. */
     static int compareKeys(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     static String quote(String etag) {
@@ -402,7 +406,7 @@ public final class ArtifactStore implements AutoCloseable {
                 ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
     }
 
-    private <T> T read(java.util.function.Supplier<T> action) {
+    private <T> T read(Supplier<T> action) {
         lock.readLock().lock();
         try {
             return action.get();
@@ -411,7 +415,7 @@ public final class ArtifactStore implements AutoCloseable {
         }
     }
 
-    private <T> T write(java.util.function.Supplier<T> action) {
+    private <T> T write(Supplier<T> action) {
         lock.writeLock().lock();
         try {
             return action.get();
@@ -433,7 +437,7 @@ public final class ArtifactStore implements AutoCloseable {
 
     private record Upload(MultipartUpload info, NavigableMap<Integer, Part> parts) {
         Upload(MultipartUpload info) {
-            this(info, new java.util.concurrent.ConcurrentSkipListMap<>());
+            this(info, new ConcurrentSkipListMap<>());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.cptestkit.mock.internal.s3;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -55,7 +56,7 @@ final class PayloadChecksums {
                 continue;   // x-amz-checksum-algorithm, -type, -mode: not checksum values
             }
             if (computed != null && !Base64.getEncoder().encodeToString(computed).equals(entry.getValue())) {
-                throw S3ErrorCode.BAD_DIGEST.error("The " + algorithm.toUpperCase(java.util.Locale.ROOT)
+                throw S3ErrorCode.BAD_DIGEST.error("The " + algorithm.toUpperCase(Locale.ROOT)
                         + " you specified did not match the calculated checksum.");
             }
             sent = new ObjectChecksum(name, entry.getValue());
@@ -77,5 +78,4 @@ final class PayloadChecksums {
         checksum.update(data, 0, data.length);
         return ByteBuffer.allocate(4).putInt((int) checksum.getValue()).array();
     }
-
 }

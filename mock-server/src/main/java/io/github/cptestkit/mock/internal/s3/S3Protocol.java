@@ -202,10 +202,7 @@ final class S3Protocol {
         Upload upload = upload(call);
         StoredObject object = store.put(call.target.bucket(), call.target.key(), upload.data,
                 attributes.withChecksum(upload.checksum));
-        Map<String, String> headers = encryptionHeaders(object.attributes());
-        headers.put("ETag", object.etag());
-        upload.checksum.ifPresent(checksum -> headers.put(checksum.header(), checksum.value()));
-        return answer(call, 200, headers, null);
+        return stored(call, object.attributes(), object.etag(), upload.checksum);
     }
 
     private S3Response deleteObject(Call call) {
@@ -232,10 +229,7 @@ final class S3Protocol {
         Upload upload = upload(call);
         UploadedPart part = store.uploadPart(uploadId, call.target.bucket(), call.target.key(), partNumber,
                 upload.data);
-        Map<String, String> headers = encryptionHeaders(multipart.attributes());
-        headers.put("ETag", part.etag());
-        upload.checksum.ifPresent(checksum -> headers.put(checksum.header(), checksum.value()));
-        return answer(call, 200, headers, null);
+        return stored(call, multipart.attributes(), part.etag(), upload.checksum);
     }
 
     private S3Response completeMultipartUpload(Call call) {
@@ -448,6 +442,14 @@ final class S3Protocol {
         headers.put("x-amz-server-side-encryption", attributes.serverSideEncryption());
         attributes.kmsKeyId().ifPresent(id -> headers.put("x-amz-server-side-encryption-aws-kms-key-id", id));
         return headers;
+    }
+
+    /** The answer to PutObject and UploadPart: the ETag, the encryption, the checksum sent. */
+    private S3Response stored(Call call, ObjectAttributes attributes, String etag, Optional<ObjectChecksum> checksum) {
+        Map<String, String> headers = encryptionHeaders(attributes);
+        headers.put("ETag", etag);
+        checksum.ifPresent(sent -> headers.put(sent.header(), sent.value()));
+        return answer(call, 200, headers, null);
     }
 
     private S3Response xml(Call call, Map<String, String> headers, byte[] body) {

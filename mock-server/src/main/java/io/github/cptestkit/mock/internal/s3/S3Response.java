@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record S3Response(int status, Map<String, String> headers, byte[] body) {
 
     /** The body as UTF-8 text (XML for errors and results). */
     public String bodyText() {
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     @Override

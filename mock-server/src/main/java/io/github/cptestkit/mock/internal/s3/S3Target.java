@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ record S3Target(String bucket, String key, boolean virtualHosted) {
             return "";   // IPv6 literal: path-style
         }
         int colon = host.lastIndexOf(':');
-        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(java.util.Locale.ROOT);
+        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
     }
 
     private static String virtualHostBucket(String host, Predicate<String> knownBucket) {

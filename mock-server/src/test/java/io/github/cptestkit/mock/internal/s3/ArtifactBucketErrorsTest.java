@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +32,10 @@ class ArtifactBucketErrorsTest {
     private static FakeThirdPartyJob job;
     private static FakeThirdPartyJob otherJob;
     private static S3Client s3;
-    private static Instant start;
 
     @BeforeAll
     static void start() {
         bucket = new EmulatedBucket(false);
-        start = bucket.clock.instant();
         job = TestArtifacts.job("errors", null, List.of(OUTPUT));
         otherJob = TestArtifacts.job("neighbour", null, List.of("payments/BuildArtif/neighbour-out.zip"));
         bucket.enqueue(job);
@@ -49,7 +46,7 @@ class ArtifactBucketErrorsTest {
 
     @AfterEach
     void resetClockAndOutput() {
-        bucket.clock.set(start);
+        bucket.rewindClock();
         bucket.s3.store().delete(BUCKET, OUTPUT);
     }
 
@@ -158,9 +155,7 @@ class ArtifactBucketErrorsTest {
     @Test
     void aRequestReplayedWithAnAlteredChunkIsSignatureDoesNotMatch() {
         s3.putObject(r -> r.bucket(BUCKET).key(OUTPUT), RequestBody.fromString("original bytes"));
-        LoggedRequest put = bucket.server.getAllServeEvents().stream()
-                .filter(event -> "PUT".equals(event.getRequest().getMethod().getName()))
-                .findFirst().orElseThrow().getRequest();   // the most recent PUT: this test's
+        LoggedRequest put = lastPut();
         byte[] body = put.getBody();
         String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
         int at = text.indexOf("original bytes");
@@ -177,9 +172,7 @@ class ArtifactBucketErrorsTest {
     @Test
     void aRequestReplayedUnchangedIsAcceptedAgain() {
         s3.putObject(r -> r.bucket(BUCKET).key(OUTPUT), RequestBody.fromString("replayable"));
-        LoggedRequest put = bucket.server.getAllServeEvents().stream()
-                .filter(event -> "PUT".equals(event.getRequest().getMethod().getName()))
-                .findFirst().orElseThrow().getRequest();   // the most recent PUT: this test's
+        LoggedRequest put = lastPut();
 
         S3Response replayed = bucket.s3.handle(SignedRequest.of("PUT", put.getUrl(), headersOf(put), put.getBody()));
 
@@ -196,6 +189,13 @@ class ArtifactBucketErrorsTest {
         assertThat(body).startsWith("<?xml").contains("<Error><Code>NoSuchKey</Code>")
                 .contains("<Key>" + OUTPUT + "</Key>").contains("<Resource>/" + BUCKET + "/" + OUTPUT + "</Resource>")
                 .contains("<RequestId>" + error.requestId() + "</RequestId>");
+    }
+
+    /** The most recent PUT the server received: the calling test's. */
+    private static LoggedRequest lastPut() {
+        return bucket.server.getAllServeEvents().stream()
+                .filter(event -> "PUT".equals(event.getRequest().getMethod().getName()))
+                .findFirst().orElseThrow().getRequest();
     }
 
     private static Map<String, List<String>> headersOf(LoggedRequest request) {

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +58,10 @@ class ArtifactBucketSdkTest {
     private static FakeThirdPartyJob job;
     private static FakeThirdPartyJob otherJob;
     private static S3Client s3;
-    private static Instant start;
 
     @BeforeAll
     static void start() {
         bucket = new EmulatedBucket(false);
-        start = bucket.clock.instant();
         job = TestArtifacts.job("plain", null, List.of(OUTPUT, ODD_OUTPUT, DIRECTORY_OUTPUT));
         otherJob = TestArtifacts.job("other", null, List.of("payments/BuildArtif/other-out.zip"));
         bucket.enqueue(job);
@@ -74,7 +71,7 @@ class ArtifactBucketSdkTest {
 
     @AfterEach
     void resetClock() {
-        bucket.clock.set(start);
+        bucket.rewindClock();
     }
 
     @AfterAll

@@ -28,6 +28,7 @@ final class EmulatedBucket implements AutoCloseable {
     static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(1);
 
     final MutableClock clock = new MutableClock(Instant.now());
+    private final Instant created = clock.instant();
     final GrantRegistry grants = new GrantRegistry();
     final S3Emulator s3;
     final WireMockServer server;
@@ -38,6 +39,11 @@ final class EmulatedBucket implements AutoCloseable {
                 .containerThreads(16));
         server.start();
         s3.register(server);
+    }
+
+    /** Sets the clock back to when the bucket was created (tests that move it call this afterwards). */
+    void rewindClock() {
+        clock.set(created);
     }
 
     /** The plain-http endpoint (WireMock's baseUrl() is the https one once https is on). */
