@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.Admin;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -36,14 +37,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The emulated S3 artifact bucket, on the same WireMock server as the CodePipeline emulator: a WireMock extension
- * plus two low-priority stubs that send it every request signed for service {@code s3} (SigV4 in the Authorization
- * header, or presigned with {@code X-Amz-Credential=.../s3/aws4_request}). CodePipeline calls ({@code POST /},
- * signed for {@code codepipeline}) never match them, and any stub of the user's at a higher priority wins.
+ * plus low-priority stubs that send it every request signed for service {@code s3} (SigV4 in the Authorization
+ * header, or presigned with {@code X-Amz-Credential=.../s3/aws4_request}; Signature Version 2, which only S3 knows,
+ * is refused with S3's InvalidRequest). CodePipeline calls ({@code POST /}, signed for {@code codepipeline}) never
+ * match them, and any stub of the user's at a higher priority wins.
  *
  * <pre>{@code
  * GrantRegistry grants = new GrantRegistry();
  * S3Emulator s3 = S3Emulator.builder().grants(grants).clock(clock).strictKms(true).build();
- * WireMockServer server = new WireMockServer(options().dynamicPort().extensions(s3.extension()));
+ * WireMockServer server = new WireMockServer(s3.configure(options().dynamicPort()));
  * server.start();
  * s3.register(server);                        // again after every server.resetAll()
  * s3.seed(job);                               // the job's input artifacts
@@ -63,8 +65,14 @@ public final class S3Emulator implements AutoCloseable {
             "cptestkit-s3-header-signed".getBytes(StandardCharsets.UTF_8));
     static final UUID PRESIGNED_STUB_ID = UUID.nameUUIDFromBytes(
             "cptestkit-s3-presigned".getBytes(StandardCharsets.UTF_8));
+    static final UUID SIGV2_HEADER_STUB_ID = UUID.nameUUIDFromBytes(
+            "cptestkit-s3-sigv2-header".getBytes(StandardCharsets.UTF_8));
+    static final UUID SIGV2_PRESIGNED_STUB_ID = UUID.nameUUIDFromBytes(
+            "cptestkit-s3-sigv2-presigned".getBytes(StandardCharsets.UTF_8));
     private static final String S3_SCOPE_IN_HEADER = "(?s).*Credential=\\S*?/s3/aws4_request.*";
     private static final String S3_SCOPE_IN_QUERY = "(?s).*/s3/aws4_request";
+    /** Signature Version 2, which only S3 still knows: answered with S3's InvalidRequest. */
+    private static final String SIGV2_HEADER = "AWS [^:\\s]+:\\S+";
     private static final String ZIP = "application/zip";
 
     private final ArtifactStore store;
@@ -86,17 +94,36 @@ public final class S3Emulator implements AutoCloseable {
         return transformer;
     }
 
-    /** The two stubs that route S3 requests to the extension (fixed ids: registering again replaces them). */
+    /**
+     * Prepares a server's options for the emulator: adds {@link #extension()} and turns WireMock's gzip off, because
+     * Jetty's gzip handler would otherwise compress objects for clients that send {@code Accept-Encoding: gzip} and
+     * rewrite their ETag (S3 sends objects as stored).
+     */
+    public WireMockConfiguration configure(WireMockConfiguration options) {
+        return options.extensions(transformer).gzipDisabled(true);
+    }
+
+    /**
+     * The stubs that route S3 requests to the extension (fixed ids: registering again replaces them): SigV4 signed
+     * for {@code s3} in the Authorization header or the query, and Signature Version 2 (to refuse it as S3 does).
+     */
     public List<MappingBuilder> stubs() {
         return List.of(
-                any(anyUrl()).withId(HEADER_SIGNED_STUB_ID).atPriority(STUB_PRIORITY)
-                        .withName("codepipeline-testkit S3 artifact store (SigV4 Authorization header)")
-                        .withHeader("Authorization", matching(S3_SCOPE_IN_HEADER))
-                        .willReturn(aResponse().withTransformers(TRANSFORMER_NAME)),
-                any(anyUrl()).withId(PRESIGNED_STUB_ID).atPriority(STUB_PRIORITY)
-                        .withName("codepipeline-testkit S3 artifact store (presigned URL)")
-                        .withQueryParam("X-Amz-Credential", matching(S3_SCOPE_IN_QUERY))
-                        .willReturn(aResponse().withTransformers(TRANSFORMER_NAME)));
+                route(HEADER_SIGNED_STUB_ID, "SigV4 Authorization header")
+                        .withHeader("Authorization", matching(S3_SCOPE_IN_HEADER)),
+                route(PRESIGNED_STUB_ID, "SigV4 presigned URL")
+                        .withQueryParam("X-Amz-Credential", matching(S3_SCOPE_IN_QUERY)),
+                route(SIGV2_HEADER_STUB_ID, "Signature Version 2 header, refused")
+                        .withHeader("Authorization", matching(SIGV2_HEADER)),
+                route(SIGV2_PRESIGNED_STUB_ID, "Signature Version 2 presigned URL, refused")
+                        .withQueryParam("AWSAccessKeyId", matching(".+"))
+                        .withQueryParam("Signature", matching(".+")));
+    }
+
+    private static MappingBuilder route(UUID id, String what) {
+        return any(anyUrl()).withId(id).atPriority(STUB_PRIORITY)
+                .withName("codepipeline-testkit S3 artifact store (" + what + ")")
+                .willReturn(aResponse().withTransformers(TRANSFORMER_NAME));
     }
 
     /**

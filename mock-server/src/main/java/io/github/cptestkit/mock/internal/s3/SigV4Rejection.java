@@ -28,6 +28,8 @@ public final class SigV4Rejection extends RuntimeException {
         MISSING_AUTHENTICATION,
         /** The Authorization header or the X-Amz-* query parameters cannot be read, or name another service. */
         MALFORMED_AUTHORIZATION,
+        /** Signature Version 2 ({@code Authorization: AWS id:sig} or {@code ?AWSAccessKeyId=...&Signature=...}). */
+        UNSUPPORTED_SIGNATURE_VERSION,
         /** The access key id is not known. */
         UNKNOWN_ACCESS_KEY,
         /** The session token is missing, unexpected or not the one of the access key. */

@@ -198,6 +198,13 @@ public final class SigV4Verifier {
             Authentication auth = new Authentication();
             Optional<String> header = request.header("authorization");
             Map<String, String> query = request.queryParameters();
+            if (header.isPresent() && header.get().trim().startsWith("AWS ")
+                    || header.isEmpty() && query.containsKey("AWSAccessKeyId")) {
+                auth.presigned = header.isEmpty();
+                throw auth.reject(Reason.UNSUPPORTED_SIGNATURE_VERSION, "The authorization mechanism you have"
+                        + " provided is not supported. Please use AWS4-HMAC-SHA256 (Signature Version 4; boto3:"
+                        + " Config(signature_version='s3v4')).");
+            }
             if (header.isPresent()) {
                 auth.readHeader(header.get(), request);
             } else if (query.containsKey("X-Amz-Algorithm") || query.containsKey("X-Amz-Credential")) {

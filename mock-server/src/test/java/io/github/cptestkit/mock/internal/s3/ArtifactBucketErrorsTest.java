@@ -180,6 +180,17 @@ class ArtifactBucketErrorsTest {
     }
 
     @Test
+    void aSignatureVersion2PresignedUrlIsInvalidRequest() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(bucket.endpoint().resolve("/" + BUCKET + "/"
+                        + TestArtifacts.inputKey(job) + "?AWSAccessKeyId=ASIAERRORS&Signature=abc%3D&Expires=1"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<Code>InvalidRequest</Code>").contains("AWS4-HMAC-SHA256");
+    }
+
+    @Test
     void anErrorDocumentCarriesCodeMessageResourceAndRequestId() {
         S3Exception error = catchS3(() -> s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(OUTPUT)));
 

@@ -234,6 +234,21 @@ class ArtifactBucketSdkTest {
     }
 
     @Test
+    void anObjectIsSentAsStoredEvenToAClientThatAcceptsGzip() throws Exception {
+        s3.putObject(r -> r.bucket(BUCKET).key(OUTPUT).contentType("application/xml"),
+                RequestBody.fromString("<a/>".repeat(1000)));
+        String etag = bucket.s3.artifact(BUCKET, OUTPUT).orElseThrow().etag();
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                presignedGet(OUTPUT, Duration.ofMinutes(5))).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(response.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(response.body()).hasSize(4000);
+    }
+
+    @Test
     void aPresignedGetPastItsExpiryIsAccessDenied() throws Exception {
         URI url = presignedGet(Duration.ofMinutes(1));
         bucket.clock.advance(Duration.ofMinutes(2));
@@ -298,6 +313,10 @@ class ArtifactBucketSdkTest {
     }
 
     private static URI presignedGet(Duration lifetime) {
+        return presignedGet(TestArtifacts.inputKey(job), lifetime);
+    }
+
+    private static URI presignedGet(String key, Duration lifetime) {
         try (S3Presigner presigner = S3Presigner.builder()
                 .endpointOverride(bucket.endpoint())
                 .region(Region.US_EAST_1)
@@ -305,7 +324,7 @@ class ArtifactBucketSdkTest {
                 .credentialsProvider(StaticCredentialsProvider.create(sdkCredentials(job)))
                 .build()) {
             return URI.create(presigner.presignGetObject(r -> r.signatureDuration(lifetime)
-                    .getObjectRequest(g -> g.bucket(BUCKET).key(TestArtifacts.inputKey(job)))).url().toString());
+                    .getObjectRequest(g -> g.bucket(BUCKET).key(key))).url().toString());
         }
     }
 

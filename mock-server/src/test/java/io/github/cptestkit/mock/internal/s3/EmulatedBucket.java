@@ -35,8 +35,8 @@ final class EmulatedBucket implements AutoCloseable {
 
     EmulatedBucket(boolean strictKms) {
         s3 = S3Emulator.builder().grants(grants).clock(clock).strictKms(strictKms).build();
-        server = new WireMockServer(options().dynamicPort().dynamicHttpsPort().extensions(s3.extension()).maxRequestJournalEntries(50)
-                .containerThreads(16));
+        server = new WireMockServer(s3.configure(options().dynamicPort().dynamicHttpsPort())
+                .maxRequestJournalEntries(50).containerThreads(16));
         server.start();
         s3.register(server);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class S3EmulatorTest {
 
     @Test
-    void registeringAgainReplacesTheTwoLowPriorityStubs() {
+    void registeringAgainReplacesTheLowPriorityStubs() {
         S3Emulator s3 = S3Emulator.builder().grants(new GrantRegistry()).build();
         WireMockServer server = new WireMockServer(options().dynamicPort().extensions(s3.extension()));
         server.start();
@@ -24,10 +24,11 @@ class S3EmulatorTest {
             s3.register(server);
 
             List<StubMapping> stubs = server.getStubMappings();
-            assertThat(stubs).hasSize(2).allSatisfy(stub -> assertThat(stub.getPriority())
+            assertThat(stubs).hasSize(4).allSatisfy(stub -> assertThat(stub.getPriority())
                     .isEqualTo(S3Emulator.STUB_PRIORITY).isGreaterThan(5));
             assertThat(stubs).extracting(StubMapping::getId).containsExactlyInAnyOrder(
-                    S3Emulator.HEADER_SIGNED_STUB_ID, S3Emulator.PRESIGNED_STUB_ID);
+                    S3Emulator.HEADER_SIGNED_STUB_ID, S3Emulator.PRESIGNED_STUB_ID, S3Emulator.SIGV2_HEADER_STUB_ID,
+                    S3Emulator.SIGV2_PRESIGNED_STUB_ID);
         } finally {
             server.stop();
             s3.close();
