@@ -180,6 +180,27 @@ class ArtifactBucketErrorsTest {
     }
 
     @Test
+    void anXAmzHeaderAddedAfterSigningIsAccessDeniedAndAMissingContentSha256IsInvalidRequest() {
+        s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(TestArtifacts.inputKey(job)));
+        LoggedRequest get = bucket.server.getAllServeEvents().stream()
+                .filter(event -> "GET".equals(event.getRequest().getMethod().getName()))
+                .findFirst().orElseThrow().getRequest();
+        Map<String, List<String>> withExtra = headersOf(get);
+        withExtra.put("x-amz-meta-smuggled", List.of("yes"));
+        Map<String, List<String>> withoutSha = headersOf(get);
+        withoutSha.keySet().removeIf(name -> name.equalsIgnoreCase("x-amz-content-sha256"));
+
+        S3Response extra = bucket.s3.handle(SignedRequest.of("GET", get.getUrl(), withExtra, new byte[0]));
+        S3Response noSha = bucket.s3.handle(SignedRequest.of("GET", get.getUrl(), withoutSha, new byte[0]));
+
+        assertThat(extra.status()).isEqualTo(403);
+        assertThat(extra.bodyText()).contains("<Code>AccessDenied</Code>")
+                .contains("<HeadersNotSigned>x-amz-meta-smuggled</HeadersNotSigned>");
+        assertThat(noSha.status()).isEqualTo(400);
+        assertThat(noSha.bodyText()).contains("<Code>InvalidRequest</Code>").contains("x-amz-content-sha256");
+    }
+
+    @Test
     void aSignatureVersion2PresignedUrlIsInvalidRequest() throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(bucket.endpoint().resolve("/" + BUCKET + "/"
