@@ -424,7 +424,11 @@ public final class ArtifactStore implements AutoCloseable {
         }
     }
 
-    /** Bytes read from an object: all of it, or the range {@code [first, first + bytes.length)}. */
+    /**
+     * Bytes read from an object: all of it, or the range {@code [first, first + bytes.length)}.
+     *
+     * <pre>{@code store.read("bucket", "key", ByteRange.parse("bytes=0-9")).map(ObjectBytes::bytes);}</pre>
+     */
     public record ObjectBytes(StoredObject object, long first, byte[] bytes, boolean partial) {}
 
     private record Entry(StoredObject object, StoredContent content) {}
