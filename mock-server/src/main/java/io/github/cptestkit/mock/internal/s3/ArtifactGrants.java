@@ -1,0 +1,21 @@
+package io.github.cptestkit.mock.internal.s3;
+
+import io.github.cptestkit.mock.s3.ArtifactGrant;
+import java.util.Optional;
+
+/**
+ * How the job side tells the artifact store who may access what: the grant of the job whose artifactCredentials
+ * carry this access key id. The job store implements it (or fills a {@link GrantRegistry}); the S3 edge asks it on
+ * every request.
+ *
+ * <pre>{@code
+ * ArtifactGrants grants = accessKeyId -> jobStore.jobWithArtifactKey(accessKeyId)
+ *         .flatMap(job -> ArtifactGrant.forJob(job.id(), job.data(), job.credentialsExpireAt()));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ArtifactGrants {
+
+    /** The grant of this access key id, or empty when no job has it. */
+    Optional<ArtifactGrant> grantFor(String accessKeyId);
+}

@@ -1,0 +1,299 @@
+package io.github.cptestkit.mock.internal.s3;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.Admin;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.cptestkit.fixtures.ArtifactObject;
+import io.github.cptestkit.fixtures.EncryptionKey;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.fixtures.JobData;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The emulated S3 artifact bucket, on the same WireMock server as the CodePipeline emulator: a WireMock extension
+ * plus low-priority stubs that send it every request signed for service {@code s3} (SigV4 in the Authorization
+ * header, or presigned with {@code X-Amz-Credential=.../s3/aws4_request}; Signature Version 2, which only S3 knows,
+ * is refused with S3's InvalidRequest). CodePipeline calls ({@code POST /}, signed for {@code codepipeline}) never
+ * match them, and any stub of the user's at a higher priority wins.
+ *
+ * <pre>{@code
+ * GrantRegistry grants = new GrantRegistry();
+ * S3Emulator s3 = S3Emulator.builder().grants(grants).clock(clock).strictKms(true).build();
+ * WireMockServer server = new WireMockServer(s3.configure(options().dynamicPort()));
+ * server.start();
+ * s3.register(server);                        // again after every server.resetAll()
+ * s3.seed(job);                               // the job's input artifacts
+ * ArtifactGrant.forJob(job.jobId(), job.details().data(), expiry).ifPresent(grants::grant);
+ * // ... the worker downloads its inputs and uploads its outputs with the job's credentials ...
+ * s3.artifact(outputLocation).orElseThrow().zipEntryText("result.json");
+ * s3.kmsViolations();
+ * }</pre>
+ */
+public final class S3Emulator implements AutoCloseable {
+
+    /** The name of the WireMock response transformer the stubs name. */
+    public static final String TRANSFORMER_NAME = "cptestkit-s3-artifact-store";
+    /** The stubs' WireMock priority: low (WireMock's default is 5; 1 is highest), so user stubs win. */
+    public static final int STUB_PRIORITY = 100;
+    static final UUID HEADER_SIGNED_STUB_ID = UUID.nameUUIDFromBytes(
+            "cptestkit-s3-header-signed".getBytes(StandardCharsets.UTF_8));
+    static final UUID PRESIGNED_STUB_ID = UUID.nameUUIDFromBytes(
+            "cptestkit-s3-presigned".getBytes(StandardCharsets.UTF_8));
+    static final UUID SIGV2_HEADER_STUB_ID = UUID.nameUUIDFromBytes(
+            "cptestkit-s3-sigv2-header".getBytes(StandardCharsets.UTF_8));
+    static final UUID SIGV2_PRESIGNED_STUB_ID = UUID.nameUUIDFromBytes(
+            "cptestkit-s3-sigv2-presigned".getBytes(StandardCharsets.UTF_8));
+    private static final String S3_SCOPE_IN_HEADER = "(?s).*Credential=\\S*?/s3/aws4_request.*";
+    private static final String S3_SCOPE_IN_QUERY = "(?s).*/s3/aws4_request";
+    /** Signature Version 2, which only S3 still knows: answered with S3's InvalidRequest. */
+    private static final String SIGV2_HEADER = "AWS [^:\\s]+:\\S+";
+    private static final String ZIP = "application/zip";
+
+    private final ArtifactStore store;
+    private final S3Protocol protocol;
+    private final List<KmsViolation> violations = new CopyOnWriteArrayList<>();
+    private final Transformer transformer = new Transformer();
+
+    private S3Emulator(Builder builder) {
+        this.store = new ArtifactStore(builder.clock, builder.spillThreshold, builder.temporaryParent);
+        this.protocol = new S3Protocol(store, builder.grants, builder.clock, builder.strictKms, violations::add);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The WireMock extension to pass to {@code WireMockConfiguration.extensions(...)} before the server starts. */
+    public ResponseDefinitionTransformerV2 extension() {
+        return transformer;
+    }
+
+    /**
+     * Prepares a server's options for the emulator: adds {@link #extension()} and turns WireMock's gzip off, because
+     * Jetty's gzip handler would otherwise compress objects for clients that send {@code Accept-Encoding: gzip} and
+     * rewrite their ETag (S3 sends objects as stored).
+     */
+    public WireMockConfiguration configure(WireMockConfiguration options) {
+        return options.extensions(transformer).gzipDisabled(true);
+    }
+
+    /**
+     * The stubs that route S3 requests to the extension (fixed ids: registering again replaces them): SigV4 signed
+     * for {@code s3} in the Authorization header or the query, and Signature Version 2 (to refuse it as S3 does).
+     */
+    public List<MappingBuilder> stubs() {
+        return List.of(
+                route(HEADER_SIGNED_STUB_ID, "SigV4 Authorization header")
+                        .withHeader("Authorization", matching(S3_SCOPE_IN_HEADER)),
+                route(PRESIGNED_STUB_ID, "SigV4 presigned URL")
+                        .withQueryParam("X-Amz-Credential", matching(S3_SCOPE_IN_QUERY)),
+                route(SIGV2_HEADER_STUB_ID, "Signature Version 2 header, refused")
+                        .withHeader("Authorization", matching(SIGV2_HEADER)),
+                route(SIGV2_PRESIGNED_STUB_ID, "Signature Version 2 presigned URL, refused")
+                        .withQueryParam("AWSAccessKeyId", matching(".+"))
+                        .withQueryParam("Signature", matching(".+")));
+    }
+
+    private static MappingBuilder route(UUID id, String what) {
+        return any(anyUrl()).withId(id).atPriority(STUB_PRIORITY)
+                .withName("codepipeline-testkit S3 artifact store (" + what + ")")
+                .willReturn(aResponse().withTransformers(TRANSFORMER_NAME));
+    }
+
+    /**
+     * Installs {@link #stubs()} on a server (a {@code WireMockServer} is an {@code Admin}); the server must have been
+     * built with {@link #extension()}.
+     */
+    public void register(Admin server) {
+        for (MappingBuilder stub : stubs()) {
+            StubMapping mapping = stub.build();
+            server.removeStubMapping(mapping);
+            server.addStubMapping(mapping);
+        }
+    }
+
+    /** Answers one S3 request; what the WireMock extension calls, usable without WireMock. */
+    public S3Response handle(SignedRequest request) {
+        return protocol.handle(request);
+    }
+
+    /** The objects and multipart uploads. */
+    public ArtifactStore store() {
+        return store;
+    }
+
+    /** Puts a third-party job's input artifacts in the store (SSE-KMS with the job's key when it has one). */
+    public void seed(FakeThirdPartyJob job) {
+        seed(job.artifacts(), job.details().data());
+    }
+
+    /** Puts a custom job's input artifacts in the store (SSE-KMS with the job's key when it has one). */
+    public void seed(FakeCustomJob job) {
+        seed(job.artifacts(), job.job().data());
+    }
+
+    /** Puts objects in the store as {@code application/zip}, SSE-S3 encrypted. */
+    public void seed(List<ArtifactObject> objects) {
+        seed(objects, null);
+    }
+
+    private void seed(List<ArtifactObject> objects, JobData data) {
+        ObjectAttributes attributes = ObjectAttributes.of(ZIP);
+        EncryptionKey key = data == null ? null : data.encryptionKey();
+        if (key != null) {
+            attributes = attributes.withEncryption("aws:kms", Optional.of(key.id()));
+        }
+        if (data != null && data.outputArtifacts() != null) {
+            data.outputArtifacts().stream()
+                    .filter(artifact -> artifact.location() != null && artifact.location().s3Location() != null)
+                    .forEach(artifact -> store.createBucket(artifact.location().s3Location().bucketName()));
+        }
+        for (ArtifactObject object : objects) {
+            store.put(object.location().bucketName(), object.location().objectKey(), object.content(), attributes);
+        }
+    }
+
+    /** An object as tests see it: typically an output artifact the worker uploaded. */
+    public Optional<StoredArtifact> artifact(String bucket, String key) {
+        return store.read(bucket, key, Optional.empty()).map(read -> {
+            StoredObject object = read.object();
+            ObjectAttributes attributes = object.attributes();
+            return new StoredArtifact(bucket, key, read.bytes(), object.etag(), object.lastModified(),
+                    attributes.contentType(), attributes.serverSideEncryption(), attributes.kmsKeyId(),
+                    attributes.userMetadata());
+        });
+    }
+
+    /** An object at an artifact location. */
+    public Optional<StoredArtifact> artifact(S3ArtifactLocation location) {
+        return artifact(location.bucketName(), location.objectKey());
+    }
+
+    /** Every upload that ignored its job's encryptionKey, oldest first. */
+    public List<KmsViolation> kmsViolations() {
+        return List.copyOf(violations);
+    }
+
+    /** Forgets every object, upload and violation and deletes spilled bytes; the stubs stay. */
+    public void reset() {
+        store.reset();
+        violations.clear();
+    }
+
+    /** {@link #reset()} and deletes the temporary directory. */
+    @Override
+    public void close() {
+        violations.clear();
+        store.close();
+    }
+
+    /** The WireMock side: turns a served request into a {@link SignedRequest} and the answer back. */
+    private final class Transformer implements ResponseDefinitionTransformerV2 {
+        @Override
+        public String getName() {
+            return TRANSFORMER_NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            Request request = serveEvent.getRequest();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (HttpHeader header : request.getHeaders().all()) {
+                headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
+            }
+            S3Response response = handle(SignedRequest.of(request.getMethod().getName(), request.getUrl(), headers,
+                    request.getBody()));
+            ResponseDefinitionBuilder answer = new ResponseDefinitionBuilder().withStatus(response.status());
+            response.headers().forEach(answer::withHeader);
+            if (response.body().length > 0) {
+                answer.withBody(response.body());
+            }
+            return answer.build();
+        }
+    }
+
+    /**
+     * Options of an {@link S3Emulator}.
+     *
+     * <pre>{@code S3Emulator.builder().grants(grants).clock(clock).strictKms(true).spillThreshold(0).build()}</pre>
+     */
+    public static final class Builder {
+        private ArtifactGrants grants;
+        private Clock clock = Clock.systemUTC();
+        private boolean strictKms;
+        private long spillThreshold = ArtifactStore.DEFAULT_SPILL_THRESHOLD;
+        private Path temporaryParent;
+
+        private Builder() {}
+
+        /** Who may access what (required). */
+        public Builder grants(ArtifactGrants grants) {
+            this.grants = Objects.requireNonNull(grants, "grants");
+            return this;
+        }
+
+        /** The clock of credential expiry, presigned-URL expiry and Last-Modified (default: the system's, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether uploads that ignore the job's KMS key are refused with AccessDenied (default: only recorded). */
+        public Builder strictKms(boolean strictKms) {
+            this.strictKms = strictKms;
+            return this;
+        }
+
+        /** Bytes above which objects and parts go to temporary files (default 1 MiB). */
+        public Builder spillThreshold(long bytes) {
+            this.spillThreshold = bytes;
+            return this;
+        }
+
+        /** Where to create the temporary directory (default: the system's temporary directory). */
+        public Builder temporaryDirectoryParent(Path parent) {
+            this.temporaryParent = parent;
+            return this;
+        }
+
+        public S3Emulator build() {
+            if (grants == null) {
+                throw new IllegalStateException("S3Emulator.builder().grants(...) is required: the emulator must"
+                        + " know which job credentials may access which artifacts; pass a GrantRegistry or the job"
+                        + " store.");
+            }
+            return new S3Emulator(this);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.cptestkit.mock.s3;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * An object of the emulated artifact bucket, as a test sees it: typically an output artifact the worker uploaded.
+ *
+ * <pre>{@code
+ * StoredArtifact output = mock.artifact(bucket, outputKey).orElseThrow();
+ * assertThat(output.zipEntryText("result.json")).contains("\"ok\":true");
+ * assertThat(output.serverSideEncryption()).isEqualTo("aws:kms");
+ * }</pre>
+ *
+ * @param bucket               the bucket
+ * @param key                  the key
+ * @param content              the bytes (copied in and out)
+ * @param etag                 the ETag, quoted, as S3 sends it
+ * @param lastModified         when it was written, on the mock's clock
+ * @param contentType          its Content-Type
+ * @param serverSideEncryption {@code AES256} (S3's default), {@code aws:kms}, ...
+ * @param kmsKeyId             the KMS key id the upload named, if any
+ * @param userMetadata         its x-amz-meta-* values, by lower-case name without the prefix
+ */
+public record StoredArtifact(String bucket, String key, byte[] content, String etag, Instant lastModified,
+        String contentType, String serverSideEncryption, Optional<String> kmsKeyId,
+        Map<String, String> userMetadata) {
+
+    public StoredArtifact {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(key, "key");
+        content = Objects.requireNonNull(content, "content").clone();
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModified, "lastModified");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(serverSideEncryption, "serverSideEncryption");
+        Objects.requireNonNull(kmsKeyId, "kmsKeyId");
+        userMetadata = Map.copyOf(userMetadata);
+    }
+
+    /** A copy of the bytes. */
+    @Override
+    public byte[] content() {
+        return content.clone();
+    }
+
+    public long size() {
+        return content.length;
+    }
+
+    /**
+     * The entries of the artifact read as a zip file, by name, in file order (directories left out).
+     *
+     * @throws IllegalStateException when the bytes are not a zip file
+     */
+    public Map<String, byte[]> zipEntries() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), zip.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("artifact s3://" + bucket + "/" + key + " is not a readable zip file", e);
+        }
+        if (entries.isEmpty() && content.length > 0) {
+            throw new IllegalStateException("artifact s3://" + bucket + "/" + key + " (" + content.length
+                    + " bytes) is not a zip file: CodePipeline artifacts are zip files; upload one.");
+        }
+        return entries;
+    }
+
+    /**
+     * One zip entry as UTF-8 text.
+     *
+     * @throws IllegalArgumentException when there is no such entry
+     */
+    public String zipEntryText(String name) {
+        byte[] entry = zipEntries().get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("artifact s3://" + bucket + "/" + key + " has no zip entry '" + name
+                    + "'; its entries are " + zipEntries().keySet());
+        }
+        return new String(entry, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredArtifact that && bucket.equals(that.bucket) && key.equals(that.key)
+                && Arrays.equals(content, that.content) && etag.equals(that.etag)
+                && lastModified.equals(that.lastModified) && contentType.equals(that.contentType)
+                && serverSideEncryption.equals(that.serverSideEncryption) && kmsKeyId.equals(that.kmsKeyId)
+                && userMetadata.equals(that.userMetadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bucket, key, Arrays.hashCode(content), etag);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredArtifact[s3://" + bucket + "/" + key + ", size=" + content.length + ", etag=" + etag
+                + ", serverSideEncryption=" + serverSideEncryption + kmsKeyId.map(id -> ", kmsKeyId=" + id).orElse("")
+                + "]";
+    }
+}
