@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock;
 
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.time.Instant;
@@ -69,24 +71,27 @@ final class SdkClients {
         };
     }
 
-    /** One schema-valid call of {@code operation} about job 1 of {@link TestJobs}. */
-    static void call(CodePipelineClient client, Operation operation) {
-        String jobId = TestJobs.jobId(1);
+    /** One schema-valid call of {@code operation} about {@code partner} or {@code custom}, by its family. */
+    static void call(CodePipelineClient client, Operation operation, FakeThirdPartyJob partner,
+            FakeCustomJob custom) {
+        String partnerId = partner.jobId();
+        String token = partner.clientToken();
+        String jobId = custom.jobId();
         switch (operation) {
             case POLL_FOR_THIRD_PARTY_JOBS -> client.pollForThirdPartyJobs(r -> r
-                    .actionTypeId(sdk(TestJobs.THIRD_PARTY_TYPE)).maxBatchSize(1));
+                    .actionTypeId(sdk(partner.actionTypeId())).maxBatchSize(1));
             case GET_THIRD_PARTY_JOB_DETAILS -> client.getThirdPartyJobDetails(r -> r
-                    .jobId(jobId).clientToken(TestJobs.CLIENT_TOKEN));
+                    .jobId(partnerId).clientToken(token));
             case ACKNOWLEDGE_THIRD_PARTY_JOB -> client.acknowledgeThirdPartyJob(r -> r
-                    .jobId(jobId).nonce("nonce-1").clientToken(TestJobs.CLIENT_TOKEN));
+                    .jobId(partnerId).nonce(partner.details().nonce()).clientToken(token));
             case PUT_THIRD_PARTY_JOB_SUCCESS_RESULT -> client.putThirdPartyJobSuccessResult(r -> r
-                    .jobId(jobId).clientToken(TestJobs.CLIENT_TOKEN)
+                    .jobId(partnerId).clientToken(token)
                     .currentRevision(c -> c.revision("r-1").changeIdentifier("c-1").created(Instant.EPOCH)));
             case PUT_THIRD_PARTY_JOB_FAILURE_RESULT -> client.putThirdPartyJobFailureResult(r -> r
-                    .jobId(jobId).clientToken(TestJobs.CLIENT_TOKEN)
+                    .jobId(partnerId).clientToken(token)
                     .failureDetails(f -> f.type(FailureType.JOB_FAILED).message("failed")));
-            case POLL_FOR_JOBS -> client.pollForJobs(r -> r.actionTypeId(sdk(TestJobs.CUSTOM_TYPE)).maxBatchSize(1));
-            case ACKNOWLEDGE_JOB -> client.acknowledgeJob(r -> r.jobId(jobId).nonce("nonce-1"));
+            case POLL_FOR_JOBS -> client.pollForJobs(r -> r.actionTypeId(sdk(custom.actionTypeId())).maxBatchSize(1));
+            case ACKNOWLEDGE_JOB -> client.acknowledgeJob(r -> r.jobId(jobId).nonce(custom.job().nonce()));
             case GET_JOB_DETAILS -> client.getJobDetails(r -> r.jobId(jobId));
             case PUT_JOB_SUCCESS_RESULT -> client.putJobSuccessResult(r -> r
                     .jobId(jobId).outputVariables(Map.of("IMAGE_TAG", "1.2.3")));
