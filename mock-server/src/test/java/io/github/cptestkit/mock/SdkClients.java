@@ -7,12 +7,15 @@ import io.github.cptestkit.schemas.Operation;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClientBuilder;
+import software.amazon.awssdk.services.codepipeline.model.AWSSessionCredentials;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeId;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeNotFoundException;
 import software.amazon.awssdk.services.codepipeline.model.CodePipelineException;
@@ -24,8 +27,9 @@ import software.amazon.awssdk.services.codepipeline.model.InvalidNonceException;
 import software.amazon.awssdk.services.codepipeline.model.JobNotFoundException;
 import software.amazon.awssdk.services.codepipeline.model.OutputVariablesSizeExceededException;
 import software.amazon.awssdk.services.codepipeline.model.ValidationException;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** The real AWS SDK for Java v2 client, pointed at a mock, and one valid call of each operation. */
+/** The real AWS SDK for Java v2 clients, pointed at a mock, and one valid call of each operation. */
 final class SdkClients {
 
     private SdkClients() {}
@@ -48,6 +52,22 @@ final class SdkClients {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAFAKEFAKEFAKE", "fake-secret-key")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
+    }
+
+    /**
+     * The real S3 client a worker builds from a job's {@code artifactCredentials}, pointed at the mock (path-style,
+     * no retries).
+     */
+    static S3Client s3(CodePipelineMock mock, AWSSessionCredentials credentials) {
+        return S3Client.builder()
+                .endpointOverride(mock.endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** The SDK's action type id for one of ours. */
