@@ -13,18 +13,10 @@ import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -71,32 +63,6 @@ class ArtifactWorkerLoopsSdkTest {
 
     // ---------------------------------------------------------------- the worker's side
 
-    /** The names of a zip's entries, as the worker reads its input. */
-    static List<String> entryNames(byte[] zip) {
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                names.add(entry.getName());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
-    }
-
-    /** A zip of one text file, as the worker packs its output. */
-    static byte[] zipOf(String name, String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            out.putNextEntry(new ZipEntry(name));
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     /**
      * What every worker does in the bucket: download and unzip the first input artifact, then upload a zip listing
      * its entries to the first output artifact, SSE-KMS with the job's key when it has one and {@code withKms}.
@@ -106,15 +72,15 @@ class ArtifactWorkerLoopsSdkTest {
         var input = inputs.get(0).location().s3Location();
         byte[] downloaded = s3.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey()))
                 .asByteArray();
-        List<String> names = entryNames(downloaded);
+        List<String> names = List.copyOf(Zips.unzip(downloaded).keySet());
         var output = outputs.get(0).location().s3Location();
         PutObjectRequest.Builder upload = PutObjectRequest.builder().bucket(output.bucketName())
                 .key(output.objectKey());
         if (encryptionKey != null && withKms) {
             upload.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(encryptionKey.id());
         }
-        s3.putObject(upload.build(), RequestBody.fromBytes(zipOf("result.json", "{\"inputs\":" + names.size()
-                + ",\"names\":\"" + String.join(",", names) + "\"}")));
+        s3.putObject(upload.build(), RequestBody.fromBytes(Zips.zip(Map.of("result.json", "{\"inputs\":"
+                + names.size() + ",\"names\":\"" + String.join(",", names) + "\"}"))));
         return names;
     }
 

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.s3.ArtifactGrant;
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,7 +28,7 @@ final class EmulatedBucket implements AutoCloseable {
 
     static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(1);
 
-    final MutableClock clock = new MutableClock(Instant.now());
+    final MockClock clock = MockClock.at(Instant.now());
     private final Instant created = clock.instant();
     final GrantRegistry grants = new GrantRegistry();
     final S3Emulator s3;
