@@ -118,11 +118,8 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
     }
 
     private static ResponseDefinitionBuilder response(AwsResponse answer) {
-        ResponseDefinitionBuilder response = aResponse()
-                .withStatus(answer.status())
-                .withBody(answer.body().getBytes(StandardCharsets.UTF_8));
-        answer.headers().forEach(response::withHeader);
-        return response;
+        return ServiceEmulator.response(answer.status(), answer.headers(),
+                answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

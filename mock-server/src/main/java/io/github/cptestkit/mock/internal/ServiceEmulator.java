@@ -1,8 +1,10 @@
 package io.github.cptestkit.mock.internal;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One emulated AWS service plugged into the mock's WireMock server: the options it needs (its extensions, at
@@ -29,6 +31,19 @@ public interface ServiceEmulator extends AutoCloseable {
 
     /** Forgets the emulator's own state (the job store is reset by the mock itself). */
     void reset();
+
+    /**
+     * How every emulator hands its protocol's answer to WireMock: the status, the headers in their order, and the
+     * body (none when it is empty, as for HEAD).
+     */
+    static ResponseDefinitionBuilder response(int status, Map<String, String> headers, byte[] body) {
+        ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(status);
+        headers.forEach(response::withHeader);
+        if (body.length > 0) {
+            response.withBody(body);
+        }
+        return response;
+    }
 
     /** Releases what the emulator holds beyond the heap (temporary files, ...); nothing by default. */
     @Override

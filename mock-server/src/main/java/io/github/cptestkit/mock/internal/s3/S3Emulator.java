@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -40,14 +39,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is refused with S3's InvalidRequest). CodePipeline calls ({@code POST /}, signed for {@code codepipeline}) never
  * match them, and any stub of the user's at a higher priority wins.
  *
+ * <p>{@code CodePipelineMock} plugs it in as a {@link ServiceEmulator} with the job store as its grants; by hand:
+ *
  * <pre>{@code
- * GrantRegistry grants = new GrantRegistry();
- * S3Emulator s3 = S3Emulator.builder().grants(grants).clock(clock).strictKms(true).build();
+ * S3Emulator s3 = S3Emulator.builder().grants(jobStore).clock(clock).strictKms(true).build();
  * WireMockServer server = new WireMockServer(s3.configure(options().dynamicPort()));
  * server.start();
  * s3.register(server);                        // again after every server.resetAll()
  * s3.seed(job);                               // the job's input artifacts
- * ArtifactGrant.forJob(job.jobId(), job.details().data(), expiry).ifPresent(grants::grant);
  * // ... the worker downloads its inputs and uploads its outputs with the job's credentials ...
  * s3.artifact(outputLocation).orElseThrow().zipEntryText("result.json");
  * s3.kmsViolations();
@@ -232,12 +231,7 @@ public final class S3Emulator implements ServiceEmulator {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             S3Response response = handle(SignedRequest.of(serveEvent.getRequest()));
-            ResponseDefinitionBuilder answer = new ResponseDefinitionBuilder().withStatus(response.status());
-            response.headers().forEach(answer::withHeader);
-            if (response.body().length > 0) {
-                answer.withBody(response.body());
-            }
-            return answer.build();
+            return ServiceEmulator.response(response.status(), response.headers(), response.body()).build();
         }
     }
 
@@ -288,8 +282,8 @@ public final class S3Emulator implements ServiceEmulator {
         public S3Emulator build() {
             if (grants == null) {
                 throw new IllegalStateException("S3Emulator.builder().grants(...) is required: the emulator must"
-                        + " know which job credentials may access which artifacts; pass a GrantRegistry or the job"
-                        + " store.");
+                        + " know which job credentials may access which artifacts; pass the job store (or any"
+                        + " ArtifactGrants).");
             }
             return new S3Emulator(this);
         }
