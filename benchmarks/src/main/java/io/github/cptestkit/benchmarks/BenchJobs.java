@@ -44,6 +44,11 @@ public final class BenchJobs {
         return WireFormat.toJson(Map.of("jobId", jobId, "clientToken", CLIENT_TOKEN));
     }
 
+    /** The body of AcknowledgeThirdPartyJob for a job and the nonce of its dispatch. */
+    public static String acknowledgeRequest(String jobId, String nonce) {
+        return WireFormat.toJson(Map.of("jobId", jobId, "nonce", nonce, "clientToken", CLIENT_TOKEN));
+    }
+
     /** A GetThirdPartyJobDetails body without its required clientToken: a ValidationException. */
     public static String invalidDetailsRequest(String jobId) {
         return WireFormat.toJson(Map.of("jobId", jobId));

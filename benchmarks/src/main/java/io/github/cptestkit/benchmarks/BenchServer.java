@@ -116,7 +116,7 @@ public final class BenchServer {
     }
 
     /**
-     * Queues job 0, polls it over HTTP so it is dispatched, and writes the requests L2 and L5 send with the answers
+     * Queues job 0, polls and acknowledges it over HTTP, and writes the requests L2 and L5 send with the answers
      * they get ({@code details-request.json}, {@code details-answer.json}, {@code invalid-request.json},
      * {@code invalid-answer.json}) into {@code dir}; returns the job id.
      */
@@ -129,12 +129,22 @@ public final class BenchServer {
             throw new IllegalStateException("the poll did not dispatch job " + job.jobId() + ": " + polled.status()
                     + " " + polled.bodyText());
         }
-        Files.createDirectories(dir);
+        String target = Operation.GET_THIRD_PARTY_JOB_DETAILS.target();
         String details = BenchJobs.detailsRequest(job.jobId());
+        // Acknowledged, the job stays InProgress for its 24-hour timeout (a dispatched job is queued again after a
+        // minute): its details answer the same all run long.
+        Answer nonce = Answer.post(mock.endpoint(), target, details);
+        Answer acknowledged = Answer.post(mock.endpoint(), Operation.ACKNOWLEDGE_THIRD_PARTY_JOB.target(),
+                BenchJobs.acknowledgeRequest(job.jobId(), WireFormat.mapper().readTree(nonce.body())
+                        .path("jobDetails").path("nonce").asText()));
+        if (acknowledged.status() != 200 || !acknowledged.bodyText().contains("InProgress")) {
+            throw new IllegalStateException("job " + job.jobId() + " was not acknowledged: " + acknowledged.status()
+                    + " " + acknowledged.bodyText());
+        }
+        Files.createDirectories(dir);
         String invalid = BenchJobs.invalidDetailsRequest(job.jobId());
         Files.writeString(dir.resolve("details-request.json"), details);
         Files.writeString(dir.resolve("invalid-request.json"), invalid);
-        String target = Operation.GET_THIRD_PARTY_JOB_DETAILS.target();
         Answer answer = Answer.post(mock.endpoint(), target, details);
         Answer refusal = Answer.post(mock.endpoint(), target, invalid);
         if (answer.status() != 200 || refusal.status() != 400) {

@@ -26,7 +26,7 @@ final class LoadScenarios {
     enum Scenario {
         L0("raw Jetty handler, the same bytes (the ceiling)"),
         L1("raw WireMock, a static stub of the same answer, journal off"),
-        L2("emulator: GetThirdPartyJobDetails of a dispatched job, validated, journal off"),
+        L2("emulator: GetThirdPartyJobDetails of an acknowledged job, validated, journal off"),
         L3("emulator: worker loops (poll, details, acknowledge, result) on a queue of many jobs"),
         L4("L2 with the request journal on (1000 entries)"),
         L5("emulator: invalid requests answered with ValidationException");
