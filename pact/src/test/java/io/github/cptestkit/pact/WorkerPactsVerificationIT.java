@@ -1,0 +1,11 @@
+package io.github.cptestkit.pact;
+
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+
+/**
+ * Verifies the pacts {@link WorkerConsumerPactTest} wrote to {@code target/pacts}: replayed against the mock and
+ * checked against the schemas. Runs after the consumer tests (failsafe, in {@code integration-test}).
+ */
+@PactFolder("target/pacts")
+class WorkerPactsVerificationIT extends CodePipelineProviderTest {
+}
