@@ -121,7 +121,7 @@ public final class PactInteraction {
     private void checkAnswer() {
         var response = http.getResponse();
         int status = response.getStatus();
-        checkContentType("response", response, false);
+        checkContentType("response", response, !responseBody.isMissingNode());
         String errorHeader = header(response, "x-amzn-ErrorType");
         if (status == 200) {
             if (errorHeader != null) {
@@ -168,15 +168,15 @@ public final class PactInteraction {
         String contentType = header(message, "Content-Type");
         if (contentType == null) {
             if (required) {
-                problem(part + " header Content-Type: is missing; AWS JSON 1.1 calls send '" + PactSettings.AMZ_JSON
-                        + "'");
+                problem(part + " header Content-Type: is missing (Pact then takes the body for 'application/json');"
+                        + " CodePipeline's " + part + "s carry '" + PactSettings.AMZ_JSON + "': declare it");
             }
             return;
         }
         String base = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!PactSettings.AMZ_JSON.equals(base)) {
-            problem(part + " header Content-Type: AWS JSON 1.1 " + (required ? "calls send" : "answers carry") + " '"
-                    + PactSettings.AMZ_JSON + "', but was '" + contentType + "'");
+            problem(part + " header Content-Type: CodePipeline's " + part + "s carry '" + PactSettings.AMZ_JSON
+                    + "', but was '" + contentType + "'");
         }
     }
 
