@@ -355,7 +355,7 @@ public final class CodePipelineRequest {
         if (jobs.size() == 1 || !operation.operationName().startsWith("PollFor")) {
             jobs.stream().findFirst().ifPresent(job -> name.append(" (").append(job.status().wire()).append(')'));
         } else {
-            name.append(" (").append(jobs.size()).append(" queued)");
+            name.append(" (").append(jobs.isEmpty() ? "none" : Integer.toString(jobs.size())).append(" queued)");
         }
         if (error != null) {
             name.append(" answered with ").append(error.type());
