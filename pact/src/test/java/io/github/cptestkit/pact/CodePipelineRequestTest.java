@@ -173,7 +173,8 @@ class CodePipelineRequestTest {
 
     @Test
     void requiredMembersLeftUnsetTakeTheExampleJobsValues() {
-        CodePipelineInteraction notFound = CodePipelinePact.getJobDetails().willRespondWithError(AwsError.JOB_NOT_FOUND);
+        CodePipelineInteraction notFound = CodePipelinePact.getJobDetails()
+                .willRespondWithError(AwsError.JOB_NOT_FOUND);
 
         assertThat(notFound.requestBody().path("jobId").asText())
                 .isEqualTo(FakeJobs.withSeed(CodePipelinePact.EXAMPLE_SEED).custom().build().jobId());

@@ -22,7 +22,6 @@ import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.Operation.Family;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,7 +167,8 @@ public final class JobPlan {
         JsonNode type = params.has("actionTypeId") ? params.get("actionTypeId") : request.path("actionTypeId");
         ActionTypeId actionType = type.isMissingNode() ? null : read(kind.stateName(), "actionTypeId", type,
                 ActionTypeId.class);
-        JobData data = answered.has("data") ? read(kind.stateName(), "data", answered.get("data"), JobData.class) : null;
+        JobData data = answered.has("data")
+                ? read(kind.stateName(), "data", answered.get("data"), JobData.class) : null;
         if (family == Family.THIRD_PARTY) {
             FakeThirdPartyJob fake = fakes.thirdParty().index(jobs.size()).build();
             job.clientId = first(text(params, "clientId"), text(answered, "clientId"), fake.clientId());
@@ -253,8 +253,8 @@ public final class JobPlan {
             ObjectNode poll = body(null);
             poll.set("actionTypeId", WireFormat.toTree(job.data.actionTypeId()));
             poll.put("maxBatchSize", 1);
-            JsonNode polled = wire.call(thirdParty ? Operation.POLL_FOR_THIRD_PARTY_JOBS : Operation.POLL_FOR_JOBS, poll)
-                    .path("jobs").path(0);
+            Operation pollFor = thirdParty ? Operation.POLL_FOR_THIRD_PARTY_JOBS : Operation.POLL_FOR_JOBS;
+            JsonNode polled = wire.call(pollFor, poll).path("jobs").path(0);
             String got = polled.path(thirdParty ? "jobId" : "id").asText(null);
             if (!job.id.equals(got)) {
                 problem(job, "a poll for its action type dispatched " + (got == null ? "no job" : "job " + got)

@@ -103,7 +103,8 @@ public final class PactInteraction {
             problem("request path: AWS JSON 1.1 calls go to '/', but was '" + request.getPath() + "'");
         }
         if (!request.getQuery().isEmpty()) {
-            problem("request query: AWS JSON 1.1 calls have no query string, but it had " + request.getQuery().keySet());
+            problem("request query: AWS JSON 1.1 calls have no query string, but it had "
+                    + request.getQuery().keySet());
         }
         checkContentType("request", request, true);
         String target = header(request, "X-Amz-Target");

@@ -1,4 +1,4 @@
-package io.github.cptestkit.pact;
+package io.github.cptestkit.pact.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

@@ -1,4 +1,4 @@
-package io.github.cptestkit.pact;
+package io.github.cptestkit.pact.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.pact.CodePipelinePact;
 import io.github.cptestkit.schemas.AwsError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.cptestkit.pact;
+package io.github.cptestkit.pact.usage;
 
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.github.cptestkit.pact;
+package io.github.cptestkit.pact.usage;
 
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import io.github.cptestkit.pact.CodePipelineProviderTest;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**

@@ -1,8 +1,10 @@
-package io.github.cptestkit.pact;
+package io.github.cptestkit.pact.usage;
 
 import au.com.dius.pact.provider.junitsupport.loader.PactBroker;
 import au.com.dius.pact.provider.junitsupport.loader.PactBrokerConsumerVersionSelectors;
 import au.com.dius.pact.provider.junitsupport.loader.SelectorBuilder;
+import io.github.cptestkit.pact.CodePipelinePact;
+import io.github.cptestkit.pact.CodePipelineProviderTest;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
