@@ -11,6 +11,10 @@ package io.github.cptestkit.pact.internal;
  *   <li>{@code pact_do_not_track=true}, unless the user set it (property or environment variable): Pact JVM sends
  *       usage metrics otherwise.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * static { PactSettings.apply(); }   // in every class that builds, reads or verifies CodePipeline pacts
+ * }</pre>
  */
 public final class PactSettings {
 

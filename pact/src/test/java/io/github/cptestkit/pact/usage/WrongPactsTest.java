@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
@@ -50,6 +51,17 @@ class WrongPactsTest {
         } else {
             assertThat(message).contains(expected);
         }
+    }
+
+    @Test
+    void aPendingInteractionIsReportedWithoutFailingTheBuild() {
+        // The same mistake as wrong-pacts/enum-value-outside-the-model, in a V4 pact whose interaction is pending.
+        EngineExecutionResults results = verify("pending-pacts");
+
+        assertThat(results.testEvents().failed().count()).isZero();
+        List<Event> passed = results.testEvents().succeeded().list();
+        assertThat(passed).hasSize(1);
+        assertThat(passed.get(0).getTestDescriptor().getDisplayName()).endsWith("[PENDING]");
     }
 
     private static EngineExecutionResults verify(String folder) {
