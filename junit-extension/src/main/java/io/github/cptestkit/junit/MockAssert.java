@@ -1,0 +1,46 @@
+package io.github.cptestkit.junit;
+
+import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.JobSnapshot;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a whole mock: its jobs and the problems it met.
+ *
+ * <pre>{@code
+ * assertThat(mock).hasNoProblems().job(jobId).succeeded().hasContinuation();
+ * }</pre>
+ */
+public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
+
+    protected MockAssert(CodePipelineMock actual) {
+        super(actual, MockAssert.class);
+    }
+
+    /** Assertions on job {@code jobId}, able to follow its continuation. */
+    public JobAssert job(String jobId) {
+        isNotNull();
+        JobSnapshot job;
+        try {
+            job = actual.job(jobId);
+        } catch (NoSuchElementException e) {
+            failWithMessage("%s", "Expecting the mock to have job " + jobId + ", but it has only "
+                    + actual.jobs().stream().map(JobSnapshot::jobId).toList());
+            throw e;
+        }
+        return new JobAssert(job, actual);
+    }
+
+    /** The mock met no problem (no answer broke its schema, no internal failure). */
+    public MockAssert hasNoProblems() {
+        isNotNull();
+        List<String> problems = actual.problems();
+        if (!problems.isEmpty()) {
+            failWithMessage("%s", "Expecting the mock to have met no problem, but it met " + problems.size() + ":"
+                    + System.lineSeparator() + String.join(System.lineSeparator(), problems));
+        }
+        return this;
+    }
+}
