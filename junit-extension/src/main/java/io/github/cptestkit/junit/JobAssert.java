@@ -119,7 +119,8 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         isNotNull();
         List<RecordedCall> refused = actual.calls().stream().filter(call -> !call.succeeded()).toList();
         if (!refused.isEmpty()) {
-            fail("to have had no refused call, but " + refused.size() + " were refused");
+            fail("to have had no refused call, but " + refused.size() + (refused.size() == 1 ? " was" : " were")
+                    + " refused");
         }
         return this;
     }
