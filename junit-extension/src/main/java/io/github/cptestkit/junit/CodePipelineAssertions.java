@@ -2,6 +2,7 @@ package io.github.cptestkit.junit;
 
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.s3.StoredArtifact;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -22,6 +23,11 @@ public class CodePipelineAssertions extends Assertions {
     /** Assertions on a job snapshot. */
     public static JobAssert assertThat(JobSnapshot job) {
         return new JobAssert(job, null);
+    }
+
+    /** Assertions on an artifact of the mock's bucket, e.g. {@code mock.outputArtifact(jobId, name).orElseThrow()}. */
+    public static ArtifactAssert assertThat(StoredArtifact artifact) {
+        return new ArtifactAssert(artifact);
     }
 
     /** Assertions on a mock: its jobs, and (through them) their continuations. */

@@ -1,19 +1,25 @@
 package io.github.cptestkit.junit;
 
+import io.github.cptestkit.fixtures.Artifact;
 import io.github.cptestkit.fixtures.ExecutionDetails;
 import io.github.cptestkit.fixtures.FailureDetails;
 import io.github.cptestkit.fixtures.FailureType;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.junit.internal.JobDescription;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.JobResult;
 import io.github.cptestkit.mock.JobSnapshot;
 import io.github.cptestkit.mock.RecordedCall;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Assertions on a job as the mock saw it. A failure says what was expected and shows the job's actual state: its
@@ -220,6 +226,53 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         hasContinuation();
         return new JobAssert(requireMock("continuationJob()").job(actual.result() instanceof JobResult.Success s
                 ? s.continuationJobId() : null), mock);
+    }
+
+    // ---------------------------------------------------------------- artifacts
+
+    /** Assertions on the job's first output artifact as the worker uploaded it; fails when nothing is stored. */
+    public ArtifactAssert outputArtifact() {
+        isNotNull();
+        List<Artifact> outputs = actual.data() == null || actual.data().outputArtifacts() == null ? List.of()
+                : actual.data().outputArtifacts();
+        if (outputs.isEmpty()) {
+            fail("to have an output artifact, but the job has none");
+        }
+        return outputArtifact(outputs.get(0).name());
+    }
+
+    /** Assertions on the job's output artifact {@code name} as the worker uploaded it; fails when nothing is stored. */
+    public ArtifactAssert outputArtifact(String name) {
+        isNotNull();
+        CodePipelineMock source = requireMock("outputArtifact(...)");
+        Optional<StoredArtifact> stored;
+        try {
+            stored = source.outputArtifact(actual.jobId(), name);
+        } catch (NoSuchElementException e) {
+            fail("to have the output artifact " + name + ", but " + e.getMessage());
+            throw e;
+        }
+        if (stored.isEmpty()) {
+            S3ArtifactLocation location = actual.data().outputArtifacts().stream()
+                    .filter(artifact -> artifact.name().equals(name)).findFirst().orElseThrow().location().s3Location();
+            fail("to have uploaded its output artifact " + name + ", but nothing is stored at s3://"
+                    + location.bucketName() + "/" + location.objectKey());
+        }
+        return new ArtifactAssert(stored.get());
+    }
+
+    /** Every upload made with the job's credentials honoured its encryption key (no {@link KmsViolation}). */
+    public JobAssert hasNoKmsViolations() {
+        isNotNull();
+        List<KmsViolation> violations = requireMock("hasNoKmsViolations()").kmsViolations().stream()
+                .filter(violation -> violation.jobId().equals(actual.jobId())).toList();
+        if (!violations.isEmpty()) {
+            fail("to have used its KMS key for every upload, but " + violations.stream()
+                    .map(v -> v.operation() + " s3://" + v.bucket() + "/" + v.key() + ": " + v.problem()
+                            + (v.rejected() ? " (refused)" : " (accepted)"))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- failure

@@ -2,6 +2,7 @@ package io.github.cptestkit.junit;
 
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.s3.KmsViolation;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.assertj.core.api.AbstractAssert;
@@ -31,6 +32,20 @@ public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
             throw e;
         }
         return new JobAssert(job, actual);
+    }
+
+    /** No upload ignored its job's KMS key. */
+    public MockAssert hasNoKmsViolations() {
+        isNotNull();
+        List<KmsViolation> violations = actual.kmsViolations();
+        if (!violations.isEmpty()) {
+            failWithMessage("%s", "Expecting every upload to use its job's KMS key, but " + violations.size()
+                    + " did not:" + System.lineSeparator() + violations.stream()
+                    .map(v -> "job " + v.jobId() + " " + v.operation() + " s3://" + v.bucket() + "/" + v.key() + ": "
+                            + v.problem())
+                    .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+        }
+        return this;
     }
 
     /** The mock met no problem (no answer broke its schema, no internal failure). */
