@@ -1,6 +1,7 @@
 package io.github.cptestkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -14,6 +15,7 @@ import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
@@ -23,8 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Which parameters the extension resolves, where, and what it says about those it cannot. */
 class ParametersTest {
@@ -52,6 +56,24 @@ class ParametersTest {
 
             TestWorker.succeed(codePipeline, job, "built");
             assertThat(mock.job(job.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+
+        @Test
+        void jobS3ClientsReadTheInputWithTheJobsCredentialsWhileTheInjectedS3ClientIsRefused(
+                CodePipelineClient codePipeline, S3Client s3, JobS3Clients jobS3,
+                @FakeJob(category = ActionCategory.BUILD, provider = "MyCi", inputArtifacts = 1)
+                FakeThirdPartyJob job) {
+            TestWorker.poll(codePipeline, job);
+            var credentials = codePipeline.getThirdPartyJobDetails(r -> r.jobId(job.jobId())
+                    .clientToken(job.clientToken())).jobDetails().data().artifactCredentials();
+            S3ArtifactLocation input = job.artifacts().get(0).location();
+            try (S3Client withJobCredentials = jobS3.create(AwsSessionCredentials.create(credentials.accessKeyId(),
+                    credentials.secretAccessKey(), credentials.sessionToken()))) {
+                assertThat(withJobCredentials.getObjectAsBytes(r -> r.bucket(input.bucketName())
+                        .key(input.objectKey())).asByteArray()).isEqualTo(job.artifacts().get(0).content());
+            }
+            assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         }
 
         @Test
@@ -123,7 +145,7 @@ class ParametersTest {
 
     @Test
     void everyTypeIsResolvedAndFakeJobsAreQueuedInOrder() {
-        Fixtures.run(EveryTypeFixture.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        Fixtures.run(EveryTypeFixture.class).testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
     }
 
     @Test
