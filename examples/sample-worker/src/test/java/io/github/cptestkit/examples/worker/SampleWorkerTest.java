@@ -160,6 +160,7 @@ class SampleWorkerTest {
                 Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
+    // region faults
     @Test
     @FailNext(operation = Operation.POLL_FOR_THIRD_PARTY_JOBS, error = AwsError.SERVICE_UNAVAILABLE)
     void aFailedPollIsWaitedOutAndTheNextPollGetsTheJob(CodePipelineMock mock, CodePipelineClient codePipeline,
@@ -170,7 +171,9 @@ class SampleWorkerTest {
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
         assertThat(mock).job(job.jobId()).succeeded();
     }
+    // endregion
 
+    // region worker-bug
     @Test
     void aWorkerThatUsesItsOwnCredentialsForS3IsCaught(CodePipelineMock mock, CodePipelineClient codePipeline,
             JobS3Clients s3, @ReportJob FakeThirdPartyJob job) {
@@ -187,4 +190,5 @@ class SampleWorkerTest {
                         + " known to the mock")
                 .hasMessageNotContaining(job.details().data().artifactCredentials().secretAccessKey());
     }
+    // endregion
 }
