@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Assertions on a job as the mock saw it. A failure says what was expected and shows the job's actual state: its
@@ -145,12 +146,7 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     /** The job's success result has this execution summary. */
     public JobAssert hasExecutionSummary(String expected) {
-        ExecutionDetails details = executionDetails("an execution summary \"" + expected + "\"");
-        if (!Objects.equals(details.summary(), expected)) {
-            fail("to have the execution summary \"" + expected + "\", but it has "
-                    + quoted(details.summary()));
-        }
-        return this;
+        return hasExecutionDetail("the execution summary", ExecutionDetails::summary, expected);
     }
 
     /** The job's success result has an execution summary containing {@code text}. */
@@ -164,19 +160,18 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     /** The job's success result reports this external execution id. */
     public JobAssert hasExternalExecutionId(String expected) {
-        ExecutionDetails details = executionDetails("the external execution id \"" + expected + "\"");
-        if (!Objects.equals(details.externalExecutionId(), expected)) {
-            fail("to have the external execution id \"" + expected + "\", but it has "
-                    + quoted(details.externalExecutionId()));
-        }
-        return this;
+        return hasExecutionDetail("the external execution id", ExecutionDetails::externalExecutionId, expected);
     }
 
     /** The job's success result reports this percentage. */
     public JobAssert hasPercentComplete(int expected) {
-        ExecutionDetails details = executionDetails("percentComplete " + expected);
-        if (!Objects.equals(details.percentComplete(), expected)) {
-            fail("to report percentComplete " + expected + ", but it reports " + details.percentComplete());
+        return hasExecutionDetail("percentComplete", ExecutionDetails::percentComplete, expected);
+    }
+
+    private <T> JobAssert hasExecutionDetail(String name, Function<ExecutionDetails, T> member, T expected) {
+        ExecutionDetails details = executionDetails(name + " " + quoted(expected));
+        if (!Objects.equals(member.apply(details), expected)) {
+            fail("to have " + name + " " + quoted(expected) + ", but it has " + quoted(member.apply(details)));
         }
         return this;
     }
@@ -352,7 +347,7 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return operations.stream().map(Operation::operationName).toList().toString();
     }
 
-    private static String quoted(String value) {
-        return value == null ? "none" : "\"" + value + "\"";
+    private static String quoted(Object value) {
+        return value == null ? "none" : value instanceof String ? "\"" + value + "\"" : value.toString();
     }
 }

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <pre>{@code
  * @Test
  * void uploadsTheReport(CodePipelineClient codePipeline, JobS3Clients s3, @FakeJob FakeThirdPartyJob job) {
- *     SampleWorker worker = new SampleWorker(codePipeline, s3::create, TYPE, Map.of(job.clientId(), job.clientToken()));
+ *     SampleWorker worker = new SampleWorker(codePipeline, s3::create, TYPE,
+ *             Map.of(job.clientId(), job.clientToken()));
  *     ...
  * }
  * }</pre>

@@ -37,7 +37,8 @@ class FaultsTest {
                             .isEqualTo("ThrottlingException"));
             assertThat(TestWorker.poll(client, job)).hasSize(1);
             assertThatThrownBy(() -> client.getThirdPartyJobDetails(r -> r.jobId(job.jobId())
-                    .clientToken(job.clientToken()))).isInstanceOf(JobNotFoundException.class).hasMessageStartingWith("gone");
+                    .clientToken(job.clientToken()))).isInstanceOf(JobNotFoundException.class)
+                    .hasMessageStartingWith("gone");
             assertThat(client.getThirdPartyJobDetails(r -> r.jobId(job.jobId()).clientToken(job.clientToken()))
                     .jobDetails().id()).isEqualTo(job.jobId());
         }

@@ -86,7 +86,7 @@ class JobAssertTest {
     @Test
     void aSuccessAssertionOnAFailedJobSaysThereIsNoSuccess() {
         assertThatThrownBy(() -> assertThat(failed()).hasExecutionSummary("done"))
-                .hasMessage("Expecting job " + ID + " to have an execution summary \"done\", but it has no success"
+                .hasMessage("Expecting job " + ID + " to have the execution summary \"done\", but it has no success"
                         + " result: it is Failed." + N + FAILED_JOB);
         assertThatThrownBy(() -> assertThat(failed()).hasContinuation())
                 .hasMessageStartingWith("Expecting job " + ID + " to have a continuation, but it has no success"

@@ -9,6 +9,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.MockClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,10 +78,38 @@ class LifecycleTest {
     @ParameterizedTest
     @EnumSource(TestInstance.Lifecycle.class)
     void aClassAndItsNestedClassesShareOneMockResetBeforeEachTest(TestInstance.Lifecycle lifecycle) {
-        Fixtures.run(Map.of("junit.jupiter.testinstance.lifecycle.default", lifecycle.name()), SharedMockFixture.class)
-                .testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        Fixtures.run(Map.of("junit.jupiter.testinstance.lifecycle.default", lifecycle.name()),
+                        SharedMockFixture.class).testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         assertThat(MOCKS).hasSize(3).allSatisfy(mock -> assertThat(mock).isSameAs(MOCKS.get(0)));
         assertThat(MOCKS.get(0).isRunning()).as("stopped after the class").isFalse();
+    }
+
+    static final List<Instant> INSTANTS = new CopyOnWriteArrayList<>();
+
+    @ExtensionFixture
+    @CodePipelineMockTest(mockClock = true)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class MockClockFixture {
+        @Test
+        @Order(1)
+        void movesTheClock(MockClock clock) {
+            INSTANTS.add(clock.instant());
+            clock.advance(Duration.ofHours(2));
+        }
+
+        @Test
+        @Order(2)
+        void findsItBack(MockClock clock, CodePipelineMock mock) {
+            INSTANTS.add(clock.instant());
+            assertThat(mock.clock()).isSameAs(clock);
+        }
+    }
+
+    @Test
+    void aMockClockIsPutBackToTheClassesStartBeforeEachTest() {
+        INSTANTS.clear();
+        Fixtures.run(MockClockFixture.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
+        assertThat(INSTANTS).hasSize(2).containsOnly(INSTANTS.get(0));
     }
 
     @ExtensionFixture
@@ -145,8 +176,9 @@ class LifecycleTest {
     @Test
     void subclassHooksRunOnceTheMockStartedAndAroundEachTestAfterTheReset() {
         Fixtures.run(HooksFixture.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
-        assertThat(EVENTS).containsExactly("started LifecycleTest$HooksFixture", "before first(FakeThirdPartyJob) jobs=0",
-                "after first(FakeThirdPartyJob) jobs=1", "before second() jobs=0", "after second() jobs=0");
+        assertThat(EVENTS).containsExactly("started LifecycleTest$HooksFixture",
+                "before first(FakeThirdPartyJob) jobs=0", "after first(FakeThirdPartyJob) jobs=1",
+                "before second() jobs=0", "after second() jobs=0");
     }
 
     /** Counts down after each test of {@link StaticFieldFixture}, once the extension is done with it. */

@@ -16,6 +16,7 @@ import io.github.cptestkit.mock.MockClock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -125,8 +126,9 @@ class SeedsTest {
                                 + "calls the worker made: none"))))
                 .haveExactly(1, event(test("anAssertJComparisonFails"), finishedWithFailure(
                         instanceOf(AssertionFailedError.class),
-                        new org.assertj.core.api.Condition<>(t -> ((AssertionFailedError) t).getExpected().getStringRepresentation()
-                                .equals("2") && t.getMessage().contains("CodePipeline mock: seed "), "keeps expected"))));
+                        new Condition<>(t -> ((AssertionFailedError) t).getExpected().getStringRepresentation()
+                                .equals("2") && t.getMessage().contains("CodePipeline mock: seed "),
+                                "keeps expected and gains the report"))));
         Throwable sdkFailure = events.finished().failed().stream()
                 .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("aCallIsRefused"))
                 .findFirst().orElseThrow().getPayload(org.junit.platform.engine.TestExecutionResult.class)

@@ -58,8 +58,9 @@ public final class JobDescription {
         }
         if (result instanceof JobResult.Failure failure) {
             FailureDetails details = failure.failureDetails();
+            String external = details.externalExecutionId();
             return "failure " + details.type().wire() + " \"" + details.message() + "\""
-                    + (details.externalExecutionId() == null ? "" : " externalExecutionId=" + details.externalExecutionId());
+                    + (external == null ? "" : " externalExecutionId=" + external);
         }
         JobResult.Success success = (JobResult.Success) result;
         List<String> parts = new ArrayList<>();
