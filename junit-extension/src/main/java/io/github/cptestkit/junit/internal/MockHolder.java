@@ -106,8 +106,8 @@ public final class MockHolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (codePipeline; s3; mock) {
-            // closes the clients, then stops the mock
+        try (mock; s3; codePipeline) {
+            // closed in reverse order: the clients, then the mock
         }
     }
 }
