@@ -16,13 +16,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code pact.verifier.publishResults} with {@code pact.provider.version} to publish the results. The CI job
  * {@code .github/workflows/pact-broker.yml} runs it.
  */
+// region pact-broker-test
 @PactBroker
 @EnabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
 class BrokerPactVerificationTest extends CodePipelineProviderTest {
 
     /** The pacts of every consumer's main branch and of the versions deployed or released. */
     @PactBrokerConsumerVersionSelectors
-    public static SelectorBuilder consumerVersionSelectors() {
+    public static SelectorBuilder consumerVersionSelectors() {   // public and static, or Pact JVM refuses it
         return new SelectorBuilder().mainBranch().deployedOrReleased();
     }
 }
+// endregion

@@ -27,7 +27,8 @@ class ReadmeSnippetsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
 
     @ParameterizedTest
-    @ValueSource(strings = {"README.md", "junit-extension/README.md", "examples/sample-worker/README.md"})
+    @ValueSource(strings = {"README.md", "junit-extension/README.md", "examples/sample-worker/README.md",
+        "pact/README.md"})
     void everyJavaBlockIsARegionOfACompiledFile(String readme) throws IOException {
         String text = Files.readString(ROOT.resolve(readme));
         Matcher block = JAVA_BLOCK.matcher(text);
