@@ -25,6 +25,7 @@ import io.github.cptestkit.pact.CodePipelinePact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,8 +97,7 @@ class SampleWorkerPactTest {
     @Test
     @PactTestFor(pactMethod = "aJobWithoutProjectNameFails")
     void aJobWithoutProjectNameIsAConfigurationError(MockServer pact, JobS3Clients s3) {
-        SampleWorker worker = new SampleWorker(codePipeline(pact), s3::create, QuickstartTest.REPORT_BUILDER,
-                Map.of(UNCONFIGURED.clientId(), UNCONFIGURED.clientToken()));
+        SampleWorker worker = worker(pact, s3, UNCONFIGURED);
 
         assertThat(worker.runOnce()).isEqualTo(1);
     }
@@ -116,8 +116,7 @@ class SampleWorkerPactTest {
     @PactTestFor(pactMethod = "aJobTimesOutBeforeItsAcknowledge")
     void aJobThatIsNotInProgressAfterItsAcknowledgeGetsNoResult(MockServer pact, JobS3Clients s3) {
         // Pact fails the test if the worker makes a call the pact does not list, such as a result.
-        SampleWorker worker = new SampleWorker(codePipeline(pact), s3::create, QuickstartTest.REPORT_BUILDER,
-                Map.of(LATE.clientId(), LATE.clientToken()));
+        SampleWorker worker = worker(pact, s3, LATE);
 
         assertThat(worker.runOnce()).isEqualTo(1);
     }
@@ -131,10 +130,18 @@ class SampleWorkerPactTest {
     @Test
     @PactTestFor(pactMethod = "nothingIsQueued")
     void aPollThatFindsNothingRunsNoJob(MockServer pact, JobS3Clients s3) {
-        SampleWorker worker = new SampleWorker(codePipeline(pact), s3::create, QuickstartTest.REPORT_BUILDER,
-                Map.of());
+        SampleWorker worker = worker(pact, s3);
 
         assertThat(worker.runOnce()).isZero();
+    }
+
+    /** The worker, its CodePipeline calls going to Pact's mock server, knowing the clients of {@code jobs}. */
+    static SampleWorker worker(MockServer pact, JobS3Clients s3, FakeThirdPartyJob... jobs) {
+        Map<String, String> tokens = new HashMap<>();
+        for (FakeThirdPartyJob job : jobs) {
+            tokens.put(job.clientId(), job.clientToken());
+        }
+        return new SampleWorker(codePipeline(pact), s3::create, QuickstartTest.REPORT_BUILDER, tokens);
     }
 
     /** The worker's CodePipeline client, pointed at Pact's mock server; one attempt per call. */
