@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -153,6 +154,35 @@ public final class SchemaValidator {
     /** A copy of the raw schema document, e.g. to derive matchers from it. */
     public JsonNode schemaJson(SchemaDocument document) {
         return navigator.document(document.fileName()).deepCopy();
+    }
+
+    /**
+     * What the schemas say about the member at a JSON Pointer of a document valid for {@code document} (array
+     * items by index, map entries by key), or empty where the schemas do not describe that member (members the model
+     * does not list).
+     *
+     * <pre>{@code
+     * validator.memberSchema(Operation.ACKNOWLEDGE_JOB.outputSchema(), "/status").orElseThrow().enumValues();
+     * // [Created, Queued, Dispatched, InProgress, TimedOut, Succeeded, Failed]
+     * }</pre>
+     */
+    public Optional<MemberSchema> memberSchema(SchemaDocument document, String jsonPointer) {
+        SchemaNavigator.Located located = navigator.at(document.fileName(), segments(jsonPointer));
+        if (located == null) {
+            return Optional.empty();
+        }
+        JsonNode node = located.node();
+        List<String> enumValues = new ArrayList<>();
+        node.path("enum").forEach(value -> enumValues.add(value.asText()));
+        List<String> members = new ArrayList<>();
+        node.path("properties").fieldNames().forEachRemaining(members::add);
+        List<String> required = new ArrayList<>();
+        node.path("required").forEach(member -> required.add(member.asText()));
+        return Optional.of(new MemberSchema(node.path("type").asText(),
+                node.has("pattern") ? modelPattern(node.get("pattern").asText()) : null, enumValues,
+                node.has("minLength") ? node.get("minLength").asInt() : null,
+                node.has("maxLength") ? node.get("maxLength").asInt() : null,
+                members, required, navigator.isSensitive(document.fileName(), segments(jsonPointer))));
     }
 
     /**

@@ -306,6 +306,48 @@ class SchemaValidatorTest {
         }
     }
 
+    @Nested
+    class MemberSchemas {
+
+        @Test
+        void aPatternedMemberHasTheModelsUnanchoredPattern() {
+            MemberSchema jobId = VALIDATOR.memberSchema(Operation.GET_JOB_DETAILS.inputSchema(), "/jobId")
+                    .orElseThrow();
+            assertThat(jobId.type()).isEqualTo("string");
+            assertThat(jobId.pattern())
+                    .isEqualTo("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(jobId.enumValues()).isEmpty();
+            assertThat(jobId.sensitive()).isFalse();
+        }
+
+        @Test
+        void lengthsEnumsAndObjectMembersAreReadThroughReferences() {
+            SchemaDocument output = Operation.GET_THIRD_PARTY_JOB_DETAILS.outputSchema();
+            MemberSchema name = VALIDATOR.memberSchema(output,
+                    "/jobDetails/data/inputArtifacts/3/name").orElseThrow();
+            assertThat(name.minLength()).isEqualTo(1);
+            assertThat(name.maxLength()).isEqualTo(100);
+            assertThat(name.pattern()).isEqualTo("[a-zA-Z0-9_\\-]+");
+            assertThat(VALIDATOR.memberSchema(output, "/jobDetails/data/actionTypeId/owner").orElseThrow()
+                    .enumValues()).containsExactly("AWS", "ThirdParty", "Custom");
+            MemberSchema failure = VALIDATOR.memberSchema(Operation.PUT_JOB_FAILURE_RESULT.inputSchema(),
+                    "/failureDetails").orElseThrow();
+            assertThat(failure.type()).isEqualTo("object");
+            assertThat(failure.members()).containsExactly("externalExecutionId", "message", "type");
+            assertThat(failure.required()).containsExactly("type", "message");
+            assertThat(VALIDATOR.memberSchema(Operation.PUT_JOB_SUCCESS_RESULT.inputSchema(),
+                    "/outputVariables/ANY_NAME").orElseThrow().type()).isEqualTo("string");
+        }
+
+        @Test
+        void membersTheModelDoesNotListHaveNoSchemaAndCredentialsAreSensitive() {
+            SchemaDocument output = Operation.GET_JOB_DETAILS.outputSchema();
+            assertThat(VALIDATOR.memberSchema(output, "/jobDetails/unknownMember")).isEmpty();
+            assertThat(VALIDATOR.memberSchema(output, "/jobDetails/data/artifactCredentials/secretAccessKey")
+                    .orElseThrow().sensitive()).isTrue();
+        }
+    }
+
     @Test
     void aValidationExceptionMessageCountsItsViolationsAndJoinsThemWithSemicolons() {
         List<Violation> two = VALIDATOR.validateRequest(Operation.PUT_JOB_FAILURE_RESULT,
