@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +64,7 @@ public final class AwsJsonProtocol {
     private final JobOperations operations;
     private final boolean strict;
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final CheckedAnswers checkedAnswers = new CheckedAnswers();
 
     /**
      * @param store  the job store the operations work on
@@ -84,8 +86,9 @@ public final class AwsJsonProtocol {
         try {
             JsonNode request = read(body);
             checkRequest(op, request);
-            JsonNode response = operations.answer(op, request);
-            return checkedSuccess(op, response);
+            return new AwsResponse(200, Map.of(
+                    "Content-Type", CONTENT_TYPE,
+                    REQUEST_ID_HEADER, requestId()), checkedBody(op, operations.answer(op, request)));
         } catch (AwsException refusal) {
             return error(refusal.error(), refusal.getMessage());
         } catch (RuntimeException bug) {
@@ -133,7 +136,7 @@ public final class AwsJsonProtocol {
         ObjectNode body = json.createObjectNode().put("__type", type).put("message", message);
         return new AwsResponse(httpStatus, Map.of(
                 "Content-Type", CONTENT_TYPE,
-                REQUEST_ID_HEADER, UUID.randomUUID().toString(),
+                REQUEST_ID_HEADER, requestId(),
                 ERROR_TYPE_HEADER, type), body.toString());
     }
 
@@ -158,6 +161,12 @@ public final class AwsJsonProtocol {
     /** Forgets the recorded problems. */
     public void clearProblems() {
         problems.clear();
+    }
+
+    /** Forgets the recorded problems and the answers kept for the jobs served so far (the mock's reset). */
+    public void reset() {
+        clearProblems();
+        checkedAnswers.clear();
     }
 
     private void checkResponses(String subject, Map<Operation, JsonNode> responses) {
@@ -232,22 +241,47 @@ public final class AwsJsonProtocol {
         throw new AwsException(AwsError.VALIDATION, Violation.validationExceptionMessage(violations));
     }
 
-    private AwsResponse checkedSuccess(Operation op, JsonNode response) {
-        List<Violation> violations = validator.validateResponse(op, response);
-        if (!violations.isEmpty()) {
-            String problem = "the answer to " + op.operationName() + " does not fit its output schema: "
-                    + violations.stream().map(AwsJsonProtocol::loggable).collect(Collectors.joining("; "));
-            if (strict) {
-                problems.add(problem);
-                LOG.log(System.Logger.Level.WARNING, problem);
-                return error(AwsError.INTERNAL_FAILURE, "The mock's " + problem + " (strict mode); fix the job"
-                        + " fixture");
+    /**
+     * The text of a handler's reply once it passed the operation's output schema: rendered and checked once per
+     * served job state, and for every other reply each time. A reply that breaks the schema is InternalFailure in
+     * strict mode, otherwise sent with a logged warning (and checked again next time).
+     */
+    private String checkedBody(Operation op, JobOperations.Reply reply) {
+        if (reply.served() != null) {
+            String checked = checkedAnswers.get(op, reply.served());
+            if (checked != null) {
+                return checked;
             }
-            LOG.log(System.Logger.Level.WARNING, problem + " (sent anyway: strict mode is off)");
         }
-        return new AwsResponse(200, Map.of(
-                "Content-Type", CONTENT_TYPE,
-                REQUEST_ID_HEADER, UUID.randomUUID().toString()), response.toString());
+        JsonNode response = reply.body().get();
+        List<Violation> violations = validator.validateResponse(op, response);
+        String text = response.toString();
+        if (violations.isEmpty()) {
+            if (reply.served() != null) {
+                checkedAnswers.put(op, reply.served(), text);
+            }
+            return text;
+        }
+        String problem = "the answer to " + op.operationName() + " does not fit its output schema: "
+                + violations.stream().map(AwsJsonProtocol::loggable).collect(Collectors.joining("; "));
+        if (strict) {
+            problems.add(problem);
+            LOG.log(System.Logger.Level.WARNING, problem);
+            throw new AwsException(AwsError.INTERNAL_FAILURE, "The mock's " + problem + " (strict mode); fix the job"
+                    + " fixture");
+        }
+        LOG.log(System.Logger.Level.WARNING, problem + " (sent anyway: strict mode is off)");
+        return text;
+    }
+
+    /**
+     * A request id in AWS's format (a random UUID). Not a secret: drawn from the thread's fast random numbers
+     * rather than {@link UUID#randomUUID()}'s SecureRandom, which every request thread would queue on.
+     */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
     }
 
     /**

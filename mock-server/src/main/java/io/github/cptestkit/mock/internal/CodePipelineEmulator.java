@@ -150,6 +150,6 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
     @Override
     public void reset() {
         faults.clear();
-        protocol.clearProblems();
+        protocol.reset();
     }
 }

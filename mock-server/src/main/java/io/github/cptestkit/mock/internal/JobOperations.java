@@ -12,6 +12,7 @@ import io.github.cptestkit.fixtures.FailureDetails;
 import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.Job;
+import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import io.github.cptestkit.fixtures.WireFormat;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The ten operation handlers: each turns a request that already passed the protocol edge (parsed, nulls dropped,
@@ -27,10 +29,30 @@ import java.util.Objects;
  * validation or error formatting here: refusals are {@link AwsException}s thrown by the store.
  *
  * <pre>{@code
- * JsonNode response = operations.answer(Operation.ACKNOWLEDGE_JOB, request);   // {"status":"InProgress"}
+ * JsonNode response = operations.answer(Operation.ACKNOWLEDGE_JOB, request).body().get(); // {"status":"InProgress"}
  * }</pre>
  */
 final class JobOperations {
+
+    /**
+     * What a handler answers: the response body, rendered on demand, and for an answer that is a pure function of
+     * one job's served state (GetThirdPartyJobDetails, GetJobDetails) that state, so the protocol edge can reuse the
+     * checked text while the state is unchanged.
+     *
+     * @param served the job state the body is made of, or {@code null} when it depends on more (or changes state)
+     * @param body   renders the response body
+     */
+    record Reply(ServedJob served, Supplier<JsonNode> body) {
+        static Reply of(JsonNode body) {
+            return new Reply(null, () -> body);
+        }
+    }
+
+    /**
+     * The parts of a job an answer is made of: its id, its data (immutable, the same instance for the job's whole
+     * life) and the nonce or account id the answer carries. Equal states give byte-identical answers.
+     */
+    record ServedJob(String jobId, JobData data, String nonce, String accountId) {}
 
     /** What a job gets as nonce when its response is checked at enqueue time and it came without one. */
     private static final String PLACEHOLDER_NONCE = "1";
@@ -43,15 +65,15 @@ final class JobOperations {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** The response body of {@code operation} for a valid {@code request}. */
-    JsonNode answer(Operation operation, JsonNode request) {
+    /** The answer of {@code operation} to a valid {@code request}. */
+    Reply answer(Operation operation, JsonNode request) {
         return switch (operation) {
-            case POLL_FOR_THIRD_PARTY_JOBS -> pollForThirdPartyJobs(request);
+            case POLL_FOR_THIRD_PARTY_JOBS -> Reply.of(pollForThirdPartyJobs(request));
             case GET_THIRD_PARTY_JOB_DETAILS -> getThirdPartyJobDetails(request);
-            case ACKNOWLEDGE_THIRD_PARTY_JOB, ACKNOWLEDGE_JOB -> acknowledge(operation, request);
-            case PUT_THIRD_PARTY_JOB_SUCCESS_RESULT, PUT_JOB_SUCCESS_RESULT -> putSuccess(operation, request);
-            case PUT_THIRD_PARTY_JOB_FAILURE_RESULT, PUT_JOB_FAILURE_RESULT -> putFailure(operation, request);
-            case POLL_FOR_JOBS -> pollForJobs(request);
+            case ACKNOWLEDGE_THIRD_PARTY_JOB, ACKNOWLEDGE_JOB -> Reply.of(acknowledge(operation, request));
+            case PUT_THIRD_PARTY_JOB_SUCCESS_RESULT, PUT_JOB_SUCCESS_RESULT -> Reply.of(putSuccess(operation, request));
+            case PUT_THIRD_PARTY_JOB_FAILURE_RESULT, PUT_JOB_FAILURE_RESULT -> Reply.of(putFailure(operation, request));
+            case POLL_FOR_JOBS -> Reply.of(pollForJobs(request));
             case GET_JOB_DETAILS -> getJobDetails(request);
         };
     }
@@ -66,13 +88,16 @@ final class JobOperations {
         return jobList(store.pollCustom(actionTypeId(request), maxBatchSize(request), query));
     }
 
-    private JsonNode getThirdPartyJobDetails(JsonNode request) {
-        return thirdPartyJobDetails(store.thirdPartyJobDetails(text(request, "jobId"),
-                text(request, "clientToken")));
+    private Reply getThirdPartyJobDetails(JsonNode request) {
+        ThirdPartyJobDetails details = store.thirdPartyJobDetails(text(request, "jobId"),
+                text(request, "clientToken"));
+        return new Reply(new ServedJob(details.id(), details.data(), details.nonce(), null),
+                () -> thirdPartyJobDetails(details));
     }
 
-    private JsonNode getJobDetails(JsonNode request) {
-        return jobDetails(store.jobDetails(text(request, "jobId")));
+    private Reply getJobDetails(JsonNode request) {
+        Job job = store.jobDetails(text(request, "jobId"));
+        return new Reply(new ServedJob(job.id(), job.data(), null, job.accountId()), () -> jobDetails(job));
     }
 
     /** AcknowledgeJob and AcknowledgeThirdPartyJob (the latter with a clientToken). */

@@ -94,6 +94,49 @@ class AwsJsonProtocolTest {
     }
 
     @Test
+    void detailsFetchedAgainAfterTheJobIsDispatchedAgainCarryTheNewNonce() throws Exception {
+        MockClock clock = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        JobStore partnerStore = new JobStore(JobStore.Settings.defaults(clock));
+        AwsJsonProtocol protocol = new AwsJsonProtocol(partnerStore, true);
+        FakeThirdPartyJob job = FakeJobs.withSeed(5).thirdParty().index(4).build();
+        partnerStore.enqueueThirdParty(job);
+        byte[] poll = JSON.writeValueAsBytes(Map.of("actionTypeId", JSON.valueToTree(job.actionTypeId())));
+        byte[] details = JSON.writeValueAsBytes(Map.of("jobId", job.jobId(), "clientToken", job.clientToken()));
+        String target = Operation.GET_THIRD_PARTY_JOB_DETAILS.target();
+
+        protocol.answer(Operation.POLL_FOR_THIRD_PARTY_JOBS.target(), poll);
+        AwsResponse first = protocol.answer(target, details);
+        AwsResponse again = protocol.answer(target, details);
+        clock.advance(JobStore.DEFAULT_DISPATCH_TIMEOUT);
+        protocol.answer(Operation.POLL_FOR_THIRD_PARTY_JOBS.target(), poll);
+        AwsResponse redispatched = protocol.answer(target, details);
+
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().get(AwsJsonProtocol.REQUEST_ID_HEADER))
+                .isNotEqualTo(first.headers().get(AwsJsonProtocol.REQUEST_ID_HEADER))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        String nonce = body(redispatched).at("/jobDetails/nonce").asText();
+        assertThat(nonce).isNotEqualTo(body(first).at("/jobDetails/nonce").asText())
+                .isEqualTo(partnerStore.snapshot(job.jobId()).orElseThrow().nonce());
+    }
+
+    @Test
+    void aJobQueuedUnderAReusedIdAfterAResetIsAnsweredWithItsOwnData() throws Exception {
+        AwsJsonProtocol protocol = new AwsJsonProtocol(store, true);
+        byte[] details = JSON.writeValueAsBytes(Map.of("jobId", JOB.jobId()));
+        store.enqueueCustom(JOB);
+        AwsResponse before = protocol.answer(Operation.GET_JOB_DETAILS.target(), details);
+        store.reset();
+        Job job = JOB.job();
+        store.enqueueCustom(new FakeCustomJob(new Job(job.id(), job.data().withContinuationToken("next-step"),
+                job.nonce(), job.accountId()), List.of()));
+        AwsResponse after = protocol.answer(Operation.GET_JOB_DETAILS.target(), details);
+
+        assertThat(body(before).at("/jobDetails/data").has("continuationToken")).isFalse();
+        assertThat(body(after).at("/jobDetails/data/continuationToken").asText()).isEqualTo("next-step");
+    }
+
+    @Test
     void responsesServingAJobAreTheOnesItsWorkerWillSee() {
         FakeThirdPartyJob partnerJob = FakeJobs.withSeed(5).thirdParty().index(3).build();
         Map<Operation, JsonNode> responses = JobOperations.responsesServing(partnerJob);
