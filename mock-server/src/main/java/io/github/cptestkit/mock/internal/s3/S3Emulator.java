@@ -3,13 +3,18 @@ package io.github.cptestkit.mock.internal.s3;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.cptestkit.fixtures.ArtifactObject;
@@ -31,13 +36,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The emulated S3 artifact bucket, on the same WireMock server as the CodePipeline emulator: a WireMock extension
- * plus low-priority stubs that send it every request signed for service {@code s3} (SigV4 in the Authorization
+ * plus a low-priority stub that sends it every request signed for service {@code s3} (SigV4 in the Authorization
  * header, or presigned with {@code X-Amz-Credential=.../s3/aws4_request}; Signature Version 2, which only S3 knows,
  * is refused with S3's InvalidRequest). CodePipeline calls ({@code POST /}, signed for {@code codepipeline}) never
- * match them, and any stub of the user's at a higher priority wins.
+ * match it, and any stub of the user's at a higher priority wins.
  *
  * <p>{@code CodePipelineMock} plugs it in as a {@link ServiceEmulator} with the job store as its grants; by hand:
  *
@@ -56,26 +63,24 @@ public final class S3Emulator implements ServiceEmulator {
 
     /** The name of the WireMock response transformer the stubs name. */
     public static final String TRANSFORMER_NAME = "cptestkit-s3-artifact-store";
-    /** The stubs' WireMock priority: low (WireMock's default is 5; 1 is highest), so user stubs win. */
+    /** The stub's WireMock priority: low (WireMock's default is 5; 1 is highest), so user stubs win. */
     public static final int STUB_PRIORITY = 100;
-    static final UUID HEADER_SIGNED_STUB_ID = UUID.nameUUIDFromBytes(
-            "cptestkit-s3-header-signed".getBytes(StandardCharsets.UTF_8));
-    static final UUID PRESIGNED_STUB_ID = UUID.nameUUIDFromBytes(
-            "cptestkit-s3-presigned".getBytes(StandardCharsets.UTF_8));
-    static final UUID SIGV2_HEADER_STUB_ID = UUID.nameUUIDFromBytes(
-            "cptestkit-s3-sigv2-header".getBytes(StandardCharsets.UTF_8));
-    static final UUID SIGV2_PRESIGNED_STUB_ID = UUID.nameUUIDFromBytes(
-            "cptestkit-s3-sigv2-presigned".getBytes(StandardCharsets.UTF_8));
-    private static final String S3_SCOPE_IN_HEADER = "(?s).*Credential=\\S*?/s3/aws4_request.*";
-    private static final String S3_SCOPE_IN_QUERY = "(?s).*/s3/aws4_request";
+    /** The name of the WireMock request matcher that recognises requests for the bucket. */
+    public static final String MATCHER_NAME = "cptestkit-s3-signed-request";
+    static final UUID STUB_ID = UUID.nameUUIDFromBytes("cptestkit-s3-signed-requests".getBytes(StandardCharsets.UTF_8));
+    private static final String CREDENTIAL = "Credential=";
+    private static final String S3_SCOPE = "/s3/aws4_request";
     /** Signature Version 2, which only S3 still knows: answered with S3's InvalidRequest. */
-    private static final String SIGV2_HEADER = "AWS [^:\\s]+:\\S+";
+    private static final String SIGV2_PREFIX = "AWS ";
+    private static final Pattern SIGV2_HEADER = Pattern.compile(SIGV2_PREFIX + "[^:\\s]+:\\S+");
+    private static final Pattern ONE_LINE = Pattern.compile(".+");
     private static final String ZIP = "application/zip";
 
     private final ArtifactStore store;
     private final S3Protocol protocol;
     private final List<KmsViolation> violations = new CopyOnWriteArrayList<>();
     private final Transformer transformer = new Transformer();
+    private final BucketRequests matcher = new BucketRequests();
 
     private S3Emulator(Builder builder) {
         this.store = new ArtifactStore(builder.clock, builder.spillThreshold, builder.temporaryParent);
@@ -86,59 +91,94 @@ public final class S3Emulator implements ServiceEmulator {
         return new Builder();
     }
 
-    /** The WireMock extension to pass to {@code WireMockConfiguration.extensions(...)} before the server starts. */
-    public ResponseDefinitionTransformerV2 extension() {
-        return transformer;
-    }
-
     /**
-     * Prepares a server's options for the emulator: adds {@link #extension()} and turns WireMock's gzip off, because
-     * Jetty's gzip handler would otherwise compress objects for clients that send {@code Accept-Encoding: gzip} and
-     * rewrite their ETag (S3 sends objects as stored).
+     * Prepares a server's options for the emulator: adds its extensions (the response transformer, and the request
+     * matcher its stub names) and turns WireMock's gzip off, because Jetty's gzip handler would otherwise compress
+     * objects for clients that send {@code Accept-Encoding: gzip} and rewrite their ETag (S3 sends objects as stored).
      */
     @Override
     public WireMockConfiguration configure(WireMockConfiguration options) {
-        return options.extensions(transformer).gzipDisabled(true);
+        return options.extensions(transformer, matcher).gzipDisabled(true);
     }
 
     /**
-     * The stubs that route S3 requests to the extension (fixed ids: registering again replaces them): SigV4 signed
-     * for {@code s3} in the Authorization header or the query, and Signature Version 2 (to refuse it as S3 does).
+     * The stub that routes S3 requests to the extension (a fixed id: registering again replaces it): any request
+     * that {@link #isForTheBucket(Request)}. One stub with one matcher rather than a stub per signature form, so that
+     * every other request (each CodePipeline call) is checked against the bucket's routing once, cheaply.
      */
-    public List<MappingBuilder> stubs() {
-        return List.of(
-                route(HEADER_SIGNED_STUB_ID, "SigV4 Authorization header")
-                        .withHeader("Authorization", matching(S3_SCOPE_IN_HEADER)),
-                route(PRESIGNED_STUB_ID, "SigV4 presigned URL")
-                        .withQueryParam("X-Amz-Credential", matching(S3_SCOPE_IN_QUERY)),
-                route(SIGV2_HEADER_STUB_ID, "Signature Version 2 header, refused")
-                        .withHeader("Authorization", matching(SIGV2_HEADER)),
-                route(SIGV2_PRESIGNED_STUB_ID, "Signature Version 2 presigned URL, refused")
-                        .withQueryParam("AWSAccessKeyId", matching(".+"))
-                        .withQueryParam("Signature", matching(".+")));
-    }
-
-    private static MappingBuilder route(UUID id, String what) {
-        return any(anyUrl()).withId(id).atPriority(STUB_PRIORITY)
-                .withName("codepipeline-testkit S3 artifact store (" + what + ")")
+    public MappingBuilder stub() {
+        return any(anyUrl()).withId(STUB_ID).atPriority(STUB_PRIORITY)
+                .withName("codepipeline-testkit S3 artifact store (requests signed for s3, and Signature Version 2 to"
+                        + " refuse)")
+                .andMatching(MATCHER_NAME)
                 .willReturn(aResponse().withTransformers(TRANSFORMER_NAME));
     }
 
-    /** {@link #stubs()}, built. */
+    /** {@link #stub()}, built. */
     @Override
     public List<StubMapping> stubMappings() {
-        return stubs().stream().map(MappingBuilder::build).toList();
+        return List.of(stub().build());
     }
 
     /**
-     * Installs {@link #stubs()} on a server (a {@code WireMockServer} is an {@code Admin}); the server must have been
-     * built with {@link #extension()}.
+     * Installs {@link #stub()} on a server (a {@code WireMockServer} is an {@code Admin}); the server must have been
+     * built with options that went through {@link #configure(WireMockConfiguration)}.
      */
     public void register(Admin server) {
         for (StubMapping mapping : stubMappings()) {
             server.removeStubMapping(mapping);
             server.addStubMapping(mapping);
         }
+    }
+
+    /**
+     * Whether the bucket answers a request: signed with SigV4 for service {@code s3}, in the Authorization header
+     * ({@code Credential=.../s3/aws4_request}) or presigned ({@code X-Amz-Credential=.../s3/aws4_request}), or signed
+     * with Signature Version 2, in the header ({@code AWS <key>:<signature>}) or presigned ({@code AWSAccessKeyId} and
+     * {@code Signature}), which it refuses as S3 does.
+     */
+    static boolean isForTheBucket(Request request) {
+        HttpHeader authorization = request.header("Authorization");
+        if (authorization != null && authorization.isPresent()) {
+            for (String value : authorization.values()) {
+                if (credentialScopedToS3(value)
+                        || value.startsWith(SIGV2_PREFIX) && SIGV2_HEADER.matcher(value).matches()) {
+                    return true;
+                }
+            }
+        }
+        return anyValue(request.queryParameter("X-Amz-Credential"), value -> value.endsWith(S3_SCOPE))
+                || anyValue(request.queryParameter("AWSAccessKeyId"), value -> ONE_LINE.matcher(value).matches())
+                && anyValue(request.queryParameter("Signature"), value -> ONE_LINE.matcher(value).matches());
+    }
+
+    /**
+     * Whether a SigV4 Authorization header has {@code Credential=<non-blank>/s3/aws4_request} (the regular expression
+     * {@code Credential=\S*?/s3/aws4_request}, found anywhere), checked without one: every CodePipeline call passes
+     * through here.
+     */
+    static boolean credentialScopedToS3(String authorization) {
+        for (int at = authorization.indexOf(CREDENTIAL); at >= 0; at = authorization.indexOf(CREDENTIAL, at + 1)) {
+            int start = at + CREDENTIAL.length();
+            int end = start;
+            while (end < authorization.length() && !isRegexSpace(authorization.charAt(end))) {
+                end++;
+            }
+            int scope = authorization.indexOf(S3_SCOPE, start);
+            if (scope >= 0 && scope + S3_SCOPE.length() <= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean anyValue(QueryParameter parameter, Predicate<String> test) {
+        return parameter != null && parameter.isPresent() && parameter.values().stream().anyMatch(test);
     }
 
     /** Answers one S3 request; what the WireMock extension calls, usable without WireMock. */
@@ -217,6 +257,18 @@ public final class S3Emulator implements ServiceEmulator {
     }
 
     /** The WireMock side: turns a served request into a {@link SignedRequest} and the answer back. */
+    private static final class BucketRequests extends RequestMatcherExtension {
+        @Override
+        public String getName() {
+            return MATCHER_NAME;
+        }
+
+        @Override
+        public MatchResult match(Request request, Parameters parameters) {
+            return MatchResult.of(isForTheBucket(request));
+        }
+    }
+
     private final class Transformer implements ResponseDefinitionTransformerV2 {
         @Override
         public String getName() {

@@ -5,34 +5,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.ImmutableRequest;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.cptestkit.fixtures.EncryptionKey;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The emulator's own API: registration on WireMock, seeding, reset, options. */
 class S3EmulatorTest {
 
     @Test
-    void registeringAgainReplacesTheLowPriorityStubs() {
+    void registeringAgainReplacesTheLowPriorityStub() {
         S3Emulator s3 = S3Emulator.builder().grants(new GrantRegistry()).build();
-        WireMockServer server = new WireMockServer(options().dynamicPort().extensions(s3.extension()));
+        WireMockServer server = new WireMockServer(s3.configure(options().dynamicPort()));
         server.start();
         try {
             s3.register(server);
             s3.register(server);
 
             List<StubMapping> stubs = server.getStubMappings();
-            assertThat(stubs).hasSize(4).allSatisfy(stub -> assertThat(stub.getPriority())
-                    .isEqualTo(S3Emulator.STUB_PRIORITY).isGreaterThan(5));
-            assertThat(stubs).extracting(StubMapping::getId).containsExactlyInAnyOrder(
-                    S3Emulator.HEADER_SIGNED_STUB_ID, S3Emulator.PRESIGNED_STUB_ID, S3Emulator.SIGV2_HEADER_STUB_ID,
-                    S3Emulator.SIGV2_PRESIGNED_STUB_ID);
+            assertThat(stubs).singleElement().satisfies(stub -> {
+                assertThat(stub.getId()).isEqualTo(S3Emulator.STUB_ID);
+                assertThat(stub.getPriority()).isEqualTo(S3Emulator.STUB_PRIORITY).isGreaterThan(5);
+                assertThat(stub.getRequest().getCustomMatcher().getName()).isEqualTo(S3Emulator.MATCHER_NAME);
+            });
         } finally {
             server.stop();
             s3.close();
         }
+    }
+
+    @Test
+    void theStubTakesEverySignatureFormOfS3AndLeavesOtherRequestsAlone() {
+        String scope = "/20260101/us-east-1/s3/aws4_request";
+        assertThat(S3Emulator.isForTheBucket(request("/b/k", "AWS4-HMAC-SHA256 Credential=ASIAKEY" + scope
+                + ", SignedHeaders=host, Signature=abc"))).as("SigV4 header").isTrue();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k?X-Amz-Credential=ASIAKEY"
+                + scope.replace("/", "%2F") + "&X-Amz-Signature=abc", null))).as("SigV4 presigned").isTrue();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k", "AWS ASIAKEY:c2lnbmF0dXJl")))
+                .as("Signature Version 2 header").isTrue();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k?AWSAccessKeyId=ASIAKEY&Signature=abc", null)))
+                .as("Signature Version 2 presigned").isTrue();
+
+        assertThat(S3Emulator.isForTheBucket(request("/", "AWS4-HMAC-SHA256 Credential=AKIAKEY"
+                + "/20260101/us-east-1/codepipeline/aws4_request, SignedHeaders=host, Signature=abc")))
+                .as("a CodePipeline call").isFalse();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k", "AWS4-HMAC-SHA256 Credential=ASIAKEY "
+                + scope))).as("a scope that is not the credential's").isFalse();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k?X-Amz-Credential=ASIAKEY%2Fcodepipeline%2Faws4_request",
+                null))).as("presigned for another service").isFalse();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k?AWSAccessKeyId=ASIAKEY", null)))
+                .as("Signature Version 2 presigned without its signature").isFalse();
+        assertThat(S3Emulator.isForTheBucket(request("/b/k", null))).as("unsigned").isFalse();
+    }
+
+    @Test
+    void theCredentialScopeCheckAgreesWithItsRegularExpression() {
+        Pattern regex = Pattern.compile("Credential=\\S*?/s3/aws4_request");
+        String[] parts = {"Credential=", "/s3/aws4_request", "/codepipeline/aws4_request", "AKID", " ", "\t", ",",
+            "/s3", "/aws4_request", "Credential", "=", "s3/"};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder header = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                header.append(parts[random.nextInt(parts.length)]);
+            }
+            String value = header.toString();
+            assertThat(S3Emulator.credentialScopedToS3(value)).as(value).isEqualTo(regex.matcher(value).find());
+        }
+    }
+
+    private static Request request(String pathAndQuery, String authorization) {
+        ImmutableRequest.Builder request = ImmutableRequest.create()
+                .withAbsoluteUrl("http://localhost:8080" + pathAndQuery)
+                .withMethod(RequestMethod.GET);
+        if (authorization != null) {
+            request.withHeader("Authorization", authorization);
+        }
+        return request.build();
     }
 
     @Test
