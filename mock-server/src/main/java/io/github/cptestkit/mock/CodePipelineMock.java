@@ -119,6 +119,12 @@ public final class CodePipelineMock implements AutoCloseable {
     /** Starts the server and installs the emulators' stubs; returns this mock. */
     public CodePipelineMock start() {
         server.start();
+        try {
+            protocol.awaitSchemas(); // compiled while WireMock was built and started
+        } catch (RuntimeException | Error e) {
+            server.stop();
+            throw e;
+        }
         installStubs();
         return this;
     }

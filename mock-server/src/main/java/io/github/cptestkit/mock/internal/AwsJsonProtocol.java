@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -60,7 +62,16 @@ public final class AwsJsonProtocol {
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private final SchemaValidator validator = SchemaValidator.shared();
+    /**
+     * The schemas take a quarter of a second to load and compile on a cold JVM: they compile on a thread of their own
+     * while the caller builds and starts the server, and the first use waits for them ({@link #awaitSchemas()}).
+     */
+    private final CompletableFuture<SchemaValidator> schemas = CompletableFuture.supplyAsync(AwsJsonProtocol::schemas,
+            task -> {
+                Thread compiler = new Thread(task, "codepipeline-mock-schemas");
+                compiler.setDaemon(true);
+                compiler.start();
+            });
     private final JobOperations operations;
     private final boolean strict;
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -153,6 +164,35 @@ public final class AwsJsonProtocol {
         checkResponses("FakeCustomJob " + job.jobId(), JobOperations.responsesServing(job));
     }
 
+    /**
+     * Waits until the schemas are compiled; their failure (a broken build without its schema resources) is thrown
+     * here as it was raised. The mock calls it when it starts, so a broken build fails there, not at the first call.
+     */
+    public void awaitSchemas() {
+        validator();
+    }
+
+    /**
+     * The shared validator, once it has refused one request: the classes a validation needs load on the compiling
+     * thread too, rather than on the first call's.
+     */
+    private static SchemaValidator schemas() {
+        SchemaValidator validator = SchemaValidator.shared();
+        validator.validateRequest(Operation.POLL_FOR_THIRD_PARTY_JOBS, "{}");
+        return validator;
+    }
+
+    private SchemaValidator validator() {
+        try {
+            return schemas.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     /** What went wrong on the mock's side (strict-mode schema breaks, internal failures), oldest first. */
     public List<String> problems() {
         return List.copyOf(problems);
@@ -172,7 +212,7 @@ public final class AwsJsonProtocol {
     private void checkResponses(String subject, Map<Operation, JsonNode> responses) {
         List<String> broken = new ArrayList<>();
         for (Map.Entry<Operation, JsonNode> response : responses.entrySet()) {
-            for (Violation violation : validator.validateResponse(response.getKey(), response.getValue())) {
+            for (Violation violation : validator().validateResponse(response.getKey(), response.getValue())) {
                 broken.add(response.getKey().operationName() + ": " + loggable(violation));
             }
         }
@@ -227,7 +267,7 @@ public final class AwsJsonProtocol {
     }
 
     private void checkRequest(Operation op, JsonNode request) {
-        List<Violation> violations = validator.validateRequest(op, request);
+        List<Violation> violations = validator().validateRequest(op, request);
         if (violations.isEmpty()) {
             return;
         }
@@ -254,7 +294,7 @@ public final class AwsJsonProtocol {
             }
         }
         JsonNode response = reply.body().get();
-        List<Violation> violations = validator.validateResponse(op, response);
+        List<Violation> violations = validator().validateResponse(op, response);
         String text = response.toString();
         if (violations.isEmpty()) {
             if (reply.served() != null) {
