@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A started mock and the clients pointed at it, kept in the JUnit Store of the context it belongs to (a class,
- * or a test when the extension sits in an instance field); JUnit closes it when that context ends: clients
- * first, then the mock.
+ * A started mock and the clients pointed at it (made when a test first asks for one), kept in the JUnit Store of
+ * the context it belongs to (a class, or a test when the extension sits in an instance field); JUnit closes it when
+ * that context ends: clients first, then the mock.
  *
  * <pre>{@code MockHolder holder = MockHolder.start(options);   // ... holder.close();}</pre>
  */
@@ -24,9 +24,11 @@ public final class MockHolder implements AutoCloseable {
     private final CodePipelineMock mock;
     private final MockClock mockClock;
     private final Instant clockStart;
-    private final CodePipelineClient codePipeline;
-    private final S3Client s3;
+    private final Region region;
     private final JobS3Clients jobS3Clients;
+    /** Made on first use: building an SDK client costs a class that never asks for one a third of a second. */
+    private CodePipelineClient codePipeline;
+    private S3Client s3;
     /** The display name of the test using the mock now, or {@code null}: guards against concurrent tests. */
     private final AtomicReference<String> runningTest = new AtomicReference<>();
 
@@ -35,10 +37,8 @@ public final class MockHolder implements AutoCloseable {
         this.mock = mock;
         this.mockClock = mockClock;
         this.clockStart = mockClock == null ? null : mockClock.instant();
-        Region region = Region.of(options.region());
-        this.codePipeline = SdkClients.codePipeline(mock.endpoint(), region, options.maxAttempts());
+        this.region = Region.of(options.region());
         this.jobS3Clients = JobS3Clients.forMock(mock, region, options.maxAttempts());
-        this.s3 = jobS3Clients.create(SdkClients.FAKE_CREDENTIALS);
     }
 
     /** Builds and starts a mock with these options, and its clients. */
@@ -74,11 +74,19 @@ public final class MockHolder implements AutoCloseable {
         return mockClock;
     }
 
-    public CodePipelineClient codePipeline() {
+    /** The CodePipeline client pointed at the mock, made on first use. */
+    public synchronized CodePipelineClient codePipeline() {
+        if (codePipeline == null) {
+            codePipeline = SdkClients.codePipeline(mock.endpoint(), region, options.maxAttempts());
+        }
         return codePipeline;
     }
 
-    public S3Client s3() {
+    /** The S3 client with the fake credentials, made on first use. */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = jobS3Clients.create(SdkClients.FAKE_CREDENTIALS);
+        }
         return s3;
     }
 
@@ -105,9 +113,9 @@ public final class MockHolder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try (mock; s3; codePipeline) {
-            // closed in reverse order: the clients, then the mock
+    public synchronized void close() {
+        try (mock; S3Client s3Client = s3; CodePipelineClient codePipelineClient = codePipeline) {
+            // closed in reverse order: the clients that were made, then the mock
         }
     }
 }
