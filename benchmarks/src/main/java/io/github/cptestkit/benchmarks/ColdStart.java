@@ -5,8 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.cptestkit.junit.CodePipelineMockTest;
 import io.github.cptestkit.mock.CodePipelineMock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +16,24 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * One cold start in a fresh JVM, what a test class pays before its first call: {@code mock} builds and starts a
- * {@code CodePipelineMock} and registers an action type, {@code wiremock} starts a plain {@code WireMockServer} and
- * stubs the same call; then both answer one PollForThirdPartyJobs. Prints {@code COLD <nanoseconds>} from the start of
- * {@code main} to the answer, then exits.
+ * One cold start in a fresh JVM, what a test class pays before its first call answers: JUnit's launcher runs a
+ * class with one test, either {@code @CodePipelineMockTest} (the extension starts a mock; the test registers an
+ * action type) or a plain {@code WireMockServer} started in {@code @BeforeAll} (the test stubs the same call); then
+ * the test sends one PollForThirdPartyJobs. Prints {@code COLD <nanoseconds>} from the start of {@code main} to
+ * the answer, then exits.
  *
  * <pre>{@code
- * java -cp "$(cat benchmarks/target/run-classpath.txt):benchmarks/target/classes" \
- *     io.github.cptestkit.benchmarks.ColdStart mock
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/run-classpath.txt)" \
+ *     io.github.cptestkit.benchmarks.ColdStart extension      # or: wiremock
  * }</pre>
  */
 public final class ColdStart {
@@ -34,32 +44,68 @@ public final class ColdStart {
     static final String POLL_BODY = "{\"actionTypeId\":{\"category\":\"Build\",\"owner\":\"ThirdParty\","
             + "\"provider\":\"Bench\",\"version\":\"1\"},\"maxBatchSize\":1}";
 
+    private static volatile long answeredAt;
+
     private ColdStart() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         long start = System.nanoTime();
-        int port;
-        if (args.length == 1 && args[0].equals("mock")) {
-            CodePipelineMock mock = CodePipelineMock.builder().build().start();
-            mock.registerActionType(BenchJobs.ACTION_TYPE);
-            port = mock.port();
-        } else if (args.length == 1 && args[0].equals("wiremock")) {
-            WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-            server.start();
-            server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(POLL_TARGET))
-                    .willReturn(aResponse().withHeader("Content-Type", Answer.CONTENT_TYPE).withBody("{\"jobs\":[]}")));
-            port = server.port();
-        } else {
-            throw new IllegalArgumentException("usage: ColdStart mock|wiremock");
+        Class<?> testClass = switch (args.length == 1 ? args[0] : "") {
+            case "extension" -> WithTheExtension.class;
+            case "wiremock" -> WithWireMockServer.class;
+            default -> throw new IllegalArgumentException("usage: ColdStart extension|wiremock");
+        };
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(testClass)).build(), listener);
+        TestExecutionSummary summary = listener.getSummary();
+        if (summary.getTestsSucceededCount() != 1) {
+            summary.printFailuresTo(new java.io.PrintWriter(System.err, true), 20);
+            throw new IllegalStateException("the cold-start test of " + testClass.getSimpleName() + " did not pass");
         }
-        int status = poll(port);
-        long elapsed = System.nanoTime() - start;
-        if (status != 200) {
-            throw new IllegalStateException("the first call was answered " + status + ", not 200");
-        }
-        System.out.println(PRINTED + " " + elapsed);
+        System.out.println(PRINTED + " " + (answeredAt - start));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The extension's way: the mock comes with the annotation. */
+    @CodePipelineMockTest
+    static class WithTheExtension {
+        @Test
+        void firstCall(CodePipelineMock mock) {
+            mock.registerActionType(BenchJobs.ACTION_TYPE);
+            answered(poll(mock.port()));
+        }
+    }
+
+    /** The plain way: a WireMockServer per class and a stub of the same call. */
+    static class WithWireMockServer {
+        static WireMockServer server;
+
+        @BeforeAll
+        static void start() {
+            server = new WireMockServer(options().dynamicPort());
+            server.start();
+        }
+
+        @AfterAll
+        static void stop() {
+            server.stop();
+        }
+
+        @Test
+        void firstCall() {
+            server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(POLL_TARGET))
+                    .willReturn(aResponse().withHeader("Content-Type", Answer.CONTENT_TYPE).withBody("{\"jobs\":[]}")));
+            answered(poll(server.port()));
+        }
+    }
+
+    private static void answered(int status) {
+        answeredAt = System.nanoTime();
+        if (status != 200) {
+            throw new AssertionError("the first call was answered " + status + ", not 200");
+        }
     }
 
     /** One PollForThirdPartyJobs; the status, or -1 when nothing answers. */
