@@ -7,12 +7,14 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.mock.internal.AwsJsonProtocol;
 import io.github.cptestkit.mock.internal.CodePipelineEmulator;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.JobStore;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
+import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.schemas.Operation;
 import java.net.URI;
 import java.time.Clock;
@@ -65,6 +67,7 @@ public final class CodePipelineMock implements AutoCloseable {
         emulators.add(new CodePipelineEmulator(protocol, faults));
         List<Extension> extensions = new ArrayList<>();
         emulators.forEach(emulator -> extensions.addAll(emulator.extensions()));
+        extensions.add(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         WireMockConfiguration options = options()
                 .port(builder.port)
                 .bindAddress(builder.bindAddress)
@@ -259,6 +262,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private Duration jobTimeout;
         private int outputVariablesLimitBytes = JobStore.OUTPUT_VARIABLES_LIMIT_BYTES;
         private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
+        private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
 
         private Builder() {}
 
@@ -323,6 +327,16 @@ public final class CodePipelineMock implements AutoCloseable {
          */
         public Builder wireMockOptions(Consumer<WireMockConfiguration> adjust) {
             this.wireMockOptions = Objects.requireNonNull(adjust, "adjust");
+            return this;
+        }
+
+        /**
+         * The seed of the fake jobs the admin API queues from a preset ({@code POST /__admin/codepipeline/jobs},
+         * see docs/admin-api.md); {@link FakeJobs#DEFAULT_SEED} by default. The n-th job queued in the mock is job
+         * n of the seed, so the same requests give the same jobs.
+         */
+        public Builder fakeJobSeed(long seed) {
+            this.fakeJobSeed = seed;
             return this;
         }
 

@@ -225,10 +225,15 @@ public final class AwsJsonProtocol {
      * there in clear text.
      */
     static String loggable(Violation violation) {
+        return redactConfiguration(violation).awsMessage();
+    }
+
+    /** The violation with its value hidden when it is an action configuration value (secrets travel there). */
+    public static Violation redactConfiguration(Violation violation) {
         if (violation.value() != null && violation.path().contains("/actionConfiguration/")) {
             return new Violation(violation.path(), violation.constraint(), violation.requirement(),
-                    Violation.REDACTED).awsMessage();
+                    Violation.REDACTED);
         }
-        return violation.awsMessage();
+        return violation;
     }
 }
