@@ -46,6 +46,14 @@ public sealed interface JobDocument {
     String enqueueIn(CodePipelineMock mock);
 
     /**
+     * The document's JSON, as {@link #parse(String)} reads it (without {@code inputArtifactContents}): write jobs
+     * built with the fixtures for a worker in another language.
+     */
+    default String toJson() {
+        return JobDocumentReader.write(this).toString();
+    }
+
+    /**
      * A third-party (partner action) job.
      *
      * @param job the job, with its clientId/clientToken pair and input artifact contents

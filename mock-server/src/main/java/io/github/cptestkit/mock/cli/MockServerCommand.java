@@ -169,6 +169,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .wireMockOptions(options -> {
                     options.maxRequestJournalEntries(1000); // a long-running process: bound what it remembers
                     options.jettyAcceptors(1);              // plenty for workers under test, on any machine
+                    options.notifier(new ConsoleNotifier(err)); // one line per WireMock error, no request dumps
                     if (verbose) {
                         options.extensions(new RequestLog(err, java.time.Clock.systemUTC()));
                     }

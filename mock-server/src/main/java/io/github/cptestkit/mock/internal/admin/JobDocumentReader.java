@@ -74,6 +74,7 @@ public final class JobDocumentReader {
             found.add(new Violation("", Constraint.OTHER, "Member must be a third-party job " + THIRD_PARTY_SHAPE
                     + " or a custom job " + CUSTOM_SHAPE, members.toString()));
         }
+        found.sort(java.util.Comparator.comparing(Violation::path));
         for (Violation violation : found) {
             violations.add(new Violation(at + violation.path(), violation.constraint(), violation.requirement(),
                     violation.value()));
@@ -121,6 +122,17 @@ public final class JobDocumentReader {
             throw new IllegalArgumentException(source + " has invalid job documents: " + problems + ". " + fix());
         }
         return jobs;
+    }
+
+    /** The JSON of a document, as {@link #read} reads it back. */
+    public static ObjectNode write(JobDocument document) {
+        if (document instanceof JobDocument.ThirdParty thirdParty) {
+            ObjectNode json = AdminBody.JSON.createObjectNode().put("clientId", thirdParty.job().clientId())
+                    .put("clientToken", thirdParty.job().clientToken());
+            json.set("jobDetails", WireFormat.toTree(thirdParty.job().details()));
+            return json;
+        }
+        return (ObjectNode) WireFormat.toTree(((JobDocument.Custom) document).job().job());
     }
 
     private static String fix() {
