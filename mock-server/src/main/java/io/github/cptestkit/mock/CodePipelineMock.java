@@ -4,44 +4,59 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.Extension;
 import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.Artifact;
 import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.internal.AwsJsonProtocol;
 import io.github.cptestkit.mock.internal.CodePipelineEmulator;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.JobStore;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
+import io.github.cptestkit.mock.internal.s3.ArtifactStore;
+import io.github.cptestkit.mock.internal.s3.S3Emulator;
+import io.github.cptestkit.mock.internal.s3.SigV4Verifier;
+import io.github.cptestkit.mock.internal.s3.SigningCredentials;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A stateful mock of the CodePipeline job-worker API on WireMock: point a worker (any AWS SDK) at
- * {@link #endpoint()}, queue jobs, and inspect what the worker did with them. The ten job operations behave as
- * CodePipeline's do (see docs/fidelity.md); everything else WireMock offers (user stubs, which win over the
- * emulator, the request journal, {@code verify}, delays, faults) stays available through {@link #wireMock()}.
+ * A stateful mock of the CodePipeline job-worker API and of the job's artifact bucket (S3) on one WireMock server:
+ * point a worker (any AWS SDK) at {@link #endpoint()} for both, queue jobs, and inspect what the worker did with
+ * them and with their artifacts. The ten job operations behave as CodePipeline's do, and the bucket as S3 does for
+ * the job's temporary {@code artifactCredentials} (see docs/fidelity.md); everything else WireMock offers (user
+ * stubs, which win over the emulators, the request journal, {@code verify}, delays, faults) stays available through
+ * {@link #wireMock()}.
  *
  * <pre>{@code
  * MockClock clock = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
  * try (CodePipelineMock mock = CodePipelineMock.builder().clock(clock).build().start()) {
- *     String jobId = mock.enqueue(customJob);                    // a FakeCustomJob
+ *     String jobId = mock.enqueue(customJob);                    // a FakeCustomJob; its input zips are in the bucket
  *     CodePipelineClient client = CodePipelineClient.builder()
  *             .endpointOverride(mock.endpoint()).region(Region.US_EAST_1)
  *             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "SECRET")))
  *             .build();
- *     new MyWorker(client).runOnce();
+ *     new MyWorker(client, mock.endpoint()).runOnce();           // its S3Client uses the job's credentials
  *     assertThat(mock.job(jobId).status()).isEqualTo(JobStatus.SUCCEEDED);
+ *     assertThat(mock.outputArtifact(jobId, "BuildOutput").orElseThrow().zipEntryText("result.json"))
+ *             .contains("ok");
+ *     assertThat(mock.kmsViolations()).isEmpty();
  * }
  * }</pre>
  *
@@ -49,11 +64,15 @@ import java.util.function.Consumer;
  */
 public final class CodePipelineMock implements AutoCloseable {
 
+    /** How many served requests WireMock's journal keeps unless {@link Builder#maxRequestJournalEntries} says. */
+    public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
+
     private final Clock clock;
     private final String bindAddress;
     private final JobStore jobStore;
     private final AwsJsonProtocol protocol;
     private final FaultPlan faults = new FaultPlan();
+    private final S3Emulator artifactBucket;
     private final List<ServiceEmulator> emulators = new ArrayList<>();
     private final WireMockServer server;
 
@@ -61,20 +80,36 @@ public final class CodePipelineMock implements AutoCloseable {
         this.clock = builder.clock;
         this.bindAddress = builder.bindAddress;
         this.jobStore = new JobStore(new JobStore.Settings(builder.clock, builder.dispatchTimeout, builder.jobTimeout,
-                builder.outputVariablesLimitBytes, () -> UUID.randomUUID().toString()));
+                builder.outputVariablesLimitBytes, builder.artifactCredentialsLifetime,
+                () -> UUID.randomUUID().toString()));
         this.protocol = new AwsJsonProtocol(jobStore, builder.strict);
-        // Every emulated service plugs in here: its extensions now, its stubs at start() and after reset().
-        emulators.add(new CodePipelineEmulator(protocol, faults));
-        List<Extension> extensions = new ArrayList<>();
-        emulators.forEach(emulator -> extensions.addAll(emulator.extensions()));
-        extensions.add(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
+        this.artifactBucket = S3Emulator.builder()
+                .grants(jobStore)
+                .clock(builder.clock)
+                .strictKms(builder.strictKms != null ? builder.strictKms : builder.strict)
+                .spillThreshold(builder.artifactSpillThreshold)
+                .build();
+        // Every emulated service plugs in here: its options now, its stubs at start() and after reset().
+        emulators.add(codePipelineEmulator(builder));
+        emulators.add(artifactBucket);
         WireMockConfiguration options = options()
                 .port(builder.port)
                 .bindAddress(builder.bindAddress)
                 .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
-                .extensions(extensions.toArray(Extension[]::new));
+                .maxRequestJournalEntries(builder.maxRequestJournalEntries); // S3 bodies are journaled too
+        emulators.forEach(emulator -> emulator.configure(options));
+        options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
         this.server = new WireMockServer(options);
+    }
+
+    private CodePipelineEmulator codePipelineEmulator(Builder builder) {
+        if (builder.workerCredentials.isEmpty()) {
+            return new CodePipelineEmulator(protocol, faults);
+        }
+        Map<String, SigningCredentials> workers = Map.copyOf(builder.workerCredentials);
+        return new CodePipelineEmulator(protocol, faults, new SigV4Verifier(builder.clock),
+                accessKeyId -> Optional.ofNullable(workers.get(accessKeyId)));
     }
 
     /** Options for a new mock; {@code builder().build().start()} gives a strict mock on a free port. */
@@ -84,18 +119,22 @@ public final class CodePipelineMock implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Starts the server and installs the emulator's stubs; returns this mock. */
+    /** Starts the server and installs the emulators' stubs; returns this mock. */
     public CodePipelineMock start() {
         server.start();
         installStubs();
         return this;
     }
 
-    /** Stops the server; the jobs stay inspectable. */
+    /**
+     * Stops the server and closes the artifact bucket: its objects are forgotten and its temporary files deleted.
+     * The jobs stay inspectable; inspect artifacts before stopping.
+     */
     public void stop() {
         if (server.isRunning()) {
             server.stop();
         }
+        emulators.forEach(ServiceEmulator::close);
     }
 
     /** Same as {@link #stop()}, for try-with-resources. */
@@ -138,25 +177,30 @@ public final class CodePipelineMock implements AutoCloseable {
     // ---------------------------------------------------------------- setup
 
     /**
-     * Queues a partner-action job and registers its clientId/clientToken pair; returns the job id. In strict mode
-     * a job that would break the wire format (a bad id, a value outside its pattern) is an
-     * {@link IllegalArgumentException} naming the member, here rather than at the worker.
+     * Queues a partner-action job, registers its clientId/clientToken pair and puts its input artifacts (the zips of
+     * {@code job.artifacts()}) in the artifact bucket; returns the job id. In strict mode a job that would break the
+     * wire format (a bad id, a value outside its pattern) is an {@link IllegalArgumentException} naming the member,
+     * here rather than at the worker; so is, in any mode, a job whose artifacts lie in more than one bucket.
      */
     public String enqueue(FakeThirdPartyJob job) {
         Objects.requireNonNull(job, "job");
         protocol.checkEnqueued(job);
-        return jobStore.enqueueThirdParty(job);
+        String jobId = jobStore.enqueueThirdParty(job);
+        artifactBucket.seed(job);
+        return jobId;
     }
 
     /**
      * Queues a custom-action job (owner Custom), or starts a Lambda invoke job (owner AWS: it is InProgress at once
-     * and waits for PutJobSuccessResult/PutJobFailureResult); returns the job id. Checked as
-     * {@link #enqueue(FakeThirdPartyJob)}.
+     * and waits for PutJobSuccessResult/PutJobFailureResult), and puts its input artifacts in the artifact bucket;
+     * returns the job id. Checked as {@link #enqueue(FakeThirdPartyJob)}.
      */
     public String enqueue(FakeCustomJob job) {
         Objects.requireNonNull(job, "job");
         protocol.checkEnqueued(job);
-        return jobStore.enqueueCustom(job);
+        String jobId = jobStore.enqueueCustom(job);
+        artifactBucket.seed(job);
+        return jobId;
     }
 
     /** Makes an action type known with default settings: polls for it succeed even with no job queued. */
@@ -208,8 +252,56 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     /**
-     * Forgets every job, action type, client, planned fault and problem, resets WireMock (stubs, journal,
-     * scenarios) and installs the emulator's stubs again. The clock is left where it is.
+     * The output artifact {@code artifactName} of a job as the worker uploaded it (bytes, zip entries, encryption),
+     * or empty while nothing is stored at its location.
+     *
+     * <pre>{@code
+     * StoredArtifact output = mock.outputArtifact(jobId, "BuildOutput").orElseThrow();
+     * assertThat(output.zipEntryText("result.json")).contains("\"ok\":true");
+     * assertThat(output.kmsKeyId()).hasValue(keyArn);
+     * }</pre>
+     *
+     * @throws NoSuchElementException when the job is unknown or has no output artifact of that name (the message
+     *                                lists the names it has)
+     */
+    public Optional<StoredArtifact> outputArtifact(String jobId, String artifactName) {
+        List<Artifact> outputs = Optional.ofNullable(job(jobId).data().outputArtifacts()).orElse(List.of());
+        return outputs.stream()
+                .filter(artifact -> artifact.name().equals(artifactName) && artifact.location() != null
+                        && artifact.location().s3Location() != null)
+                .findFirst()
+                .map(artifact -> artifact(artifact.location().s3Location()))
+                .orElseThrow(() -> new NoSuchElementException("job " + jobId + " has no output artifact named '"
+                        + artifactName + "' in S3; its output artifacts are "
+                        + outputs.stream().map(Artifact::name).toList() + ": name one of them"));
+    }
+
+    /**
+     * The object at an artifact location (an input the mock seeded, or an output the worker uploaded), or empty.
+     *
+     * <pre>{@code
+     * S3ArtifactLocation input = job.details().data().inputArtifacts().get(0).location().s3Location();
+     * assertThat(mock.artifact(input).orElseThrow().zipEntries()).containsKey("buildspec.yml");
+     * }</pre>
+     */
+    public Optional<StoredArtifact> artifact(S3ArtifactLocation location) {
+        return artifactBucket.artifact(Objects.requireNonNull(location, "location"));
+    }
+
+    /**
+     * Every upload that ignored its job's {@code encryptionKey} (no SSE-KMS, or another key), oldest first: recorded
+     * in every mode, and refused with AccessDenied when {@link Builder#strictKms(boolean)} is on.
+     *
+     * <pre>{@code assertThat(mock.kmsViolations()).isEmpty();}</pre>
+     */
+    public List<KmsViolation> kmsViolations() {
+        return artifactBucket.kmsViolations();
+    }
+
+    /**
+     * Forgets every job, action type, client, planned fault, problem, artifact and KMS violation (deleting the
+     * artifact bucket's temporary files), resets WireMock (stubs, journal, scenarios) and installs the emulators'
+     * stubs again. The clock is left where it is.
      */
     public void reset() {
         jobStore.reset();
@@ -249,6 +341,9 @@ public final class CodePipelineMock implements AutoCloseable {
      *         .strict(true)                             // the default
      *         .dispatchTimeout(Duration.ofSeconds(30))
      *         .jobTimeout(Duration.ofMinutes(10))
+     *         .strictKms(false)                         // record uploads that ignore the job's key, accept them
+     *         .artifactCredentialsLifetime(Duration.ofMinutes(15))
+     *         .verifyCodePipelineSignatures("AKIAWORKER", "worker-secret")
      *         .build()
      *         .start();
      * }</pre>
@@ -261,6 +356,11 @@ public final class CodePipelineMock implements AutoCloseable {
         private Duration dispatchTimeout = JobStore.DEFAULT_DISPATCH_TIMEOUT;
         private Duration jobTimeout;
         private int outputVariablesLimitBytes = JobStore.OUTPUT_VARIABLES_LIMIT_BYTES;
+        private Boolean strictKms;
+        private Duration artifactCredentialsLifetime = JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME;
+        private long artifactSpillThreshold = ArtifactStore.DEFAULT_SPILL_THRESHOLD;
+        private int maxRequestJournalEntries = DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
+        private final Map<String, SigningCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
         private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
 
@@ -322,8 +422,77 @@ public final class CodePipelineMock implements AutoCloseable {
         }
 
         /**
+         * Whether an upload that ignores its job's {@code encryptionKey} is refused with AccessDenied, as the
+         * artifact bucket policy CodePipeline creates does (on), or accepted (off); it is recorded in
+         * {@link CodePipelineMock#kmsViolations()} either way. By default it follows {@link #strict(boolean)}.
+         */
+        public Builder strictKms(boolean strictKms) {
+            this.strictKms = strictKms;
+            return this;
+        }
+
+        /**
+         * How long a job's {@code artifactCredentials} work in the artifact bucket after they were last handed out:
+         * at enqueue, and again by every PollForJobs, GetJobDetails and GetThirdPartyJobDetails answer that carries
+         * the job. Afterwards S3 answers ExpiredToken until the worker fetches the job's details again. 1 hour (an
+         * STS session's default) by default.
+         */
+        public Builder artifactCredentialsLifetime(Duration lifetime) {
+            this.artifactCredentialsLifetime = positive(lifetime, "artifactCredentialsLifetime");
+            return this;
+        }
+
+        /** Bytes above which artifacts and upload parts go to temporary files instead of the heap; 1 MiB by default. */
+        public Builder artifactSpillThreshold(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("artifactSpillThreshold must be 0 (always spill) or more bytes,"
+                        + " but was " + bytes);
+            }
+            this.artifactSpillThreshold = bytes;
+            return this;
+        }
+
+        /**
+         * How many served requests WireMock's journal keeps (the oldest are dropped): it holds their bodies,
+         * artifacts included, in memory. 1000 by default; {@link #wireMockOptions(Consumer)} can turn the journal
+         * off altogether ({@code disableRequestJournal()}).
+         */
+        public Builder maxRequestJournalEntries(int entries) {
+            if (entries < 1) {
+                throw new IllegalArgumentException("maxRequestJournalEntries must be 1 or more, but was " + entries
+                        + "; to keep no journal, use wireMockOptions(o -> o.disableRequestJournal())");
+            }
+            this.maxRequestJournalEntries = entries;
+            return this;
+        }
+
+        /**
+         * Turns on the SigV4 check of CodePipeline calls (off by default) and lets a worker with these long-term
+         * credentials call: a call signed by another key is UnrecognizedClientException, a wrong signature
+         * InvalidSignatureException, an unsigned call MissingAuthenticationTokenException (see docs/fidelity.md).
+         * Call it once for each worker.
+         */
+        public Builder verifyCodePipelineSignatures(String accessKeyId, String secretAccessKey) {
+            workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"),
+                    SigningCredentials.permanent(Objects.requireNonNull(secretAccessKey, "secretAccessKey")));
+            return this;
+        }
+
+        /**
+         * As {@link #verifyCodePipelineSignatures(String, String)}, for a worker with temporary credentials: its
+         * calls must carry this session token.
+         */
+        public Builder verifyCodePipelineSignatures(String accessKeyId, String secretAccessKey, String sessionToken) {
+            workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"), SigningCredentials.temporary(
+                    Objects.requireNonNull(secretAccessKey, "secretAccessKey"),
+                    Objects.requireNonNull(sessionToken, "sessionToken")));
+            return this;
+        }
+
+        /**
          * Adjusts WireMock's own options before the server is created (e.g. to add your extensions, or HTTPS);
-         * the emulator's extension and the port, bind address and logging settings are already set.
+         * the emulators' extensions, gzip off (objects go out as stored) and the port, bind address, journal size
+         * and logging settings are already set.
          */
         public Builder wireMockOptions(Consumer<WireMockConfiguration> adjust) {
             this.wireMockOptions = Objects.requireNonNull(adjust, "adjust");

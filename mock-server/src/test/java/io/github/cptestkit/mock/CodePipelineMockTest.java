@@ -1,14 +1,21 @@
 package io.github.cptestkit.mock;
 
 import static io.github.cptestkit.mock.SdkClients.sdk;
-import static io.github.cptestkit.mock.TestJobs.CUSTOM_TYPE;
-import static io.github.cptestkit.mock.TestJobs.THIRD_PARTY_TYPE;
-import static io.github.cptestkit.mock.TestJobs.jobId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.fixtures.ActionConfiguration;
+import io.github.cptestkit.fixtures.AwsSessionCredentials;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeJobGenerator;
+import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.fixtures.Job;
+import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.fixtures.PipelineContext;
+import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,38 +24,47 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
-import software.amazon.awssdk.services.codepipeline.model.Job;
 
 /** The public entry point: lifecycle, options, strict mode at enqueue, and concurrent pollers over HTTP. */
 class CodePipelineMockTest {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    static final FakeJobGenerator FAKES = FakeJobs.withSeed(3);
+    static final FakeThirdPartyJob PARTNER_JOB = FAKES.thirdParty().build();
 
-    /** Partner job 1 with a pipeline name outside its pattern. */
+    /** The partner job with a pipeline name outside its pattern. */
     static FakeThirdPartyJob partnerJobWithABadPipelineName() {
-        FakeThirdPartyJob job = TestJobs.thirdParty(1);
-        return new FakeThirdPartyJob(job.clientId(), job.clientToken(), new ThirdPartyJobDetails(jobId(1),
-                TestJobs.withPipelineName(job.details().data(), "pay ments"), "nonce-1"), job.artifacts());
+        JobData data = PARTNER_JOB.details().data();
+        PipelineContext context = data.pipelineContext();
+        JobData broken = new JobData(data.actionTypeId(), data.actionConfiguration(), new PipelineContext("pay ments",
+                context.stage(), context.action(), context.pipelineArn(), context.pipelineExecutionId()),
+                data.inputArtifacts(), data.outputArtifacts(), data.artifactCredentials(), data.continuationToken(),
+                data.encryptionKey());
+        return new FakeThirdPartyJob(PARTNER_JOB.clientId(), PARTNER_JOB.clientToken(),
+                new ThirdPartyJobDetails(PARTNER_JOB.jobId(), broken, PARTNER_JOB.details().nonce()),
+                PARTNER_JOB.artifacts());
     }
 
     @Test
     void inStrictModeAJobThatWouldBreakTheWireFormatIsRejectedAtEnqueueNamingTheMember() {
         CodePipelineMock mock = CodePipelineMock.builder().build();
+        AwsSessionCredentials credentials = PARTNER_JOB.details().data().artifactCredentials();
         assertThatThrownBy(() -> mock.enqueue(partnerJobWithABadPipelineName()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("FakeThirdPartyJob " + jobId(1))
+                .hasMessageContaining("FakeThirdPartyJob " + PARTNER_JOB.jobId())
                 .hasMessageContaining("GetThirdPartyJobDetails: Value 'pay ments' at"
                         + " 'jobDetails.data.pipelineContext.pipelineName' failed to satisfy constraint")
                 .hasMessageContaining("strict(false)")
-                .hasMessageNotContainingAny(TestJobs.SECRET_ACCESS_KEY, TestJobs.SESSION_TOKEN, TestJobs.CLIENT_TOKEN);
+                .hasMessageNotContainingAny(credentials.secretAccessKey(), credentials.sessionToken(),
+                        PARTNER_JOB.clientToken());
         assertThat(mock.jobs()).isEmpty();
     }
 
     @Test
     void aPartnerJobIdThatIsNotAUuidCannotBePolledSoStrictModeRejectsIt() {
-        FakeThirdPartyJob job = TestJobs.thirdParty(1);
+        FakeThirdPartyJob job = PARTNER_JOB;
         FakeThirdPartyJob shortId = new FakeThirdPartyJob(job.clientId(), job.clientToken(),
-                new ThirdPartyJobDetails("job-1", job.details().data(), "nonce-1"), List.of());
+                new ThirdPartyJobDetails("job-1", job.details().data(), job.details().nonce()), List.of());
         assertThatThrownBy(() -> CodePipelineMock.builder().build().enqueue(shortId))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PollForThirdPartyJobs: Value 'job-1' at 'jobs.0.jobId'");
@@ -57,8 +73,13 @@ class CodePipelineMockTest {
     @Test
     void aBrokenConfigurationValueIsNamedButNeverShownSinceItMayBeASecret() {
         String secret = "s3cret-".repeat(150);
+        Job job = FAKES.custom().build().job();
+        JobData data = job.data();
+        JobData tooLong = new JobData(data.actionTypeId(), new ActionConfiguration(java.util.Map.of("ApiKey", secret)),
+                data.pipelineContext(), data.inputArtifacts(), data.outputArtifacts(), data.artifactCredentials(),
+                data.continuationToken(), data.encryptionKey());
         assertThatThrownBy(() -> CodePipelineMock.builder().build()
-                .enqueue(TestJobs.custom(1, java.util.Map.of("ApiKey", secret))))
+                .enqueue(new FakeCustomJob(new Job(job.id(), tooLong, job.nonce(), job.accountId()), List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Value '*** Sensitive Data Redacted ***' at"
                         + " 'jobs.0.data.actionConfiguration.configuration.ApiKey'")
@@ -70,8 +91,9 @@ class CodePipelineMockTest {
         try (CodePipelineMock mock = CodePipelineMock.builder().strict(false).build().start();
                 CodePipelineClient client = SdkClients.oneAttempt(mock)) {
             mock.enqueue(partnerJobWithABadPipelineName());
-            client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE)));
-            var details = client.getThirdPartyJobDetails(r -> r.jobId(jobId(1)).clientToken(TestJobs.CLIENT_TOKEN));
+            client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(PARTNER_JOB.actionTypeId())));
+            var details = client.getThirdPartyJobDetails(r -> r.jobId(PARTNER_JOB.jobId())
+                    .clientToken(PARTNER_JOB.clientToken()));
             assertThat(details.jobDetails().data().pipelineContext().pipelineName()).isEqualTo("pay ments");
             assertThat(mock.problems()).isEmpty();
         }
@@ -88,14 +110,15 @@ class CodePipelineMockTest {
             assertThat(mock.port()).isPositive();
             assertThat(mock.endpoint().toString()).isEqualTo("http://127.0.0.1:" + mock.port());
             assertThat(mock.clock()).isSameAs(clock);
-            mock.enqueue(TestJobs.custom(1));
+            mock.enqueue(FAKES.custom().index(1).build());
         } finally {
             mock.stop();
         }
+        String unknown = FAKES.custom().index(2).build().jobId();
         assertThat(mock.isRunning()).isFalse();
-        assertThat(mock.job(jobId(1)).status()).isEqualTo(JobStatus.QUEUED);
-        assertThatThrownBy(() -> mock.job(jobId(2))).isInstanceOf(NoSuchElementException.class)
-                .hasMessageContaining(jobId(2));
+        assertThat(mock.job(FAKES.custom().index(1).build().jobId()).status()).isEqualTo(JobStatus.QUEUED);
+        assertThatThrownBy(() -> mock.job(unknown)).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining(unknown);
     }
 
     @Test
@@ -103,9 +126,9 @@ class CodePipelineMockTest {
         MockClock clock = MockClock.at(START);
         CodePipelineMock mock = CodePipelineMock.builder().clock(clock).dispatchTimeout(Duration.ofSeconds(10))
                 .jobTimeout(Duration.ofMinutes(3)).outputVariablesLimitBytes(0).build();
-        mock.enqueue(TestJobs.lambda(1));
+        String jobId = mock.enqueue(FAKES.custom().preset(Preset.LAMBDA_INVOKE).build());
         clock.advance(Duration.ofMinutes(3));
-        assertThat(mock.job(jobId(1)).status()).isEqualTo(JobStatus.TIMED_OUT);
+        assertThat(mock.job(jobId).status()).isEqualTo(JobStatus.TIMED_OUT);
         assertThatThrownBy(() -> CodePipelineMock.builder().dispatchTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dispatchTimeout");
         assertThatThrownBy(() -> CodePipelineMock.builder().port(70_000))
@@ -127,11 +150,12 @@ class CodePipelineMockTest {
     void eightPollersOverHttpDispatchTwoHundredJobsEachExactlyOnce() throws Exception {
         try (CodePipelineMock mock = CodePipelineMock.builder().clock(MockClock.at(START)).build().start();
                 CodePipelineClient client = SdkClients.oneAttempt(mock)) {
-            for (int n = 0; n < 200; n++) {
-                mock.enqueue(TestJobs.custom(n));
-            }
+            List<FakeCustomJob> jobs = FAKES.custom().category(ActionCategory.DEPLOY).provider("MyDeployer")
+                    .version("1").buildList(200);
+            jobs.forEach(mock::enqueue);
             List<String> dispatched = ConcurrentPollers.drain(8, poller -> () -> client.pollForJobs(r -> r
-                    .actionTypeId(sdk(CUSTOM_TYPE)).maxBatchSize(3)).jobs().stream().map(Job::id).toList());
+                    .actionTypeId(sdk(jobs.get(0).actionTypeId())).maxBatchSize(3)).jobs().stream()
+                    .map(software.amazon.awssdk.services.codepipeline.model.Job::id).toList());
             assertThat(dispatched).hasSize(200);
             assertThat(new HashSet<>(dispatched)).hasSize(200);
             assertThat(mock.problems()).isEmpty();

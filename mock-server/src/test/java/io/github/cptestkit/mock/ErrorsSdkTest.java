@@ -4,16 +4,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.cptestkit.mock.SdkClients.sdk;
-import static io.github.cptestkit.mock.TestJobs.CLIENT_TOKEN;
-import static io.github.cptestkit.mock.TestJobs.CUSTOM_TYPE;
-import static io.github.cptestkit.mock.TestJobs.THIRD_PARTY_TYPE;
-import static io.github.cptestkit.mock.TestJobs.jobId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
@@ -44,6 +44,13 @@ import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 /** Every error of the table reaches the real AWS SDK for Java v2 as its own exception class, with its message. */
 class ErrorsSdkTest extends SharedMockTest {
 
+    static final FakeThirdPartyJob PARTNER_JOB = FAKES.thirdParty().category(ActionCategory.BUILD).provider("MyCi")
+            .version("1").build();
+    static final FakeCustomJob CUSTOM_JOB = FAKES.custom().build();
+    static final ActionTypeId THIRD_PARTY_TYPE = PARTNER_JOB.actionTypeId();
+    static final ActionTypeId CUSTOM_TYPE = CUSTOM_JOB.actionTypeId();
+    static final String JOB_ID = CUSTOM_JOB.jobId();
+
     /** The exception the SDK throws, checked to be exactly {@code type} with the AWS error code and HTTP 400. */
     static <T extends CodePipelineException> T thrown(Class<T> type, ThrowingCallable call) {
         T exception = catchThrowableOfType(type, call);
@@ -58,8 +65,8 @@ class ErrorsSdkTest extends SharedMockTest {
         return exception.awsErrorDetails().errorMessage();
     }
 
-    void dispatchCustomJob1() {
-        mock.enqueue(TestJobs.custom(1));
+    void dispatchCustomJob() {
+        mock.enqueue(CUSTOM_JOB);
         client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)));
     }
 
@@ -92,67 +99,69 @@ class ErrorsSdkTest extends SharedMockTest {
     @Test
     void aMissingRequiredMemberIsAValidationException() {
         var exception = thrown(ValidationException.class,
-                () -> client.putJobFailureResult(r -> r.jobId(jobId(1))));
+                () -> client.putJobFailureResult(r -> r.jobId(JOB_ID)));
         assertThat(message(exception)).isEqualTo("1 validation error detected: Value null at 'failureDetails'"
                 + " failed to satisfy constraint: Member must not be null");
     }
 
     @Test
     void aWrongNonceIsInvalidNonceException() {
-        dispatchCustomJob1();
+        dispatchCustomJob();
         var exception = thrown(InvalidNonceException.class,
-                () -> client.acknowledgeJob(r -> r.jobId(jobId(1)).nonce("42")));
-        assertThat(message(exception)).contains("Nonce 42 is not valid for job " + jobId(1));
-        assertThat(mock.job(jobId(1)).status()).isEqualTo(JobStatus.DISPATCHED);
+                () -> client.acknowledgeJob(r -> r.jobId(JOB_ID).nonce("42")));
+        assertThat(message(exception)).contains("Nonce 42 is not valid for job " + JOB_ID);
+        assertThat(mock.job(JOB_ID).status()).isEqualTo(JobStatus.DISPATCHED);
     }
 
     @Test
     void everyCallOnAnUnknownJobIsJobNotFoundException() {
-        mock.registerClient(TestJobs.CLIENT_ID, CLIENT_TOKEN);
+        mock.registerClient(PARTNER_JOB.clientId(), PARTNER_JOB.clientToken());
         for (Operation operation : Operation.values()) {
             if (operation.errors().contains(AwsError.JOB_NOT_FOUND)) {
-                var exception = thrown(JobNotFoundException.class, () -> SdkClients.call(client, operation));
+                var exception = thrown(JobNotFoundException.class,
+                        () -> SdkClients.call(client, operation, PARTNER_JOB, CUSTOM_JOB));
+                String jobId = operation.family() == Operation.Family.THIRD_PARTY ? PARTNER_JOB.jobId() : JOB_ID;
                 assertThat(message(exception)).as(operation.operationName())
-                        .isEqualTo("Job " + jobId(1) + " not found");
+                        .isEqualTo("Job " + jobId + " not found");
             }
         }
     }
 
     @Test
     void aWrongClientTokenIsInvalidClientTokenExceptionAndNeverEchoed() {
-        mock.enqueue(TestJobs.thirdParty(1));
+        String jobId = mock.enqueue(PARTNER_JOB);
         client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE)));
         var exception = thrown(InvalidClientTokenException.class,
-                () -> client.getThirdPartyJobDetails(r -> r.jobId(jobId(1)).clientToken("stolen-t0ken")));
-        assertThat(message(exception)).isEqualTo("The client token is not valid for job " + jobId(1))
-                .doesNotContain("stolen-t0ken", CLIENT_TOKEN);
+                () -> client.getThirdPartyJobDetails(r -> r.jobId(jobId).clientToken("stolen-t0ken")));
+        assertThat(message(exception)).isEqualTo("The client token is not valid for job " + jobId)
+                .doesNotContain("stolen-t0ken", PARTNER_JOB.clientToken());
     }
 
     @Test
     void detailsOfAPartnerJobNotYetPolledAreInvalidJobException() {
-        mock.enqueue(TestJobs.thirdParty(1));
+        String jobId = mock.enqueue(PARTNER_JOB);
         var exception = thrown(InvalidJobException.class,
-                () -> client.getThirdPartyJobDetails(r -> r.jobId(jobId(1)).clientToken(CLIENT_TOKEN)));
+                () -> client.getThirdPartyJobDetails(r -> r.jobId(jobId).clientToken(PARTNER_JOB.clientToken())));
         assertThat(message(exception)).contains("is not dispatched to a job worker");
     }
 
     @Test
     void aResultOnAJobNotInProgressIsInvalidJobStateException() {
-        dispatchCustomJob1();
+        dispatchCustomJob();
         var exception = thrown(InvalidJobStateException.class,
-                () -> client.putJobSuccessResult(r -> r.jobId(jobId(1))));
-        assertThat(message(exception)).isEqualTo("Job " + jobId(1) + " is Dispatched; a result can be put only on a"
+                () -> client.putJobSuccessResult(r -> r.jobId(JOB_ID)));
+        assertThat(message(exception)).isEqualTo("Job " + JOB_ID + " is Dispatched; a result can be put only on a"
                 + " job that is InProgress");
     }
 
     @Test
     void tooLargeOutputVariablesAreOutputVariablesSizeExceededException() {
-        dispatchCustomJob1();
-        client.acknowledgeJob(r -> r.jobId(jobId(1)).nonce("nonce-1"));
+        dispatchCustomJob();
+        client.acknowledgeJob(r -> r.jobId(JOB_ID).nonce(CUSTOM_JOB.job().nonce()));
         var exception = thrown(OutputVariablesSizeExceededException.class, () -> client.putJobSuccessResult(r -> r
-                .jobId(jobId(1)).outputVariables(Map.of("A", "x".repeat(61_440), "B", "y".repeat(61_440)))));
+                .jobId(JOB_ID).outputVariables(Map.of("A", "x".repeat(61_440), "B", "y".repeat(61_440)))));
         assertThat(message(exception)).contains("total 122882 bytes", "122880 bytes");
-        assertThat(mock.job(jobId(1)).status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(mock.job(JOB_ID).status()).isEqualTo(JobStatus.IN_PROGRESS);
     }
 
     static Stream<Arguments> everyErrorOfTheTable() {
@@ -164,7 +173,8 @@ class ErrorsSdkTest extends SharedMockTest {
     @MethodSource("everyErrorOfTheTable")
     void everyErrorOfTheTableReachesTheSdkAsItsOwnExceptionClass(Operation operation, AwsError error) {
         mock.failNext(operation, 1, InjectedFault.error(error, "injected " + error.type()));
-        var exception = thrown(SdkClients.exceptionClass(error), () -> SdkClients.call(client, operation));
+        var exception = thrown(SdkClients.exceptionClass(error),
+                () -> SdkClients.call(client, operation, PARTNER_JOB, CUSTOM_JOB));
         assertThat(exception.awsErrorDetails().errorCode()).isEqualTo(error.type());
         assertThat(message(exception)).isEqualTo("injected " + error.type());
     }
@@ -175,7 +185,7 @@ class ErrorsSdkTest extends SharedMockTest {
     void serviceWideErrorsReachTheSdkWithTheirCodeAndStatus(AwsError error) {
         mock.failNext(Operation.GET_JOB_DETAILS, 1, InjectedFault.error(error));
         CodePipelineException exception = catchThrowableOfType(CodePipelineException.class,
-                () -> client.getJobDetails(r -> r.jobId(jobId(1))));
+                () -> client.getJobDetails(r -> r.jobId(JOB_ID)));
         assertThat(exception.statusCode()).isEqualTo(error.httpStatus());
         assertThat(exception.awsErrorDetails().errorCode()).isEqualTo(error.type());
         assertThat(message(exception)).isNotBlank();
@@ -183,7 +193,7 @@ class ErrorsSdkTest extends SharedMockTest {
 
     @Test
     void throttlingFollowedBySuccessIsRetriedByTheSdksDefaultPolicy() {
-        String jobId = mock.enqueue(TestJobs.custom(1));
+        String jobId = mock.enqueue(CUSTOM_JOB);
         mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.error(AwsError.THROTTLING));
         try (CodePipelineClient retrying = SdkClients.defaultRetries(mock)) {
             var jobs = retrying.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs();
@@ -228,7 +238,7 @@ class ErrorsSdkTest extends SharedMockTest {
         assertThat(catchThrowableOfType(CodePipelineException.class,
                 () -> client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)))).statusCode()).isEqualTo(503);
         assertThat(catchThrowableOfType(CodePipelineException.class,
-                () -> client.getJobDetails(r -> r.jobId(jobId(1)))).statusCode()).isEqualTo(503);
+                () -> client.getJobDetails(r -> r.jobId(JOB_ID))).statusCode()).isEqualTo(503);
         assertThat(client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs()).isEmpty();
     }
 }

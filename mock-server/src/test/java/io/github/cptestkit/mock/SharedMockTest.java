@@ -2,6 +2,8 @@ package io.github.cptestkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cptestkit.fixtures.FakeJobGenerator;
+import io.github.cptestkit.fixtures.FakeJobs;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,8 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 abstract class SharedMockTest {
 
     static final MockClock CLOCK = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+    /** Where the tests' jobs come from: job {@code n} of this seed is the same in every run. */
+    static final FakeJobGenerator FAKES = FakeJobs.withSeed(2026);
     static CodePipelineMock mock;
     static CodePipelineClient client;
 

@@ -8,12 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.cptestkit.mock.SdkClients.sdk;
-import static io.github.cptestkit.mock.TestJobs.CUSTOM_TYPE;
-import static io.github.cptestkit.mock.TestJobs.jobId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
@@ -33,6 +34,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WireProtocolTest extends SharedMockTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A job of the action type the raw requests below name: Deploy, Custom, MyDeployer, 1. */
+    static final FakeCustomJob JOB = FAKES.custom().category(ActionCategory.DEPLOY).provider("MyDeployer")
+            .version("1").build();
+    static final ActionTypeId CUSTOM_TYPE = JOB.actionTypeId();
+    static final String JOB_ID = JOB.jobId();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Answer(int status, HttpResponse<String> response, JsonNode body) {
@@ -94,12 +100,12 @@ class WireProtocolTest extends SharedMockTest {
 
     @Test
     void aNullMemberIsTreatedAsAbsent() throws Exception {
-        mock.enqueue(TestJobs.custom(1));
+        mock.enqueue(JOB);
         Answer answer = send(Operation.POLL_FOR_JOBS.target(), "{\"actionTypeId\": {\"category\": \"Deploy\","
                 + " \"owner\": \"Custom\", \"provider\": \"MyDeployer\", \"version\": \"1\"}, \"maxBatchSize\": null,"
                 + " \"queryParam\": null}");
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().at("/jobs/0/id").asText()).isEqualTo(jobId(1));
+        assertThat(answer.body().at("/jobs/0/id").asText()).isEqualTo(JOB_ID);
         Answer missing = send(Operation.GET_JOB_DETAILS.target(), "{\"jobId\": null}");
         assertAwsError(missing, 400, "ValidationException");
         assertThat(missing.body().get("message").asText()).isEqualTo("1 validation error detected: Value null at"
@@ -127,36 +133,37 @@ class WireProtocolTest extends SharedMockTest {
 
     @Test
     void aUserStubOfDefaultPriorityWinsOverTheEmulator() {
-        mock.enqueue(TestJobs.custom(1));
+        mock.enqueue(JOB);
         mock.wireMock().stubFor(post(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(Operation.POLL_FOR_JOBS.target()))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"jobs\": []}")));
         assertThat(client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs()).isEmpty();
-        assertThat(mock.job(jobId(1)).status()).as("the emulator never saw the poll").isEqualTo(JobStatus.QUEUED);
-        assertThat(client.getJobDetails(r -> r.jobId(jobId(1))).jobDetails().id())
-                .as("other operations still reach the emulator").isEqualTo(jobId(1));
+        assertThat(mock.job(JOB_ID).status()).as("the emulator never saw the poll").isEqualTo(JobStatus.QUEUED);
+        assertThat(client.getJobDetails(r -> r.jobId(JOB_ID)).jobDetails().id())
+                .as("other operations still reach the emulator").isEqualTo(JOB_ID);
     }
 
     @Test
     void theRequestJournalAndVerifySeeEveryCall() {
-        mock.enqueue(TestJobs.custom(1));
+        mock.enqueue(JOB);
         client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)).maxBatchSize(3));
-        client.acknowledgeJob(r -> r.jobId(jobId(1)).nonce("nonce-1"));
+        client.acknowledgeJob(r -> r.jobId(JOB_ID).nonce(JOB.job().nonce()));
         mock.wireMock().verify(exactly(1), postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(Operation.ACKNOWLEDGE_JOB.target()))
-                .withRequestBody(equalToJson("{\"jobId\": \"" + jobId(1) + "\", \"nonce\": \"nonce-1\"}")));
+                .withRequestBody(equalToJson("{\"jobId\": \"" + JOB_ID + "\", \"nonce\": \"" + JOB.job().nonce()
+                        + "\"}")));
         assertThat(mock.wireMock().getAllServeEvents()).hasSize(2);
     }
 
     @Test
     void resetForgetsJobsAndUserStubsButKeepsTheEmulatorAnswering() throws Exception {
-        mock.enqueue(TestJobs.custom(1));
+        mock.enqueue(JOB);
         mock.wireMock().stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(418)));
         mock.reset();
         assertThat(mock.jobs()).isEmpty();
         assertThat(mock.wireMock().getAllServeEvents()).isEmpty();
-        assertAwsError(send(Operation.GET_JOB_DETAILS.target(), "{\"jobId\": \"" + jobId(1) + "\"}"), 400,
+        assertAwsError(send(Operation.GET_JOB_DETAILS.target(), "{\"jobId\": \"" + JOB_ID + "\"}"), 400,
                 "JobNotFoundException");
     }
 }

@@ -1,11 +1,6 @@
 package io.github.cptestkit.mock;
 
 import static io.github.cptestkit.mock.SdkClients.sdk;
-import static io.github.cptestkit.mock.TestJobs.CLIENT_ID;
-import static io.github.cptestkit.mock.TestJobs.CLIENT_TOKEN;
-import static io.github.cptestkit.mock.TestJobs.CUSTOM_TYPE;
-import static io.github.cptestkit.mock.TestJobs.LAMBDA_TYPE;
-import static io.github.cptestkit.mock.TestJobs.THIRD_PARTY_TYPE;
 import static io.github.cptestkit.schemas.Operation.ACKNOWLEDGE_JOB;
 import static io.github.cptestkit.schemas.Operation.ACKNOWLEDGE_THIRD_PARTY_JOB;
 import static io.github.cptestkit.schemas.Operation.GET_JOB_DETAILS;
@@ -19,10 +14,16 @@ import static io.github.cptestkit.schemas.Operation.PUT_THIRD_PARTY_JOB_SUCCESS_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cptestkit.fixtures.ActionCategory;
 import io.github.cptestkit.fixtures.CurrentRevision;
 import io.github.cptestkit.fixtures.ExecutionDetails;
 import io.github.cptestkit.fixtures.FailureDetails;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,37 +45,43 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void aThirdPartyWorkerLoopEndsSucceededWithItsRevisionAndDetailsRecorded() {
-        String jobId = mock.enqueue(TestJobs.thirdParty(1));
+        FakeThirdPartyJob partnerJob = FAKES.thirdParty().inputArtifacts(1).encrypted().build();
+        JobData fixture = partnerJob.details().data();
+        String clientToken = partnerJob.clientToken();
+        String jobId = mock.enqueue(partnerJob);
 
-        var polled = client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE)).maxBatchSize(5));
+        var polled = client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(partnerJob.actionTypeId())).maxBatchSize(5));
         assertThat(polled.jobs()).singleElement().satisfies(job -> {
-            assertThat(job.clientId()).isEqualTo(CLIENT_ID);
+            assertThat(job.clientId()).isEqualTo(partnerJob.clientId());
             assertThat(job.jobId()).isEqualTo(jobId);
         });
 
-        ThirdPartyJobDetails details = client.getThirdPartyJobDetails(r -> r.jobId(jobId).clientToken(CLIENT_TOKEN))
+        ThirdPartyJobDetails details = client.getThirdPartyJobDetails(r -> r.jobId(jobId).clientToken(clientToken))
                 .jobDetails();
         assertThat(details.id()).isEqualTo(jobId);
-        assertThat(details.nonce()).isEqualTo("nonce-1");
+        assertThat(details.nonce()).isEqualTo(partnerJob.details().nonce());
         ThirdPartyJobData data = details.data();
-        assertThat(data.actionTypeId()).isEqualTo(sdk(THIRD_PARTY_TYPE));
-        assertThat(data.actionConfiguration().configuration()).containsExactly(Map.entry("ProjectName", "payments"));
-        assertThat(data.pipelineContext().pipelineName()).isEqualTo("payments");
+        assertThat(data.actionTypeId()).isEqualTo(sdk(partnerJob.actionTypeId()));
+        assertThat(data.actionConfiguration().configuration())
+                .containsExactlyInAnyOrderEntriesOf(fixture.actionConfiguration().configuration());
+        assertThat(data.pipelineContext().pipelineName()).isEqualTo(fixture.pipelineContext().pipelineName());
         assertThat(data.pipelineContext().pipelineArn()).isNull();
+        S3ArtifactLocation input = fixture.inputArtifacts().get(0).location().s3Location();
         assertThat(data.inputArtifacts()).singleElement().satisfies(artifact -> {
-            assertThat(artifact.name()).isEqualTo("SourceOutput");
-            assertThat(artifact.location().s3Location().bucketName()).isEqualTo(TestJobs.BUCKET);
-            assertThat(artifact.location().s3Location().objectKey()).isEqualTo(TestJobs.input(1).objectKey());
+            assertThat(artifact.name()).isEqualTo(fixture.inputArtifacts().get(0).name());
+            assertThat(artifact.location().s3Location().bucketName()).isEqualTo(input.bucketName());
+            assertThat(artifact.location().s3Location().objectKey()).isEqualTo(input.objectKey());
         });
-        assertThat(data.artifactCredentials().secretAccessKey()).isEqualTo(TestJobs.SECRET_ACCESS_KEY);
+        assertThat(data.artifactCredentials().secretAccessKey())
+                .isEqualTo(fixture.artifactCredentials().secretAccessKey());
         assertThat(data.encryptionKey().type()).isEqualTo(EncryptionKeyType.KMS);
         assertThat(data.continuationToken()).isNull();
 
         assertThat(client.acknowledgeThirdPartyJob(r -> r.jobId(jobId).nonce(details.nonce())
-                .clientToken(CLIENT_TOKEN)).status()).isEqualTo(SDK_IN_PROGRESS);
+                .clientToken(clientToken)).status()).isEqualTo(SDK_IN_PROGRESS);
 
         Instant created = Instant.parse("2025-12-31T10:15:30.123Z");
-        client.putThirdPartyJobSuccessResult(r -> r.jobId(jobId).clientToken(CLIENT_TOKEN)
+        client.putThirdPartyJobSuccessResult(r -> r.jobId(jobId).clientToken(clientToken)
                 .currentRevision(c -> c.revision("r-42").changeIdentifier("change-42").created(created)
                         .revisionSummary("Fix the build"))
                 .executionDetails(e -> e.summary("Built").externalExecutionId("build-7").percentComplete(100)));
@@ -92,22 +99,27 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void aCustomWorkerLoopEndsSucceededWithItsOutputVariablesRecorded() {
-        String jobId = mock.enqueue(TestJobs.custom(1));
+        FakeCustomJob customJob = FAKES.custom().outputArtifacts(1).build();
+        JobData fixture = customJob.job().data();
+        String jobId = mock.enqueue(customJob);
 
-        List<Job> polled = client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)).maxBatchSize(5)).jobs();
+        List<Job> polled = client.pollForJobs(r -> r.actionTypeId(sdk(customJob.actionTypeId())).maxBatchSize(5))
+                .jobs();
         assertThat(polled).hasSize(1);
         Job job = polled.get(0);
         assertThat(job.id()).isEqualTo(jobId);
-        assertThat(job.nonce()).isEqualTo("nonce-1");
-        assertThat(job.accountId()).isEqualTo(TestJobs.ACCOUNT_ID);
-        assertThat(job.data().pipelineContext().pipelineArn()).endsWith(":payments");
-        assertThat(job.data().artifactCredentials().accessKeyId()).isEqualTo(TestJobs.accessKeyId(1));
+        assertThat(job.nonce()).isEqualTo(customJob.job().nonce());
+        assertThat(job.accountId()).isEqualTo(customJob.job().accountId());
+        assertThat(job.data().pipelineContext().pipelineArn()).endsWith(":" + fixture.pipelineContext().pipelineName());
+        assertThat(job.data().artifactCredentials().accessKeyId())
+                .isEqualTo(fixture.artifactCredentials().accessKeyId());
         assertThat(job.data().outputArtifacts()).singleElement()
-                .satisfies(a -> assertThat(a.location().s3Location().objectKey()).endsWith("out1"));
+                .satisfies(a -> assertThat(a.location().s3Location().objectKey())
+                        .isEqualTo(fixture.outputArtifacts().get(0).location().s3Location().objectKey()));
 
         GetJobDetailsResponse details = client.getJobDetails(r -> r.jobId(jobId));
         assertThat(details.jobDetails().id()).isEqualTo(jobId);
-        assertThat(details.jobDetails().accountId()).isEqualTo(TestJobs.ACCOUNT_ID);
+        assertThat(details.jobDetails().accountId()).isEqualTo(customJob.job().accountId());
         assertThat(details.jobDetails().data()).isEqualTo(job.data());
 
         assertThat(client.acknowledgeJob(r -> r.jobId(jobId).nonce(job.nonce())).status())
@@ -127,15 +139,18 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void failureResultsOfBothKindsAreRecordedWithTheirDetails() {
-        String partnerJob = mock.enqueue(TestJobs.thirdParty(1));
-        String customJob = mock.enqueue(TestJobs.custom(2));
-        client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE)));
-        client.acknowledgeThirdPartyJob(r -> r.jobId(partnerJob).nonce("nonce-1").clientToken(CLIENT_TOKEN));
-        client.putThirdPartyJobFailureResult(r -> r.jobId(partnerJob).clientToken(CLIENT_TOKEN)
+        FakeThirdPartyJob partner = FAKES.thirdParty().index(1).build();
+        FakeCustomJob custom = FAKES.custom().index(2).build();
+        String partnerJob = mock.enqueue(partner);
+        String customJob = mock.enqueue(custom);
+        client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(partner.actionTypeId())));
+        client.acknowledgeThirdPartyJob(r -> r.jobId(partnerJob).nonce(partner.details().nonce())
+                .clientToken(partner.clientToken()));
+        client.putThirdPartyJobFailureResult(r -> r.jobId(partnerJob).clientToken(partner.clientToken())
                 .failureDetails(f -> f.type(FailureType.PERMISSION_ERROR).message("no access")
                         .externalExecutionId("x-1")));
-        client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)));
-        client.acknowledgeJob(r -> r.jobId(customJob).nonce("nonce-2"));
+        client.pollForJobs(r -> r.actionTypeId(sdk(custom.actionTypeId())));
+        client.acknowledgeJob(r -> r.jobId(customJob).nonce(custom.job().nonce()));
         client.putJobFailureResult(r -> r.jobId(customJob)
                 .failureDetails(f -> f.type(FailureType.CONFIGURATION_ERROR).message("ProjectName is missing")));
 
@@ -150,26 +165,28 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void aLambdaInvokeJobTakesItsResultWithoutBeingPolled() {
-        String jobId = mock.enqueue(TestJobs.lambda(1));
+        FakeCustomJob lambdaJob = FAKES.custom().preset(Preset.LAMBDA_INVOKE).build();
+        String jobId = mock.enqueue(lambdaJob);
         assertThat(mock.job(jobId).status()).isEqualTo(JobStatus.IN_PROGRESS);
         client.putJobSuccessResult(r -> r.jobId(jobId).outputVariables(Map.of("DEPLOYED", "true")));
         assertThat(mock.job(jobId).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(mock.job(jobId).calls()).singleElement()
                 .satisfies(call -> assertThat(call.operation()).isEqualTo(PUT_JOB_SUCCESS_RESULT));
-        assertThatThrownBy(() -> client.pollForJobs(r -> r.actionTypeId(sdk(LAMBDA_TYPE))))
+        assertThatThrownBy(() -> client.pollForJobs(r -> r.actionTypeId(sdk(lambdaJob.actionTypeId()))))
                 .isInstanceOf(software.amazon.awssdk.services.codepipeline.model.ValidationException.class)
                 .hasMessageContaining("valid only for action types with owner Custom");
     }
 
     @Test
     void aSuccessWithAContinuationTokenQueuesTheNextJobOfTheActionWithThatToken() {
-        String first = mock.enqueue(TestJobs.custom(1));
-        client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)));
-        client.acknowledgeJob(r -> r.jobId(first).nonce("nonce-1"));
+        FakeCustomJob customJob = FAKES.custom().build();
+        String first = mock.enqueue(customJob);
+        client.pollForJobs(r -> r.actionTypeId(sdk(customJob.actionTypeId())));
+        client.acknowledgeJob(r -> r.jobId(first).nonce(customJob.job().nonce()));
         client.putJobSuccessResult(r -> r.jobId(first).continuationToken("deployment-42")
                 .executionDetails(e -> e.percentComplete(50)));
 
-        Job next = client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs().get(0);
+        Job next = client.pollForJobs(r -> r.actionTypeId(sdk(customJob.actionTypeId()))).jobs().get(0);
         assertThat(next.id()).isNotEqualTo(first).isEqualTo(mock.job(first).success().continuationJobId());
         assertThat(next.data().continuationToken()).isEqualTo("deployment-42");
         assertThat(next.nonce()).isNotBlank();
@@ -184,12 +201,14 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void aJobNotAcknowledgedInTimeIsPolledAgainAndTheFirstNonceNoLongerWorks() {
-        String jobId = mock.enqueue(TestJobs.custom(1));
-        Job first = client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs().get(0);
-        assertThat(client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs()).isEmpty();
+        FakeCustomJob customJob = FAKES.custom().build();
+        String jobId = mock.enqueue(customJob);
+        var type = sdk(customJob.actionTypeId());
+        Job first = client.pollForJobs(r -> r.actionTypeId(type)).jobs().get(0);
+        assertThat(client.pollForJobs(r -> r.actionTypeId(type)).jobs()).isEmpty();
 
         CLOCK.advance(Duration.ofMinutes(1));
-        Job second = client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))).jobs().get(0);
+        Job second = client.pollForJobs(r -> r.actionTypeId(type)).jobs().get(0);
         assertThat(second.id()).isEqualTo(jobId);
         assertThat(second.nonce()).isNotEqualTo(first.nonce());
         assertThatThrownBy(() -> client.acknowledgeJob(r -> r.jobId(jobId).nonce(first.nonce())))
@@ -200,11 +219,13 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void anAcknowledgeAfterTheJobTimedOutAnswersTimedOutAndResultsAreRefused() {
-        String jobId = mock.enqueue(TestJobs.custom(1));
-        client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)));
-        client.acknowledgeJob(r -> r.jobId(jobId).nonce("nonce-1"));
+        FakeCustomJob customJob = FAKES.custom().build();
+        String jobId = mock.enqueue(customJob);
+        String nonce = customJob.job().nonce();
+        client.pollForJobs(r -> r.actionTypeId(sdk(customJob.actionTypeId())));
+        client.acknowledgeJob(r -> r.jobId(jobId).nonce(nonce));
         CLOCK.advance(Duration.ofHours(24));
-        assertThat(client.acknowledgeJob(r -> r.jobId(jobId).nonce("nonce-1")).status())
+        assertThat(client.acknowledgeJob(r -> r.jobId(jobId).nonce(nonce)).status())
                 .isEqualTo(software.amazon.awssdk.services.codepipeline.model.JobStatus.TIMED_OUT);
         assertThatThrownBy(() -> client.putJobSuccessResult(r -> r.jobId(jobId)))
                 .isInstanceOf(software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException.class)
@@ -214,10 +235,15 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
     @Test
     void queryParamPollsOnlyJobsWhoseQueryablePropertyMatches() {
-        mock.registerActionType(CUSTOM_TYPE, ActionTypeSettings.defaults().withQueryableProperty("ProjectName"));
-        mock.enqueue(TestJobs.custom(1, Map.of("ProjectName", "payments")));
-        String billing = mock.enqueue(TestJobs.custom(2, Map.of("ProjectName", "billing")));
-        List<Job> jobs = client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE)).maxBatchSize(10)
+        FakeCustomJob payments = FAKES.custom().category(ActionCategory.BUILD).provider("MyCi").version("1")
+                .index(1).configuration("ProjectName", "payments").build();
+        FakeCustomJob billingJob = FAKES.custom().category(ActionCategory.BUILD).provider("MyCi").version("1")
+                .index(2).configuration("ProjectName", "billing").build();
+        mock.registerActionType(payments.actionTypeId(),
+                ActionTypeSettings.defaults().withQueryableProperty("ProjectName"));
+        mock.enqueue(payments);
+        String billing = mock.enqueue(billingJob);
+        List<Job> jobs = client.pollForJobs(r -> r.actionTypeId(sdk(payments.actionTypeId())).maxBatchSize(10)
                 .queryParam(Map.of("ProjectName", "billing"))).jobs();
         assertThat(jobs).extracting(Job::id).containsExactly(billing);
     }

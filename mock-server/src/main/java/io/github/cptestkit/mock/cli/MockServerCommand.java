@@ -167,7 +167,6 @@ public final class MockServerCommand implements Callable<Integer> {
                 .strict(strict)
                 .fakeJobSeed(seed)
                 .wireMockOptions(options -> {
-                    options.maxRequestJournalEntries(1000); // a long-running process: bound what it remembers
                     options.jettyAcceptors(1);              // plenty for workers under test, on any machine
                     options.notifier(new ConsoleNotifier(err)); // one line per WireMock error, no request dumps
                     if (verbose) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.mock.internal.s3.SigV4Rejection;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
@@ -99,11 +100,41 @@ public final class AwsJsonProtocol {
 
     /** An AWS error answer: {@code {"__type": ..., "message": ...}}, its HTTP status and headers. */
     public AwsResponse error(AwsError error, String message) {
-        ObjectNode body = json.createObjectNode().put("__type", error.type()).put("message", message);
-        return new AwsResponse(error.httpStatus(), Map.of(
+        return error(error.type(), error.httpStatus(), message);
+    }
+
+    /**
+     * The answer to a call whose SigV4 signature was refused (the optional check of CodePipeline calls), with the
+     * error AWS JSON services answer before they look at the operation: {@code MissingAuthenticationTokenException}
+     * for an unsigned call, {@code IncompleteSignatureException} for an Authorization header that cannot be read,
+     * {@code UnrecognizedClientException} for an unknown access key id or a wrong session token, and
+     * {@code InvalidSignatureException} for a signature the secret does not give (or an expired presigned call); all
+     * HTTP 400. The message is AWS's, followed by the mock's explanation in parentheses.
+     */
+    public AwsResponse error(SigV4Rejection rejection) {
+        String detail = " (" + rejection.getMessage() + ")";
+        return switch (rejection.reason()) {
+            case MISSING_AUTHENTICATION -> error("MissingAuthenticationTokenException", 400,
+                    "Request is missing Authentication Token" + detail);
+            case MALFORMED_AUTHORIZATION, UNSUPPORTED_SIGNATURE_VERSION, HEADERS_NOT_SIGNED, MISSING_CONTENT_SHA256 ->
+                    error("IncompleteSignatureException", 400, "The request signature does not conform to AWS"
+                            + " standards" + detail);
+            case UNKNOWN_ACCESS_KEY, INVALID_TOKEN -> error("UnrecognizedClientException", 400,
+                    "The security token included in the request is invalid." + detail);
+            case REQUEST_EXPIRED -> error("InvalidSignatureException", 400, "Signature expired" + detail);
+            case SIGNATURE_MISMATCH, PAYLOAD_HASH_MISMATCH -> error("InvalidSignatureException", 400,
+                    "The request signature we calculated does not match the signature you provided. Check your AWS"
+                            + " Secret Access Key and signing method. Consult the service documentation for details."
+                            + detail);
+        };
+    }
+
+    private AwsResponse error(String type, int httpStatus, String message) {
+        ObjectNode body = json.createObjectNode().put("__type", type).put("message", message);
+        return new AwsResponse(httpStatus, Map.of(
                 "Content-Type", CONTENT_TYPE,
                 REQUEST_ID_HEADER, UUID.randomUUID().toString(),
-                ERROR_TYPE_HEADER, error.type()), body.toString());
+                ERROR_TYPE_HEADER, type), body.toString());
     }
 
     /**

@@ -6,13 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.cptestkit.mock.InjectedFault;
+import io.github.cptestkit.mock.internal.s3.CredentialsLookup;
+import io.github.cptestkit.mock.internal.s3.SigV4Rejection;
+import io.github.cptestkit.mock.internal.s3.SigV4Verifier;
+import io.github.cptestkit.mock.internal.s3.SignedRequest;
 import io.github.cptestkit.schemas.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +33,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * CodePipelineEmulator emulator = new CodePipelineEmulator(protocol, faults);
- * WireMockServer server = new WireMockServer(options().dynamicPort().extensions(emulator));
+ * WireMockServer server = new WireMockServer(emulator.configure(options().dynamicPort()));
  * server.start();
  * emulator.stubMappings().forEach(server::addStubMapping);
  * }</pre>
@@ -43,12 +47,38 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
     /** Priority of the stub that answers any other target with UnknownOperationException. */
     public static final int UNKNOWN_TARGET_PRIORITY = PRIORITY + 1;
 
+    /** The SigV4 service name CodePipeline calls are signed for. */
+    public static final String SIGNING_SERVICE = "codepipeline";
+
     private final AwsJsonProtocol protocol;
     private final FaultPlan faults;
+    private final SigV4Verifier verifier;
+    private final CredentialsLookup workers;
 
+    /** An emulator that answers calls whatever their signature, as most tests want. */
     public CodePipelineEmulator(AwsJsonProtocol protocol, FaultPlan faults) {
+        this(protocol, faults, null, null);
+    }
+
+    /**
+     * An emulator that first verifies each call's SigV4 signature against the workers' credentials and answers a
+     * refusal with the AWS JSON error of {@link AwsJsonProtocol#error(SigV4Rejection)}, before faults and the job
+     * store see the call.
+     *
+     * @param verifier the verifier (on the mock's clock), or {@code null} to answer calls unchecked
+     * @param workers  the credentials workers may sign with
+     */
+    public CodePipelineEmulator(AwsJsonProtocol protocol, FaultPlan faults, SigV4Verifier verifier,
+            CredentialsLookup workers) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.faults = Objects.requireNonNull(faults, "faults");
+        if ((verifier == null) != (workers == null)) {
+            throw new IllegalArgumentException("a signature check needs both a verifier and the workers'"
+                    + " credentials, or neither; it had " + (verifier == null ? "only the credentials" : "only the"
+                    + " verifier"));
+        }
+        this.verifier = verifier;
+        this.workers = workers;
     }
 
     @Override
@@ -65,6 +95,13 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
+        if (verifier != null) {
+            try {
+                verifier.verify(SignedRequest.of(request), SIGNING_SERVICE, workers);
+            } catch (SigV4Rejection rejection) {
+                return response(protocol.error(rejection)).build();
+            }
+        }
         String target = request.getHeader(AwsJsonProtocol.TARGET_HEADER);
         Optional<InjectedFault> fault = faults.take(Operation.fromTarget(target).orElse(null));
         if (fault.isPresent() && fault.get() instanceof InjectedFault.SocketFault socket) {
@@ -73,19 +110,21 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
         AwsResponse answer = fault.isPresent() && fault.get() instanceof InjectedFault.ErrorAnswer error
                 ? protocol.error(error.error(), error.message())
                 : protocol.answer(target, request.getBody());
-        ResponseDefinitionBuilder response = aResponse()
-                .withStatus(answer.status())
-                .withBody(answer.body().getBytes(StandardCharsets.UTF_8));
-        answer.headers().forEach(response::withHeader);
+        ResponseDefinitionBuilder response = response(answer);
         if (fault.isPresent() && fault.get() instanceof InjectedFault.DelayedAnswer delayed) {
             response.withFixedDelay(Math.toIntExact(delayed.delay().toMillis()));
         }
         return response.build();
     }
 
+    private static ResponseDefinitionBuilder response(AwsResponse answer) {
+        return ServiceEmulator.response(answer.status(), answer.headers(),
+                answer.body().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
-    public List<Extension> extensions() {
-        return List.of(this);
+    public WireMockConfiguration configure(WireMockConfiguration options) {
+        return options.extensions(this);
     }
 
     @Override

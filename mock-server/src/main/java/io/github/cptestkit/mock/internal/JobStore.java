@@ -11,7 +11,6 @@ import static io.github.cptestkit.schemas.AwsError.VALIDATION;
 
 import io.github.cptestkit.fixtures.ActionOwner;
 import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.ArtifactObject;
 import io.github.cptestkit.fixtures.CurrentRevision;
 import io.github.cptestkit.fixtures.ExecutionDetails;
 import io.github.cptestkit.fixtures.FailureDetails;
@@ -24,6 +23,8 @@ import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import io.github.cptestkit.mock.ActionTypeSettings;
 import io.github.cptestkit.mock.JobResult;
 import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.internal.s3.ArtifactGrants;
+import io.github.cptestkit.mock.s3.ArtifactGrant;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.Operation.Family;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,11 @@ import java.util.function.Supplier;
  * is touched: a Dispatched job not acknowledged within the dispatch timeout goes back to its queue (keeping its
  * place) and an InProgress job past its job timeout becomes TimedOut. No background thread, nothing sleeps.
  *
+ * <p><b>Artifact credentials.</b> The store is the artifact bucket's {@link ArtifactGrants}: the job whose
+ * {@code artifactCredentials} carry an access key id grants that key its artifacts until the credentials expire, a
+ * lifetime after they were last handed out (at enqueue, and again by every PollForJobs, GetJobDetails and
+ * GetThirdPartyJobDetails that serves the job), as CodePipeline issues fresh credentials with each answer.
+ *
  * <p><b>Thread safety: one lock</b> (this object's monitor) guards all state. Every operation is a handful of map
  * and set operations (microseconds), so 32 pollers queue on the lock only briefly; in exchange the invariants that
  * make dispatch exactly-once hold trivially: a job is in at most one queue, its status, nonce and queue membership
@@ -70,7 +76,7 @@ import java.util.function.Supplier;
  * store.putSuccess(Operation.PUT_JOB_SUCCESS_RESULT, dispatched.id(), null, revision, null, null, Map.of());
  * }</pre>
  */
-public final class JobStore {
+public final class JobStore implements ArtifactGrants {
 
     /** How long a dispatched job waits for its acknowledgement before it is queued again, unless set. */
     public static final Duration DEFAULT_DISPATCH_TIMEOUT = Duration.ofMinutes(1);
@@ -80,6 +86,8 @@ public final class JobStore {
     public static final Duration LAMBDA_JOB_TIMEOUT = Duration.ofMinutes(20);
     /** AWS's limit on the combined size of an action's output variables. */
     public static final int OUTPUT_VARIABLES_LIMIT_BYTES = 122_880;
+    /** How long artifact credentials work after they were handed out: an STS session's default hour. */
+    public static final Duration DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME = Duration.ofHours(1);
 
     /**
      * How the store behaves.
@@ -89,19 +97,25 @@ public final class JobStore {
      * @param jobTimeout               how long any acknowledged job may run, or {@code null} for the per-owner
      *                                 defaults (an action type's own timeout still wins)
      * @param outputVariablesLimitBytes the combined size (UTF-8 bytes of keys and values) output variables may have
+     * @param artifactCredentialsLifetime how long a job's artifact credentials work after they were handed out
      * @param jobIds                   makes the ids of continuation jobs
      */
     public record Settings(Clock clock, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
-            Supplier<String> jobIds) {
+            Duration artifactCredentialsLifetime, Supplier<String> jobIds) {
         public Settings {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(dispatchTimeout, "dispatchTimeout");
+            Objects.requireNonNull(artifactCredentialsLifetime, "artifactCredentialsLifetime");
             Objects.requireNonNull(jobIds, "jobIds");
             if (dispatchTimeout.isNegative() || dispatchTimeout.isZero()) {
                 throw new IllegalArgumentException("dispatchTimeout must be positive, but was " + dispatchTimeout);
             }
             if (jobTimeout != null && (jobTimeout.isNegative() || jobTimeout.isZero())) {
                 throw new IllegalArgumentException("jobTimeout must be positive, but was " + jobTimeout);
+            }
+            if (artifactCredentialsLifetime.isNegative() || artifactCredentialsLifetime.isZero()) {
+                throw new IllegalArgumentException("artifactCredentialsLifetime must be positive, but was "
+                        + artifactCredentialsLifetime);
             }
             if (outputVariablesLimitBytes < 0) {
                 throw new IllegalArgumentException("outputVariablesLimitBytes must be zero or more, but was "
@@ -112,7 +126,7 @@ public final class JobStore {
         /** The defaults on {@code clock}, with random UUIDs for new job ids. */
         public static Settings defaults(Clock clock) {
             return new Settings(clock, DEFAULT_DISPATCH_TIMEOUT, null, OUTPUT_VARIABLES_LIMIT_BYTES,
-                    () -> UUID.randomUUID().toString());
+                    DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, () -> UUID.randomUUID().toString());
         }
     }
 
@@ -130,6 +144,8 @@ public final class JobStore {
     private final Map<String, StoredJob> jobs = new LinkedHashMap<>();
     private final Map<ActionTypeId, ActionType> actionTypes = new HashMap<>();
     private final Map<String, String> clientTokens = new HashMap<>();
+    /** The most recently queued job whose artifactCredentials have this access key id. */
+    private final Map<String, StoredJob> byAccessKeyId = new HashMap<>();
     private long sequence;
     private long nonces;
 
@@ -207,6 +223,7 @@ public final class JobStore {
             throw new IllegalArgumentException("a job needs an id and data with an actionTypeId, but was id=" + id
                     + ", data " + (data == null ? "missing" : "without actionTypeId"));
         }
+        ArtifactGrant.forJob(id, data, Instant.MAX); // its artifacts must lie in one bucket: fail here, not in S3
     }
 
     private void requireNewId(String id) {
@@ -229,6 +246,10 @@ public final class JobStore {
 
     private void add(StoredJob job) {
         jobs.put(job.id, job);
+        job.credentialsIssuedAt = settings.clock().instant();
+        if (job.data.artifactCredentials() != null) {
+            byAccessKeyId.put(job.data.artifactCredentials().accessKeyId(), job);
+        }
         ActionType type = actionTypes.computeIfAbsent(job.actionTypeId, t -> new ActionType(
                 ActionTypeSettings.defaults()));
         if (job.actionTypeId.owner() == ActionOwner.AWS) {
@@ -245,6 +266,7 @@ public final class JobStore {
         jobs.clear();
         actionTypes.clear();
         clientTokens.clear();
+        byAccessKeyId.clear();
     }
 
     // ---------------------------------------------------------------- polling
@@ -293,6 +315,9 @@ public final class JobStore {
             job.nonce = nextNonce(job);
             job.dispatchedAt = now;
             job.dispatches++;
+            if (poll == Operation.POLL_FOR_JOBS) {
+                job.credentialsIssuedAt = now; // PollForJobs answers the job's data, credentials included
+            }
             type.dispatched.add(job);
             job.record(poll, now, null);
             dispatched.add(job);
@@ -369,14 +394,17 @@ public final class JobStore {
                 throw new AwsException(INVALID_JOB, "Job " + jobId + " is not dispatched to a job worker: it is "
                         + JobStatus.QUEUED.wire() + "; poll for it first");
             }
+            job.credentialsIssuedAt = settings.clock().instant();
             return new ThirdPartyJobDetails(job.id, job.data, job.nonce);
         });
     }
 
     /** GetJobDetails: the job in whatever state it is (its nonce is left out of the answer by the caller). */
     public synchronized Job jobDetails(String jobId) {
-        return onJob(Operation.GET_JOB_DETAILS, jobId, null, job -> new Job(job.id, job.data, job.nonce,
-                job.accountId));
+        return onJob(Operation.GET_JOB_DETAILS, jobId, null, job -> {
+            job.credentialsIssuedAt = settings.clock().instant();
+            return new Job(job.id, job.data, job.nonce, job.accountId);
+        });
     }
 
     /**
@@ -520,45 +548,19 @@ public final class JobStore {
         return all;
     }
 
-    /** What the job grants in the artifact store (credentials, buckets and keys, KMS key), or empty. */
-    public synchronized Optional<ArtifactGrant> artifactGrant(String jobId) {
-        return grant(jobs.get(jobId));
-    }
-
     /**
-     * The grant of the most recently queued job whose {@code artifactCredentials} have this access key id, or
-     * empty: how the artifact store finds the job behind a signed S3 request.
+     * The grant of the most recently queued job whose {@code artifactCredentials} have this access key id, expiring
+     * {@link Settings#artifactCredentialsLifetime()} after they were last handed out; empty when no job has the key:
+     * how the artifact store finds the job behind a signed S3 request.
      */
-    public synchronized Optional<ArtifactGrant> artifactGrantForAccessKey(String accessKeyId) {
-        StoredJob found = null;
-        for (StoredJob job : jobs.values()) {
-            if (job.data.artifactCredentials() != null
-                    && job.data.artifactCredentials().accessKeyId().equals(accessKeyId)) {
-                found = job;
-            }
-        }
-        return grant(found);
-    }
-
-    /** The bytes of every input artifact queued with any job, for the artifact store to serve. */
-    public synchronized List<ArtifactObject> artifactObjects() {
-        List<ArtifactObject> objects = new ArrayList<>();
-        for (StoredJob job : jobs.values()) {
-            if (job.continuedFrom == null) {
-                objects.addAll(job.artifacts);
-            }
-        }
-        return objects;
-    }
-
-    private Optional<ArtifactGrant> grant(StoredJob job) {
+    @Override
+    public synchronized Optional<ArtifactGrant> grantFor(String accessKeyId) {
+        StoredJob job = byAccessKeyId.get(accessKeyId);
         if (job == null) {
             return Optional.empty();
         }
-        refresh(job, settings.clock().instant());
-        return Optional.of(new ArtifactGrant(job.id, job.status, job.data.artifactCredentials(),
-                job.data.encryptionKey(), ArtifactGrant.locations(job.data.inputArtifacts()),
-                ArtifactGrant.locations(job.data.outputArtifacts()), job.artifacts));
+        return ArtifactGrant.forJob(job.id, job.data,
+                job.credentialsIssuedAt.plus(settings.artifactCredentialsLifetime()));
     }
 
     private static String describe(ActionTypeId type) {

@@ -39,6 +39,8 @@ final class StoredJob {
     int dispatches;
     Instant dispatchedAt;
     Instant startedAt;
+    /** When the job's artifactCredentials were last handed out (enqueue, PollForJobs, Get*JobDetails). */
+    Instant credentialsIssuedAt;
     JobResult result;
     final List<RecordedCall> calls = new ArrayList<>();
 

@@ -17,7 +17,7 @@ import java.util.zip.ZipInputStream;
  * An object of the emulated artifact bucket, as a test sees it: typically an output artifact the worker uploaded.
  *
  * <pre>{@code
- * StoredArtifact output = mock.artifact(bucket, outputKey).orElseThrow();
+ * StoredArtifact output = mock.outputArtifact(jobId, "BuildOutput").orElseThrow();
  * assertThat(output.zipEntryText("result.json")).contains("\"ok\":true");
  * assertThat(output.serverSideEncryption()).isEqualTo("aws:kms");
  * }</pre>

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cptestkit.fixtures.ActionCategory;
 import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeJobs;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.Job;
+import io.github.cptestkit.fixtures.JobData;
+import io.github.cptestkit.fixtures.PipelineContext;
+import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.mock.MockClock;
-import io.github.cptestkit.mock.TestJobs;
 import io.github.cptestkit.schemas.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,11 +29,19 @@ class AwsJsonProtocolTest {
     final JobStore store =
             new JobStore(JobStore.Settings.defaults(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))));
 
-    /** Custom job 1 whose pipeline name breaks its pattern: only a non-strict enqueue lets it in. */
+    static final FakeCustomJob JOB = FakeJobs.withSeed(5).custom().category(ActionCategory.DEPLOY)
+            .provider("MyDeployer").version("1").build();
+
+    /** A custom job whose pipeline name breaks its pattern: only a non-strict enqueue lets it in. */
     static FakeCustomJob jobWithABadPipelineName() {
-        Job job = TestJobs.custom(1).job();
-        return new FakeCustomJob(new Job(job.id(), TestJobs.withPipelineName(job.data(), "pay ments"), job.nonce(),
-                job.accountId()), List.of());
+        Job job = JOB.job();
+        JobData data = job.data();
+        PipelineContext context = data.pipelineContext();
+        JobData broken = new JobData(data.actionTypeId(), data.actionConfiguration(), new PipelineContext("pay ments",
+                context.stage(), context.action(), context.pipelineArn(), context.pipelineExecutionId()),
+                data.inputArtifacts(), data.outputArtifacts(), data.artifactCredentials(), data.continuationToken(),
+                data.encryptionKey());
+        return new FakeCustomJob(new Job(job.id(), broken, job.nonce(), job.accountId()), List.of());
     }
 
     static JsonNode body(AwsResponse response) throws Exception {
@@ -46,7 +59,8 @@ class AwsJsonProtocolTest {
                 "strict mode");
         assertThat(protocol.problems()).singleElement().asString()
                 .contains("PollForJobs", "'pay ments'")
-                .doesNotContain(TestJobs.SECRET_ACCESS_KEY, TestJobs.SESSION_TOKEN);
+                .doesNotContain(JOB.job().data().artifactCredentials().secretAccessKey(),
+                        JOB.job().data().artifactCredentials().sessionToken());
         protocol.clearProblems();
         assertThat(protocol.problems()).isEmpty();
     }
@@ -64,13 +78,14 @@ class AwsJsonProtocolTest {
     @Test
     void anInternalFailureNeverShowsAStackTraceAndIsRecorded() throws Exception {
         JobStore broken = new JobStore(new JobStore.Settings(MockClock.at(Instant.EPOCH),
-                JobStore.DEFAULT_DISPATCH_TIMEOUT, null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, () -> {
+                JobStore.DEFAULT_DISPATCH_TIMEOUT, null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES,
+                JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, () -> {
                     throw new IllegalStateException("id source exhausted");
                 }));
         AwsJsonProtocol protocol = new AwsJsonProtocol(broken, true);
-        broken.enqueueCustom(TestJobs.lambda(1));
+        String jobId = broken.enqueueCustom(FakeJobs.withSeed(5).custom().preset(Preset.LAMBDA_INVOKE).build());
         AwsResponse answer = protocol.answer(Operation.PUT_JOB_SUCCESS_RESULT.target(),
-                ("{\"jobId\": \"" + TestJobs.jobId(1) + "\", \"continuationToken\": \"t\"}")
+                ("{\"jobId\": \"" + jobId + "\", \"continuationToken\": \"t\"}")
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).isEqualTo(500);
         assertThat(body(answer).get("message").asText())
@@ -80,13 +95,14 @@ class AwsJsonProtocolTest {
 
     @Test
     void responsesServingAJobAreTheOnesItsWorkerWillSee() {
-        Map<Operation, JsonNode> responses = JobOperations.responsesServing(TestJobs.thirdParty(3));
+        FakeThirdPartyJob partnerJob = FakeJobs.withSeed(5).thirdParty().index(3).build();
+        Map<Operation, JsonNode> responses = JobOperations.responsesServing(partnerJob);
         assertThat(responses).containsOnlyKeys(Operation.POLL_FOR_THIRD_PARTY_JOBS,
                 Operation.GET_THIRD_PARTY_JOB_DETAILS);
         assertThat(responses.get(Operation.POLL_FOR_THIRD_PARTY_JOBS).toString())
                 .isEqualTo("{\"jobs\":[{\"clientId\":\""
-                + TestJobs.CLIENT_ID + "\",\"jobId\":\"" + TestJobs.jobId(3) + "\"}]}");
-        assertThat(JobOperations.responsesServing(TestJobs.custom(3)).get(Operation.GET_JOB_DETAILS)
+                + partnerJob.clientId() + "\",\"jobId\":\"" + partnerJob.jobId() + "\"}]}");
+        assertThat(JobOperations.responsesServing(JOB).get(Operation.GET_JOB_DETAILS)
                 .at("/jobDetails").has("nonce")).as("GetJobDetails answers no nonce").isFalse();
     }
 }

@@ -1,11 +1,5 @@
 package io.github.cptestkit.mock.internal;
 
-import static io.github.cptestkit.mock.TestJobs.CLIENT_ID;
-import static io.github.cptestkit.mock.TestJobs.CLIENT_TOKEN;
-import static io.github.cptestkit.mock.TestJobs.CUSTOM_TYPE;
-import static io.github.cptestkit.mock.TestJobs.LAMBDA_TYPE;
-import static io.github.cptestkit.mock.TestJobs.THIRD_PARTY_TYPE;
-import static io.github.cptestkit.mock.TestJobs.jobId;
 import static io.github.cptestkit.schemas.Operation.ACKNOWLEDGE_JOB;
 import static io.github.cptestkit.schemas.Operation.ACKNOWLEDGE_THIRD_PARTY_JOB;
 import static io.github.cptestkit.schemas.Operation.POLL_FOR_JOBS;
@@ -19,19 +13,28 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.cptestkit.fixtures.ActionCategory;
 import io.github.cptestkit.fixtures.ActionOwner;
 import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.Artifact;
+import io.github.cptestkit.fixtures.ArtifactLocation;
+import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.CurrentRevision;
 import io.github.cptestkit.fixtures.FailureDetails;
 import io.github.cptestkit.fixtures.FailureType;
 import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeJobGenerator;
+import io.github.cptestkit.fixtures.FakeJobs;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.Job;
+import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.ActionTypeSettings;
 import io.github.cptestkit.mock.ConcurrentPollers;
 import io.github.cptestkit.mock.JobResult;
 import io.github.cptestkit.mock.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.RecordedCall;
-import io.github.cptestkit.mock.TestJobs;
+import io.github.cptestkit.mock.s3.ArtifactGrant;
 import io.github.cptestkit.schemas.AwsError;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +46,29 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class JobStoreTest {
+
+    static final FakeJobGenerator FAKES = FakeJobs.withSeed(4);
+    static final ActionTypeId CUSTOM_TYPE = custom(0).actionTypeId();
+    static final ActionTypeId THIRD_PARTY_TYPE = partner(0).actionTypeId();
+    static final ActionTypeId LAMBDA_TYPE = lambda(0).actionTypeId();
+
+    /** Custom job {@code n}, all of one action type (Deploy, Custom, MyDeployer, 1). */
+    static FakeCustomJob custom(int n) {
+        return FAKES.custom().category(ActionCategory.DEPLOY).provider("MyDeployer").version("1").index(n).build();
+    }
+
+    /** Third-party job {@code n}, all of one action type (Build, ThirdParty, MyCi, 1). */
+    static FakeThirdPartyJob partner(int n) {
+        return FAKES.thirdParty().category(ActionCategory.BUILD).provider("MyCi").version("1").index(n).build();
+    }
+
+    static FakeCustomJob lambda(int n) {
+        return FAKES.custom().preset(Preset.LAMBDA_INVOKE).index(n).build();
+    }
+
+    static String jobId(int n) {
+        return custom(n).jobId();
+    }
 
     final MockClock clock = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     final JobStore store = new JobStore(JobStore.Settings.defaults(clock));
@@ -60,7 +86,7 @@ class JobStoreTest {
     }
 
     Job startCustom(int n) {
-        store.enqueueCustom(TestJobs.custom(n));
+        store.enqueueCustom(custom(n));
         Job job = pollOneCustom();
         assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)).isEqualTo(JobStatus.IN_PROGRESS);
         return job;
@@ -75,30 +101,30 @@ class JobStoreTest {
 
         @Test
         void aPolledJobIsDispatchedWithItsNonceAndNotHandedOutAgain() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             Job job = pollOneCustom();
             assertThat(job.id()).isEqualTo(jobId(1));
-            assertThat(job.nonce()).isEqualTo("nonce-1");
-            assertThat(job.accountId()).isEqualTo(TestJobs.ACCOUNT_ID);
+            assertThat(job.nonce()).isEqualTo(custom(1).job().nonce());
+            assertThat(job.accountId()).isEqualTo(custom(1).job().accountId());
             assertThat(status(jobId(1))).isEqualTo(JobStatus.DISPATCHED);
             assertThat(store.pollCustom(CUSTOM_TYPE, 10, Map.of())).isEmpty();
         }
 
         @Test
         void thirdPartyPollsAnswerTheClientIdWithEachJob() {
-            store.enqueueThirdParty(TestJobs.thirdParty(1));
+            store.enqueueThirdParty(partner(1));
             assertThat(store.pollThirdParty(THIRD_PARTY_TYPE, 5))
                     .singleElement()
                     .satisfies(job -> {
-                        assertThat(job.clientId()).isEqualTo(CLIENT_ID);
-                        assertThat(job.jobId()).isEqualTo(jobId(1));
+                        assertThat(job.clientId()).isEqualTo(partner(1).clientId());
+                        assertThat(job.jobId()).isEqualTo(partner(1).jobId());
                     });
         }
 
         @Test
         void maxBatchSizeLimitsAPollAndJobsComeInQueueOrder() {
             for (int n = 1; n <= 5; n++) {
-                store.enqueueCustom(TestJobs.custom(n));
+                store.enqueueCustom(custom(n));
             }
             assertThat(store.pollCustom(CUSTOM_TYPE, 3, Map.of())).extracting(Job::id)
                     .containsExactly(jobId(1), jobId(2), jobId(3));
@@ -116,18 +142,20 @@ class JobStoreTest {
 
         @Test
         void pollForJobsWithAnOwnerOtherThanCustomIsAValidationError() {
-            store.enqueueThirdParty(TestJobs.thirdParty(1));
+            store.enqueueThirdParty(partner(1));
             assertThat(refusal(() -> store.pollCustom(THIRD_PARTY_TYPE, 1, Map.of()))).isEqualTo(AwsError.VALIDATION);
             assertThat(refusal(() -> store.pollCustom(LAMBDA_TYPE, 1, Map.of()))).isEqualTo(AwsError.VALIDATION);
             assertThat(refusal(() -> store.pollThirdParty(CUSTOM_TYPE, 1))).isEqualTo(AwsError.VALIDATION);
-            assertThat(status(jobId(1))).isEqualTo(JobStatus.QUEUED);
+            assertThat(status(partner(1).jobId())).isEqualTo(JobStatus.QUEUED);
         }
 
         @Test
         void queryParamDispatchesOnlyJobsWhoseQueryablePropertyMatches() {
             store.registerActionType(CUSTOM_TYPE, ActionTypeSettings.defaults().withQueryableProperty("ProjectName"));
-            store.enqueueCustom(TestJobs.custom(1, Map.of("ProjectName", "payments")));
-            store.enqueueCustom(TestJobs.custom(2, Map.of("ProjectName", "billing")));
+            store.enqueueCustom(FAKES.custom().category(ActionCategory.DEPLOY).provider("MyDeployer").version("1")
+                    .index(1).configuration("ProjectName", "payments").build());
+            store.enqueueCustom(FAKES.custom().category(ActionCategory.DEPLOY).provider("MyDeployer").version("1")
+                    .index(2).configuration("ProjectName", "billing").build());
             assertThat(store.pollCustom(CUSTOM_TYPE, 5, Map.of("ProjectName", "billing"))).extracting(Job::id)
                     .containsExactly(jobId(2));
             assertThat(refusal(() -> store.pollCustom(CUSTOM_TYPE, 5, Map.of()))).isEqualTo(AwsError.VALIDATION);
@@ -137,7 +165,7 @@ class JobStoreTest {
 
         @Test
         void queryParamOnATypeWithoutAQueryablePropertyIsAValidationError() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             assertThat(refusal(() -> store.pollCustom(CUSTOM_TYPE, 5, Map.of("ProjectName", "payments"))))
                     .isEqualTo(AwsError.VALIDATION);
         }
@@ -148,7 +176,7 @@ class JobStoreTest {
 
         @Test
         void aDispatchedJobNotAcknowledgedInTimeIsHandedOutAgainWithANewNonce() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             Job first = pollOneCustom();
             clock.advance(JobStore.DEFAULT_DISPATCH_TIMEOUT.minusSeconds(1));
             assertThat(store.pollCustom(CUSTOM_TYPE, 1, Map.of())).as("still dispatched").isEmpty();
@@ -164,9 +192,9 @@ class JobStoreTest {
 
         @Test
         void aReturnedJobKeepsItsPlaceAheadOfNewerJobs() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             pollOneCustom();
-            store.enqueueCustom(TestJobs.custom(2));
+            store.enqueueCustom(custom(2));
             clock.advance(JobStore.DEFAULT_DISPATCH_TIMEOUT);
             assertThat(store.pollCustom(CUSTOM_TYPE, 2, Map.of())).extracting(Job::id)
                     .containsExactly(jobId(1), jobId(2));
@@ -174,7 +202,7 @@ class JobStoreTest {
 
         @Test
         void anAcknowledgeAfterTheDispatchTimeoutIsInvalidNonceAndTheJobIsQueued() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             Job job = pollOneCustom();
             clock.advance(JobStore.DEFAULT_DISPATCH_TIMEOUT.plusSeconds(5));
             assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)))
@@ -185,8 +213,9 @@ class JobStoreTest {
         @Test
         void theDispatchTimeoutIsConfigurable() {
             JobStore quick = new JobStore(new JobStore.Settings(clock, Duration.ofSeconds(5), null,
-                    JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, () -> "unused"));
-            quick.enqueueCustom(TestJobs.custom(1));
+                    JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME,
+                    () -> "unused"));
+            quick.enqueueCustom(custom(1));
             assertThat(quick.pollCustom(CUSTOM_TYPE, 1, Map.of())).hasSize(1);
             clock.advance(Duration.ofSeconds(5));
             assertThat(quick.snapshot(jobId(1)).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
@@ -198,7 +227,7 @@ class JobStoreTest {
 
         @Test
         void aWrongNonceIsInvalidNonceAndLeavesTheJobDispatched() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             Job job = pollOneCustom();
             assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), "other", null)))
                     .isEqualTo(AwsError.INVALID_NONCE);
@@ -207,8 +236,8 @@ class JobStoreTest {
 
         @Test
         void anAcknowledgeOfAJobNeverPolledIsInvalidNonce() {
-            store.enqueueCustom(TestJobs.custom(1));
-            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, jobId(1), "nonce-1", null)))
+            store.enqueueCustom(custom(1));
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, jobId(1), custom(1).job().nonce(), null)))
                     .isEqualTo(AwsError.INVALID_NONCE);
         }
 
@@ -274,10 +303,10 @@ class JobStoreTest {
 
         @Test
         void aLambdaInvokeJobIsInProgressAtOnceAndTimesOutAfter20Minutes() {
-            store.enqueueCustom(TestJobs.lambda(1));
-            assertThat(status(jobId(1))).isEqualTo(JobStatus.IN_PROGRESS);
+            String jobId = store.enqueueCustom(lambda(1));
+            assertThat(status(jobId)).isEqualTo(JobStatus.IN_PROGRESS);
             clock.advance(Duration.ofMinutes(20));
-            assertThat(status(jobId(1))).isEqualTo(JobStatus.TIMED_OUT);
+            assertThat(status(jobId)).isEqualTo(JobStatus.TIMED_OUT);
         }
     }
 
@@ -310,7 +339,7 @@ class JobStoreTest {
 
         @Test
         void aResultOnAJobNotYetAcknowledgedIsInvalidJobState() {
-            store.enqueueCustom(TestJobs.custom(1));
+            store.enqueueCustom(custom(1));
             assertThat(refusal(() -> store.putSuccess(PUT_JOB_SUCCESS_RESULT, jobId(1), null, null, null, null,
                     null))).isEqualTo(AwsError.INVALID_JOB_STATE);
             pollOneCustom();
@@ -334,8 +363,8 @@ class JobStoreTest {
 
         @Test
         void aLambdaSuccessWithAContinuationTokenStartsTheNextJobAtOnce() {
-            store.enqueueCustom(TestJobs.lambda(1));
-            String next = store.putSuccess(PUT_JOB_SUCCESS_RESULT, jobId(1), null, null, null, "still-going", null)
+            String jobId = store.enqueueCustom(lambda(1));
+            String next = store.putSuccess(PUT_JOB_SUCCESS_RESULT, jobId, null, null, null, "still-going", null)
                     .continuationJobId();
             assertThat(status(next)).isEqualTo(JobStatus.IN_PROGRESS);
         }
@@ -364,45 +393,49 @@ class JobStoreTest {
 
         @Test
         void aWrongClientTokenIsInvalidClientTokenOnEveryCallAndIsRecorded() {
-            store.enqueueThirdParty(TestJobs.thirdParty(1));
-            store.pollThirdParty(THIRD_PARTY_TYPE, 1);
-            assertThat(refusal(() -> store.thirdPartyJobDetails(jobId(1), "wrong")))
+            String jobId = store.enqueueThirdParty(partner(1));
+            String nonce = store.pollThirdParty(THIRD_PARTY_TYPE, 1).get(0).details().nonce();
+            assertThat(refusal(() -> store.thirdPartyJobDetails(jobId, "wrong")))
                     .isEqualTo(AwsError.INVALID_CLIENT_TOKEN);
-            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, jobId(1), "nonce-1", "wrong")))
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, jobId, nonce, "wrong")))
                     .isEqualTo(AwsError.INVALID_CLIENT_TOKEN);
-            assertThat(refusal(() -> store.putSuccess(PUT_THIRD_PARTY_JOB_SUCCESS_RESULT, jobId(1), "wrong", null,
+            assertThat(refusal(() -> store.putSuccess(PUT_THIRD_PARTY_JOB_SUCCESS_RESULT, jobId, "wrong", null,
                     null, null, null))).isEqualTo(AwsError.INVALID_CLIENT_TOKEN);
-            assertThat(store.snapshot(jobId(1)).orElseThrow().calls()).extracting(RecordedCall::error)
+            assertThat(store.snapshot(jobId).orElseThrow().calls()).extracting(RecordedCall::error)
                     .containsExactly(null, AwsError.INVALID_CLIENT_TOKEN, AwsError.INVALID_CLIENT_TOKEN,
                             AwsError.INVALID_CLIENT_TOKEN);
         }
 
         @Test
         void detailsOfAJobNotYetDispatchedAreInvalidJob() {
-            store.enqueueThirdParty(TestJobs.thirdParty(1));
-            assertThat(refusal(() -> store.thirdPartyJobDetails(jobId(1), CLIENT_TOKEN)))
+            FakeThirdPartyJob job = partner(1);
+            store.enqueueThirdParty(job);
+            assertThat(refusal(() -> store.thirdPartyJobDetails(job.jobId(), job.clientToken())))
                     .isEqualTo(AwsError.INVALID_JOB);
             store.pollThirdParty(THIRD_PARTY_TYPE, 1);
-            assertThat(store.thirdPartyJobDetails(jobId(1), CLIENT_TOKEN).nonce()).isEqualTo("nonce-1");
+            assertThat(store.thirdPartyJobDetails(job.jobId(), job.clientToken()).nonce())
+                    .isEqualTo(job.details().nonce());
         }
 
         @Test
         void customOperationsDoNotFindThirdPartyJobsAndTheOtherWayRound() {
-            store.enqueueThirdParty(TestJobs.thirdParty(1));
-            store.enqueueCustom(TestJobs.custom(2));
-            assertThat(refusal(() -> store.jobDetails(jobId(1)))).isEqualTo(AwsError.JOB_NOT_FOUND);
-            assertThat(refusal(() -> store.thirdPartyJobDetails(jobId(2), CLIENT_TOKEN)))
+            FakeThirdPartyJob partnerJob = partner(1);
+            store.enqueueThirdParty(partnerJob);
+            store.enqueueCustom(custom(2));
+            assertThat(refusal(() -> store.jobDetails(partnerJob.jobId()))).isEqualTo(AwsError.JOB_NOT_FOUND);
+            assertThat(refusal(() -> store.thirdPartyJobDetails(jobId(2), partnerJob.clientToken())))
                     .isEqualTo(AwsError.JOB_NOT_FOUND);
             assertThat(refusal(() -> store.jobDetails(jobId(3)))).isEqualTo(AwsError.JOB_NOT_FOUND);
         }
 
         @Test
         void aClientHasOneToken() {
-            store.registerClient(CLIENT_ID, CLIENT_TOKEN);
-            store.registerClient(CLIENT_ID, CLIENT_TOKEN);
-            assertThatThrownBy(() -> store.registerClient(CLIENT_ID, "tok3n-X"))
+            FakeThirdPartyJob job = partner(1);
+            store.registerClient(job.clientId(), job.clientToken());
+            store.registerClient(job.clientId(), job.clientToken());
+            assertThatThrownBy(() -> store.registerClient(job.clientId(), "tok3n-X"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(CLIENT_ID).hasMessageNotContaining("tok3n-X");
+                    .hasMessageContaining(job.clientId()).hasMessageNotContaining("tok3n-X");
         }
     }
 
@@ -411,15 +444,15 @@ class JobStoreTest {
 
         @Test
         void aJobIdCanBeQueuedOnce() {
-            store.enqueueCustom(TestJobs.custom(1));
-            assertThatThrownBy(() -> store.enqueueCustom(TestJobs.custom(1)))
+            store.enqueueCustom(custom(1));
+            assertThatThrownBy(() -> store.enqueueCustom(custom(1)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(jobId(1));
         }
 
         @Test
         void eachFixtureTypeTakesOnlyItsOwners() {
-            FakeCustomJob thirdPartyOwned = new FakeCustomJob(new Job(jobId(1),
-                    TestJobs.data(THIRD_PARTY_TYPE, 1, Map.of()), null, TestJobs.ACCOUNT_ID), List.of());
+            FakeCustomJob thirdPartyOwned = new FakeCustomJob(new Job(jobId(1), partner(1).details().data(), null,
+                    custom(1).job().accountId()), List.of());
             assertThatThrownBy(() -> store.enqueueCustom(thirdPartyOwned))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FakeThirdPartyJob");
         }
@@ -440,51 +473,117 @@ class JobStoreTest {
 
         @Test
         void resetForgetsJobsActionTypesAndClients() {
-            store.enqueueThirdParty(TestJobs.thirdParty(1));
+            FakeThirdPartyJob job = partner(1);
+            store.enqueueThirdParty(job);
             store.reset();
             assertThat(store.snapshots()).isEmpty();
             assertThat(refusal(() -> store.pollThirdParty(THIRD_PARTY_TYPE, 1)))
                     .isEqualTo(AwsError.ACTION_TYPE_NOT_FOUND);
-            store.registerClient(CLIENT_ID, "a-new-token");
+            assertThat(store.grantFor(job.details().data().artifactCredentials().accessKeyId())).isEmpty();
+            store.registerClient(job.clientId(), "a-new-token");
         }
     }
 
     @Nested
-    class ArtifactGrants {
+    class ArtifactCredentials {
+
+        String accessKeyId(FakeCustomJob job) {
+            return job.job().data().artifactCredentials().accessKeyId();
+        }
+
+        Instant expiresAt(FakeCustomJob job) {
+            return store.grantFor(accessKeyId(job)).orElseThrow().expiresAt();
+        }
 
         @Test
         void aJobGrantsItsCredentialsArtifactLocationsAndKmsKey() {
-            store.enqueueThirdParty(TestJobs.thirdParty(7));
-            ArtifactGrant grant = store.artifactGrant(jobId(7)).orElseThrow();
-            assertThat(grant.credentials().accessKeyId()).isEqualTo(TestJobs.accessKeyId(7));
-            assertThat(grant.encryptionKey().id()).endsWith(":alias/aws/s3");
-            assertThat(grant.buckets()).containsExactly(TestJobs.BUCKET);
-            assertThat(grant.allowsRead(TestJobs.BUCKET, TestJobs.input(7).objectKey())).isTrue();
-            assertThat(grant.allowsWrite(TestJobs.BUCKET, TestJobs.input(7).objectKey())).isFalse();
-            assertThat(grant.allowsWrite(TestJobs.BUCKET, "payments/BuildOutpu/out7")).isTrue();
-            assertThat(grant.inputObjects()).singleElement().extracting(o -> o.location())
-                    .isEqualTo(TestJobs.input(7));
-            assertThat(grant.toString()).doesNotContain(TestJobs.SECRET_ACCESS_KEY, TestJobs.SESSION_TOKEN);
+            FakeThirdPartyJob job = FAKES.thirdParty().index(7).inputArtifacts(1).outputArtifacts(1).encrypted()
+                    .build();
+            store.enqueueThirdParty(job);
+            JobData data = job.details().data();
+            ArtifactGrant grant = store.grantFor(data.artifactCredentials().accessKeyId()).orElseThrow();
+            S3ArtifactLocation input = job.artifacts().get(0).location();
+            S3ArtifactLocation output = data.outputArtifacts().get(0).location().s3Location();
+            assertThat(grant.jobId()).isEqualTo(job.jobId());
+            assertThat(grant.kmsKeyId()).hasValue(data.encryptionKey().id());
+            assertThat(grant.bucket()).isEqualTo(input.bucketName()).isEqualTo(output.bucketName());
+            assertThat(grant.canRead(input.objectKey())).isTrue();
+            assertThat(grant.canWrite(input.objectKey())).isFalse();
+            assertThat(grant.canWrite(output.objectKey())).isTrue();
+            assertThat(grant.toString()).doesNotContain(data.artifactCredentials().secretAccessKey(),
+                    data.artifactCredentials().sessionToken());
         }
 
         @Test
         void theGrantBehindAnAccessKeyIsFound() {
-            store.enqueueCustom(TestJobs.custom(1));
-            store.enqueueCustom(TestJobs.custom(2));
-            assertThat(store.artifactGrantForAccessKey(TestJobs.accessKeyId(2))).get()
+            store.enqueueCustom(custom(1));
+            store.enqueueCustom(custom(2));
+            assertThat(store.grantFor(accessKeyId(custom(2)))).get()
                     .extracting(ArtifactGrant::jobId).isEqualTo(jobId(2));
-            assertThat(store.artifactGrantForAccessKey("ASIAUNKNOWN")).isEmpty();
-            assertThat(store.artifactObjects()).hasSize(2);
+            assertThat(store.grantFor("ASIAUNKNOWN")).isEmpty();
+        }
+
+        @Test
+        void credentialsExpireALifetimeAfterThePollOrDetailsCallThatLastHandedThemOut() {
+            Instant queued = clock.instant();
+            store.enqueueCustom(custom(1));
+            assertThat(expiresAt(custom(1))).isEqualTo(queued.plus(JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME));
+            clock.advance(Duration.ofMinutes(10));
+            Job job = pollOneCustom();
+            Instant polled = clock.instant();
+            assertThat(expiresAt(custom(1))).isEqualTo(polled.plus(Duration.ofHours(1)));
+            clock.advance(Duration.ofSeconds(5));
+            store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null);
+            assertThat(expiresAt(custom(1))).as("an acknowledge answers no credentials")
+                    .isEqualTo(polled.plus(Duration.ofHours(1)));
+            clock.advance(Duration.ofMinutes(50));
+            store.jobDetails(job.id());
+            assertThat(expiresAt(custom(1))).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        }
+
+        @Test
+        void aThirdPartyPollAnswersNoCredentialsSoOnlyItsDetailsRenewThem() {
+            JobStore shortLived = new JobStore(new JobStore.Settings(clock, JobStore.DEFAULT_DISPATCH_TIMEOUT, null,
+                    JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, Duration.ofMinutes(15), () -> "unused"));
+            FakeThirdPartyJob job = partner(1);
+            String accessKeyId = job.details().data().artifactCredentials().accessKeyId();
+            Instant queued = clock.instant();
+            shortLived.enqueueThirdParty(job);
+            clock.advance(Duration.ofMinutes(5));
+            shortLived.pollThirdParty(THIRD_PARTY_TYPE, 1);
+            assertThat(shortLived.grantFor(accessKeyId).orElseThrow().expiresAt())
+                    .isEqualTo(queued.plus(Duration.ofMinutes(15)));
+            assertThat(refusal(() -> shortLived.thirdPartyJobDetails(job.jobId(), "wrong")))
+                    .isEqualTo(AwsError.INVALID_CLIENT_TOKEN);
+            assertThat(shortLived.grantFor(accessKeyId).orElseThrow().expiresAt()).as("a refused call renews nothing")
+                    .isEqualTo(queued.plus(Duration.ofMinutes(15)));
+            shortLived.thirdPartyJobDetails(job.jobId(), job.clientToken());
+            assertThat(shortLived.grantFor(accessKeyId).orElseThrow().expiresAt())
+                    .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        }
+
+        @Test
+        void aJobWhoseArtifactsLieInTwoBucketsIsRefusedAtEnqueue() {
+            Job job = custom(1).job();
+            JobData data = job.data();
+            JobData twoBuckets = new JobData(data.actionTypeId(), data.actionConfiguration(), data.pipelineContext(),
+                    List.of(new Artifact("Source", "r1", ArtifactLocation.s3("bucket-a", "p/Source/abc1234"))),
+                    List.of(new Artifact("Build", null, ArtifactLocation.s3("bucket-b", "p/Build/abc1234"))),
+                    new AwsSessionCredentials("ASIATWOBUCKETSEXAMPLE", "secret", "token"), null, null);
+            assertThatThrownBy(() -> store.enqueueCustom(new FakeCustomJob(new Job(job.id(), twoBuckets, null,
+                    job.accountId()), List.of())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(job.id()).hasMessageContaining("[bucket-a, bucket-b]");
+            assertThat(store.snapshots()).isEmpty();
         }
     }
 
     @Test
     void thirtyTwoPollersDispatchTwoThousandJobsEachExactlyOnce() throws Exception {
         ActionTypeId type = new ActionTypeId(ActionCategory.BUILD, ActionOwner.CUSTOM, "Concurrent", "1");
-        for (int n = 0; n < 2_000; n++) {
-            Job job = TestJobs.custom(n).job();
-            store.enqueueCustom(new FakeCustomJob(new Job(job.id(), TestJobs.data(type, n, Map.of()), null,
-                    job.accountId()), List.of()));
+        for (FakeCustomJob job : FAKES.custom().category(type.category()).provider(type.provider())
+                .version(type.version()).buildList(2_000)) {
+            store.enqueueCustom(job);
         }
         List<String> dispatched = ConcurrentPollers.drain(32, poller -> () -> store.pollCustom(type,
                 1 + poller % 4, Map.of()).stream().map(Job::id).toList());

@@ -5,12 +5,12 @@ import java.util.Optional;
 
 /**
  * How the job side tells the artifact store who may access what: the grant of the job whose artifactCredentials
- * carry this access key id. The job store implements it (or fills a {@link GrantRegistry}); the S3 edge asks it on
- * every request.
+ * carry this access key id. The job store implements it; the S3 edge asks it on every request.
  *
  * <pre>{@code
- * ArtifactGrants grants = accessKeyId -> jobStore.jobWithArtifactKey(accessKeyId)
- *         .flatMap(job -> ArtifactGrant.forJob(job.id(), job.data(), job.credentialsExpireAt()));
+ * S3Emulator s3 = S3Emulator.builder().grants(jobStore).clock(clock).build();
+ * ArtifactGrants fixed = accessKeyId -> ArtifactGrant.forJob(job.jobId(), job.details().data(), expiry)
+ *         .filter(grant -> grant.accessKeyId().equals(accessKeyId));
  * }</pre>
  */
 @FunctionalInterface

@@ -6,12 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -21,15 +18,15 @@ import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.mock.internal.ServiceEmulator;
+import io.github.cptestkit.mock.s3.ArtifactGrant;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,20 +39,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is refused with S3's InvalidRequest). CodePipeline calls ({@code POST /}, signed for {@code codepipeline}) never
  * match them, and any stub of the user's at a higher priority wins.
  *
+ * <p>{@code CodePipelineMock} plugs it in as a {@link ServiceEmulator} with the job store as its grants; by hand:
+ *
  * <pre>{@code
- * GrantRegistry grants = new GrantRegistry();
- * S3Emulator s3 = S3Emulator.builder().grants(grants).clock(clock).strictKms(true).build();
+ * S3Emulator s3 = S3Emulator.builder().grants(jobStore).clock(clock).strictKms(true).build();
  * WireMockServer server = new WireMockServer(s3.configure(options().dynamicPort()));
  * server.start();
  * s3.register(server);                        // again after every server.resetAll()
  * s3.seed(job);                               // the job's input artifacts
- * ArtifactGrant.forJob(job.jobId(), job.details().data(), expiry).ifPresent(grants::grant);
  * // ... the worker downloads its inputs and uploads its outputs with the job's credentials ...
  * s3.artifact(outputLocation).orElseThrow().zipEntryText("result.json");
  * s3.kmsViolations();
  * }</pre>
  */
-public final class S3Emulator implements AutoCloseable {
+public final class S3Emulator implements ServiceEmulator {
 
     /** The name of the WireMock response transformer the stubs name. */
     public static final String TRANSFORMER_NAME = "cptestkit-s3-artifact-store";
@@ -99,6 +96,7 @@ public final class S3Emulator implements AutoCloseable {
      * Jetty's gzip handler would otherwise compress objects for clients that send {@code Accept-Encoding: gzip} and
      * rewrite their ETag (S3 sends objects as stored).
      */
+    @Override
     public WireMockConfiguration configure(WireMockConfiguration options) {
         return options.extensions(transformer).gzipDisabled(true);
     }
@@ -126,13 +124,18 @@ public final class S3Emulator implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(TRANSFORMER_NAME));
     }
 
+    /** {@link #stubs()}, built. */
+    @Override
+    public List<StubMapping> stubMappings() {
+        return stubs().stream().map(MappingBuilder::build).toList();
+    }
+
     /**
      * Installs {@link #stubs()} on a server (a {@code WireMockServer} is an {@code Admin}); the server must have been
      * built with {@link #extension()}.
      */
     public void register(Admin server) {
-        for (MappingBuilder stub : stubs()) {
-            StubMapping mapping = stub.build();
+        for (StubMapping mapping : stubMappings()) {
             server.removeStubMapping(mapping);
             server.addStubMapping(mapping);
         }
@@ -150,29 +153,28 @@ public final class S3Emulator implements AutoCloseable {
 
     /** Puts a third-party job's input artifacts in the store (SSE-KMS with the job's key when it has one). */
     public void seed(FakeThirdPartyJob job) {
-        seed(job.artifacts(), job.details().data());
+        seed(job.artifacts(), job.jobId(), job.details().data());
     }
 
     /** Puts a custom job's input artifacts in the store (SSE-KMS with the job's key when it has one). */
     public void seed(FakeCustomJob job) {
-        seed(job.artifacts(), job.job().data());
+        seed(job.artifacts(), job.jobId(), job.job().data());
     }
 
     /** Puts objects in the store as {@code application/zip}, SSE-S3 encrypted. */
     public void seed(List<ArtifactObject> objects) {
-        seed(objects, null);
+        seed(objects, null, null);
     }
 
-    private void seed(List<ArtifactObject> objects, JobData data) {
+    private void seed(List<ArtifactObject> objects, String jobId, JobData data) {
         ObjectAttributes attributes = ObjectAttributes.of(ZIP);
         EncryptionKey key = data == null ? null : data.encryptionKey();
         if (key != null) {
             attributes = attributes.withEncryption("aws:kms", Optional.of(key.id()));
         }
-        if (data != null && data.outputArtifacts() != null) {
-            data.outputArtifacts().stream()
-                    .filter(artifact -> artifact.location() != null && artifact.location().s3Location() != null)
-                    .forEach(artifact -> store.createBucket(artifact.location().s3Location().bucketName()));
+        if (data != null) {
+            // The bucket exists even when the job has only outputs: other jobs' credentials get AccessDenied there.
+            ArtifactGrant.forJob(jobId, data, Instant.MAX).ifPresent(grant -> store.createBucket(grant.bucket()));
         }
         for (ArtifactObject object : objects) {
             store.put(object.location().bucketName(), object.location().objectKey(), object.content(), attributes);
@@ -201,6 +203,7 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     /** Forgets every object, upload and violation and deletes spilled bytes; the stubs stay. */
+    @Override
     public void reset() {
         store.reset();
         violations.clear();
@@ -227,19 +230,8 @@ public final class S3Emulator implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
-            Request request = serveEvent.getRequest();
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (HttpHeader header : request.getHeaders().all()) {
-                headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
-            }
-            S3Response response = handle(SignedRequest.of(request.getMethod().getName(), request.getUrl(), headers,
-                    request.getBody()));
-            ResponseDefinitionBuilder answer = new ResponseDefinitionBuilder().withStatus(response.status());
-            response.headers().forEach(answer::withHeader);
-            if (response.body().length > 0) {
-                answer.withBody(response.body());
-            }
-            return answer.build();
+            S3Response response = handle(SignedRequest.of(serveEvent.getRequest()));
+            return ServiceEmulator.response(response.status(), response.headers(), response.body()).build();
         }
     }
 
@@ -290,8 +282,8 @@ public final class S3Emulator implements AutoCloseable {
         public S3Emulator build() {
             if (grants == null) {
                 throw new IllegalStateException("S3Emulator.builder().grants(...) is required: the emulator must"
-                        + " know which job credentials may access which artifacts; pass a GrantRegistry or the job"
-                        + " store.");
+                        + " know which job credentials may access which artifacts; pass the job store (or any"
+                        + " ArtifactGrants).");
             }
             return new S3Emulator(this);
         }

@@ -1,7 +1,10 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +52,15 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
                 ? new SignedRequest(method, pathAndQuery, "", headers, body)
                 : new SignedRequest(method, pathAndQuery.substring(0, question),
                         pathAndQuery.substring(question + 1), headers, body);
+    }
+
+    /** A request as WireMock received it. */
+    public static SignedRequest of(Request request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
+        }
+        return of(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
     }
 
     /** The values of a header (case-insensitive name), joined with commas as SigV4 does; empty if absent. */

@@ -9,20 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.mock.Zips;
 import io.github.cptestkit.mock.s3.StoredArtifact;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,12 +77,12 @@ class ArtifactBucketSdkTest {
     }
 
     @Test
-    void anInputArtifactDownloadsAndUnzips() throws IOException {
+    void anInputArtifactDownloadsAndUnzips() {
         ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(BUCKET)
                 .key(TestArtifacts.inputKey(job)));
 
-        assertThat(unzip(object.asByteArray())).containsEntry("buildspec.yml", "version: 0.2\n")
-                .containsEntry("src/App.java", "class App {}\n");
+        assertThat(Zips.unzip(object.asByteArray())).containsKey("buildspec.yml")
+                .isEqualTo(Zips.unzip(job.artifacts().get(0).content()));
         assertThat(object.response().contentType()).isEqualTo("application/zip");
         assertThat(object.response().eTag()).matches("\"[0-9a-f]{32}\"");
         assertThat(object.response().contentLength()).isEqualTo(job.artifacts().get(0).size());
@@ -94,7 +90,7 @@ class ArtifactBucketSdkTest {
 
     @Test
     void anOutputArtifactUploadedWithTheClientsDefaultsIsStoredByteForByte() {
-        byte[] zip = TestArtifacts.zip(Map.of("result.json", "{\"ok\":true}"));
+        byte[] zip = Zips.zip(Map.of("result.json", "{\"ok\":true}"));
 
         PutObjectResponse put = s3.putObject(r -> r.bucket(BUCKET).key(OUTPUT).metadata(Map.of("build", "42")),
                 RequestBody.fromBytes(zip));
@@ -111,7 +107,7 @@ class ArtifactBucketSdkTest {
 
     @Test
     void anUploadWithChecksumsOnlyWhenRequiredIsStoredByteForByte() {
-        byte[] zip = TestArtifacts.zip(Map.of("when-required.txt", "x".repeat(70_000)));
+        byte[] zip = Zips.zip(Map.of("when-required.txt", "x".repeat(70_000)));
         try (S3Client plain = S3Client.builder().endpointOverride(bucket.endpoint())
                 .region(Region.US_EAST_1).forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -125,7 +121,7 @@ class ArtifactBucketSdkTest {
 
     @Test
     void aChecksumSentWithAnUploadIsReturnedWithTheObject() {
-        byte[] zip = TestArtifacts.zip(Map.of("a.txt", "checksummed"));
+        byte[] zip = Zips.zip(Map.of("a.txt", "checksummed"));
         PutObjectResponse put = s3.putObject(r -> r.bucket(BUCKET).key(OUTPUT), RequestBody.fromBytes(zip));
 
         ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(OUTPUT)
@@ -137,7 +133,7 @@ class ArtifactBucketSdkTest {
 
     @Test
     void anUploadOverHttpsWithUnsignedChunksAndAChecksumTrailerIsStoredByteForByte() {
-        byte[] zip = TestArtifacts.zip(Map.of("https.txt", "y".repeat(200_000)));
+        byte[] zip = Zips.zip(Map.of("https.txt", "y".repeat(200_000)));
         try (S3Client https = bucket.httpsClient(TestArtifacts.credentials(job))) {
             https.putObject(r -> r.bucket(BUCKET).key(OUTPUT), RequestBody.fromBytes(zip));
         }
@@ -262,7 +258,7 @@ class ArtifactBucketSdkTest {
 
     @Test
     void virtualHostedStyleRequestsFindTheBucketInTheHostHeader() {
-        byte[] zip = TestArtifacts.zip(Map.of("virtual.txt", "hosted"));
+        byte[] zip = Zips.zip(Map.of("virtual.txt", "hosted"));
         try (S3Client virtual = bucket.client(sdkCredentials(job), false)) {
             virtual.putObject(r -> r.bucket(BUCKET).key(OUTPUT), RequestBody.fromBytes(zip));
             byte[] read = virtual.getObjectAsBytes(r -> r.bucket(BUCKET).key(OUTPUT)).asByteArray();
@@ -332,15 +328,5 @@ class ArtifactBucketSdkTest {
         var credentials = TestArtifacts.credentials(job);
         return software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(credentials.accessKeyId(),
                 credentials.secretAccessKey(), credentials.sessionToken());
-    }
-
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return entries;
     }
 }

@@ -3,6 +3,7 @@ package io.github.cptestkit.mock.internal.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.cptestkit.mock.MockClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class ArtifactStoreTest {
     @TempDir
     Path temporaryParent;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00.750Z"));
+    private final MockClock clock = MockClock.at(Instant.parse("2025-06-01T10:00:00.750Z"));
     private ArtifactStore store;
 
     @AfterEach

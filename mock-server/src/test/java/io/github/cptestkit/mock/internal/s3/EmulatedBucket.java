@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.internal.JobStore;
 import io.github.cptestkit.mock.s3.ArtifactGrant;
 import java.net.InetAddress;
 import java.net.URI;
@@ -25,9 +27,9 @@ import software.amazon.awssdk.utils.AttributeMap;
  */
 final class EmulatedBucket implements AutoCloseable {
 
-    static final Duration CREDENTIALS_LIFETIME = Duration.ofHours(1);
+    static final Duration CREDENTIALS_LIFETIME = JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME;
 
-    final MutableClock clock = new MutableClock(Instant.now());
+    final MockClock clock = MockClock.at(Instant.now());
     private final Instant created = clock.instant();
     final GrantRegistry grants = new GrantRegistry();
     final S3Emulator s3;

@@ -3,6 +3,7 @@ package io.github.cptestkit.mock.internal.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.internal.s3.SigV4Rejection.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class SigV4VerifierTest {
     private static final String BODY = "{\"actionTypeId\": {\"category\": \"Build\", \"owner\": \"ThirdParty\","
             + " \"provider\": \"MyCi\", \"version\": \"1\"}}";
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final MockClock clock = MockClock.at(Instant.now());
     private final SigV4Verifier verifier = new SigV4Verifier(clock);
     private final CredentialsLookup worker = id -> KEY_ID.equals(id)
             ? Optional.of(SigningCredentials.permanent(SECRET)) : Optional.empty();

@@ -5,21 +5,19 @@ import io.github.cptestkit.fixtures.ArtifactLocation;
 import io.github.cptestkit.fixtures.ArtifactObject;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.EncryptionKey;
+import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobData;
+import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.stream.IntStream;
 
-/** Jobs with artifacts, and zip files, for the artifact store's tests. */
+/**
+ * The artifact store's tests need what FakeJobs cannot make: several jobs in one bucket, with output keys the tests
+ * name. {@link #job} takes a FakeJobs job (ids, credentials, source zip) and moves its artifacts there.
+ */
 final class TestArtifacts {
 
     static final String BUCKET = "codepipeline-us-east-1-123456789012";
@@ -28,20 +26,26 @@ final class TestArtifacts {
 
     private TestArtifacts() {}
 
-    /** A third-party job with one input (seeded with a zip) and the given output keys, in {@link #BUCKET}. */
+    /**
+     * FakeJobs' Build job with a source zip (seeded by {@code name}), its one input moved to
+     * {@code payments/SourceArti/<name>-in.zip} and its outputs to {@code outputKeys}, all in {@link #BUCKET}, with
+     * {@code key} as its encryptionKey.
+     */
     static FakeThirdPartyJob job(String name, EncryptionKey key, List<String> outputKeys) {
-        String jobId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-        String inputKey = "payments/SourceArti/" + name + "-in.zip";
-        Artifact input = new Artifact("SourceArtifact", "5d1c3f0b", ArtifactLocation.s3(BUCKET, inputKey));
-        List<Artifact> outputs = outputKeys.stream()
-                .map(key2 -> new Artifact("BuildArtifact", null, ArtifactLocation.s3(BUCKET, key2)))
+        FakeThirdPartyJob generated = FakeJobs.withSeed(name.hashCode()).thirdParty()
+                .preset(Preset.BUILD_WITH_SOURCE_ZIP).build();
+        JobData data = generated.details().data();
+        Artifact source = data.inputArtifacts().get(0);
+        S3ArtifactLocation input = new S3ArtifactLocation(BUCKET, "payments/SourceArti/" + name + "-in.zip");
+        List<Artifact> outputs = IntStream.range(0, outputKeys.size())
+                .mapToObj(i -> new Artifact("BuildArtifact" + i, null, ArtifactLocation.s3(BUCKET, outputKeys.get(i))))
                 .toList();
-        AwsSessionCredentials credentials = new AwsSessionCredentials("ASIA" + name.toUpperCase(java.util.Locale.ROOT).replace("-", ""),
-                "secret-of-" + name, "session-token-of-" + name);
-        JobData data = new JobData(null, null, null, List.of(input), outputs, credentials, null, key);
-        byte[] zip = zip(Map.of("buildspec.yml", "version: 0.2\n", "src/App.java", "class App {}\n"));
-        return new FakeThirdPartyJob(UUID.randomUUID().toString(), "client-token", new ThirdPartyJobDetails(jobId,
-                data, "1"), List.of(new ArtifactObject(new S3ArtifactLocation(BUCKET, inputKey), zip)));
+        JobData moved = new JobData(data.actionTypeId(), data.actionConfiguration(), data.pipelineContext(),
+                List.of(new Artifact(source.name(), source.revision(), ArtifactLocation.s3(BUCKET,
+                        input.objectKey()))), outputs, data.artifactCredentials(), null, key);
+        return new FakeThirdPartyJob(generated.clientId(), generated.clientToken(), new ThirdPartyJobDetails(
+                generated.jobId(), moved, generated.details().nonce()),
+                List.of(new ArtifactObject(input, generated.artifacts().get(0).content())));
     }
 
     static String inputKey(FakeThirdPartyJob job) {
@@ -50,19 +54,5 @@ final class TestArtifacts {
 
     static AwsSessionCredentials credentials(FakeThirdPartyJob job) {
         return job.details().data().artifactCredentials();
-    }
-
-    static byte[] zip(Map<String, String> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

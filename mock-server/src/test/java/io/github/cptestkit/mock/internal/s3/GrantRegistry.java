@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A thread-safe set of {@link ArtifactGrant}s by access key id: the simplest {@link ArtifactGrants}, for a job side
- * that registers a grant when it enqueues a job and revokes it when it wants the credentials gone.
+ * A thread-safe set of {@link ArtifactGrant}s by access key id: the simplest {@link ArtifactGrants}, for the artifact
+ * store's own tests, which run it without a job store.
  *
  * <pre>{@code
  * GrantRegistry grants = new GrantRegistry();
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * S3Emulator s3 = S3Emulator.builder().grants(grants).build();
  * }</pre>
  */
-public final class GrantRegistry implements ArtifactGrants {
+final class GrantRegistry implements ArtifactGrants {
 
     private final Map<String, ArtifactGrant> byAccessKeyId = new ConcurrentHashMap<>();
 
