@@ -11,6 +11,10 @@ import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.mock.admin.JobDocument;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.CodePipelineException;
 import software.amazon.awssdk.services.codepipeline.model.Job;
@@ -247,6 +254,60 @@ class AdminApiTest {
         assertThat(CLOCK.instant()).isEqualTo(before.plusSeconds(60).plusMillis(500));
         assertThat(admin.get("clock").body().get("now").asText()).isEqualTo(CLOCK.instant().toString());
         assertThat(admin.get("jobs/" + jobId).body().get("status").asText()).isEqualTo("Queued");
+    }
+
+    @Test
+    void anUploadedOutputArtifactIsReadAsBytesOrAsZipEntriesAndAnUnencryptedUploadIsAKmsViolation()
+            throws Exception {
+        JobDocument encrypted = new JobDocument.Custom(FakeJobs.withSeed(SEED).custom()
+                .preset(Preset.BUILD_WITH_SOURCE_ZIP).encrypted().provider("MyCi").version("1").build());
+        String jobId = admin.post("jobs", "{\"job\": " + encrypted.toJson() + "}").body().at("/jobs/0/jobId")
+                .asText();
+        Job job = sdk.pollForJobs(r -> r.actionTypeId(SdkClients.sdk(encrypted.actionTypeId()))).jobs().get(0);
+        var output = job.data().outputArtifacts().get(0);
+        String key = job.data().encryptionKey().id();
+        byte[] zip = Zips.zip(Map.of("result.json", "{\"ok\":true}"));
+        try (var s3 = SdkClients.s3(mock, job.data().artifactCredentials())) {
+            PutObjectRequest.Builder put = PutObjectRequest.builder()
+                    .bucket(output.location().s3Location().bucketName()).key(output.location().s3Location().objectKey());
+            assertThatThrownBy(() -> s3.putObject(put.build(), RequestBody.fromBytes(zip)))
+                    .hasMessageContaining("Access Denied");
+            s3.putObject(put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(key).build(),
+                    RequestBody.fromBytes(zip));
+        }
+        String path = "jobs/" + jobId + "/artifacts/" + output.name();
+
+        JsonNode entries = admin.get(path + "?format=entries").body();
+        assertThat(entries.at("/entries/0/name").asText()).isEqualTo("result.json");
+        assertThat(entries.at("/entries/0/text").asText()).isEqualTo("{\"ok\":true}");
+        assertThat(entries.get("serverSideEncryption").asText()).isEqualTo("aws:kms");
+        assertThat(entries.get("kmsKeyId").asText()).isEqualTo(key);
+        HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(mock.endpoint()
+                .resolve("/__admin/codepipeline/" + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(bytes.body()).isEqualTo(zip);
+        JsonNode violations = admin.get("kms-violations").body().get("kmsViolations");
+        assertThat(violations).hasSize(1);
+        assertThat(violations.at("/0/jobId").asText()).isEqualTo(jobId);
+        assertThat(violations.at("/0/rejected").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anArtifactNotYetUploadedOrNotTheJobsIsArtifactNotFoundWithStatus404() {
+        String jobId = admin.post("jobs", "{\"preset\": \"build-with-source-zip\"}").body().at("/jobs/0/jobId")
+                .asText();
+        String output = mock.job(jobId).data().outputArtifacts().get(0).name();
+
+        AdminHttp.Answer notYet = admin.get("jobs/" + jobId + "/artifacts/" + output);
+        AdminHttp.Answer noSuch = admin.get("jobs/" + jobId + "/artifacts/Nope");
+
+        assertThat(notYet.status()).isEqualTo(404);
+        assertThat(notYet.errorType()).isEqualTo("ArtifactNotFoundException");
+        assertThat(notYet.message()).isEqualTo("Output artifact " + output + " of job " + jobId + " is not uploaded"
+                + " yet; the worker puts it at its S3 location with the job's credentials");
+        assertThat(noSuch.status()).isEqualTo(404);
+        assertThat(noSuch.message()).contains("has no output artifact named 'Nope'", output);
+        assertThat(admin.get("jobs/" + jobId + "/artifacts/" + output + "?format=xml").message())
+                .contains("Value 'xml' at 'format' failed to satisfy constraint");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -22,23 +23,31 @@ import io.github.cptestkit.mock.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.ShiftedClock;
 import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The admin API under {@code /__admin/codepipeline/}: JSON over HTTP for tests in any language, each route a thin
@@ -60,6 +69,7 @@ public final class AdminRoutes implements AdminApiExtension {
 
     private static final System.Logger LOG = System.getLogger(AdminRoutes.class.getName());
     private static final String CONTENT_TYPE = "application/json";
+    private static final String ARTIFACT_NOT_FOUND = "ArtifactNotFoundException";
     private static final long MAX_FAULT_TIMES = 1_000_000;
     private static final double MAX_ADVANCE_SECONDS = 10L * 366 * 24 * 3600;
 
@@ -90,6 +100,10 @@ public final class AdminRoutes implements AdminApiExtension {
         router.add(RequestMethod.GET, PREFIX + "/jobs", (admin, event, params) -> answer(this::jobs));
         router.add(RequestMethod.GET, PREFIX + "/jobs/{id}", (admin, event, params) -> answer(() ->
                 job(params.get("id"))));
+        router.add(RequestMethod.GET, PREFIX + "/jobs/{id}/artifacts/{name}", (admin, event, params) -> respond(() ->
+                outputArtifact(params.get("id"), params.get("name"), query(event, "format"))));
+        router.add(RequestMethod.GET, PREFIX + "/kms-violations", (admin, event, params) ->
+                answer(this::kmsViolations));
         router.add(RequestMethod.POST, PREFIX + "/clients", (admin, event, params) -> answer(() ->
                 registerClient(body(event))));
         router.add(RequestMethod.POST, PREFIX + "/action-types", (admin, event, params) -> answer(() ->
@@ -104,6 +118,11 @@ public final class AdminRoutes implements AdminApiExtension {
 
     private static byte[] body(ServeEvent event) {
         return event.getRequest().getBody();
+    }
+
+    private static String query(ServeEvent event, String name) {
+        var values = event.getRequest().queryParameter(name);
+        return values.isPresent() ? values.firstValue() : null;
     }
 
     // ---------------------------------------------------------------- jobs
@@ -193,6 +212,72 @@ public final class AdminRoutes implements AdminApiExtension {
             throw new AdminRefusal(AdminRefusal.NOT_FOUND, AwsError.JOB_NOT_FOUND.type(), "Job " + jobId
                     + " is not in this mock; GET " + BASE_PATH + "jobs lists the jobs it has");
         }
+    }
+
+    /**
+     * {@code GET jobs/{id}/artifacts/{name}}: the output artifact as the worker uploaded it, its bytes (with its
+     * Content-Type, ETag and encryption headers), or with {@code ?format=entries} its zip entries as JSON.
+     */
+    ResponseDefinition outputArtifact(String jobId, String name, String format) {
+        if (format != null && !format.equals("entries") && !format.equals("bytes")) {
+            throw AdminRefusal.invalid(List.of(new Violation("/format", Constraint.ENUM, "Member must satisfy enum"
+                    + " value set: [bytes, entries]", format)));
+        }
+        snapshot(jobId);
+        StoredArtifact artifact;
+        try {
+            artifact = mock.outputArtifact(jobId, name).orElseThrow(() -> new AdminRefusal(AdminRefusal.NOT_FOUND,
+                    ARTIFACT_NOT_FOUND, "Output artifact " + name + " of job " + jobId + " is not uploaded yet;"
+                    + " the worker puts it at its S3 location with the job's credentials"));
+        } catch (NoSuchElementException e) {
+            throw new AdminRefusal(AdminRefusal.NOT_FOUND, ARTIFACT_NOT_FOUND, e.getMessage());
+        }
+        if (!"entries".equals(format)) {
+            ResponseDefinitionBuilder bytes = aResponse().withStatus(200).withBody(artifact.content())
+                    .withHeader("Content-Type", artifact.contentType()).withHeader("ETag", artifact.etag())
+                    .withHeader("x-amz-server-side-encryption", artifact.serverSideEncryption());
+            artifact.kmsKeyId().ifPresent(key -> bytes.withHeader("x-amz-server-side-encryption-aws-kms-key-id", key));
+            return bytes.build();
+        }
+        ObjectNode view = AdminBody.JSON.createObjectNode().put("jobId", jobId).put("name", name)
+                .put("bucket", artifact.bucket()).put("key", artifact.key()).put("size", artifact.size())
+                .put("etag", artifact.etag()).put("contentType", artifact.contentType())
+                .put("serverSideEncryption", artifact.serverSideEncryption())
+                .put("kmsKeyId", artifact.kmsKeyId().orElse(null));
+        Map<String, byte[]> entries;
+        try {
+            entries = artifact.zipEntries();
+        } catch (IllegalStateException notZip) {
+            throw AdminRefusal.invalid("Output artifact " + name + " of job " + jobId + " is not a zip file ("
+                    + artifact.size() + " bytes); read its bytes without ?format=entries");
+        }
+        ArrayNode list = view.putArray("entries");
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        entries.forEach((entry, content) -> {
+            ObjectNode item = list.addObject().put("name", entry).put("size", content.length);
+            try {
+                item.put("text", utf8.decode(ByteBuffer.wrap(content)).toString());
+            } catch (CharacterCodingException binary) {
+                item.put("base64", Base64.getEncoder().encodeToString(content));
+            }
+        });
+        return respond(200, view.toString());
+    }
+
+    /** {@code GET kms-violations}: uploads that ignored their job's encryption key, oldest first. */
+    ObjectNode kmsViolations() {
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        ArrayNode list = answer.putArray("kmsViolations");
+        for (KmsViolation violation : mock.kmsViolations()) {
+            list.addObject().put("jobId", violation.jobId()).put("operation", violation.operation())
+                    .put("bucket", violation.bucket()).put("key", violation.key())
+                    .put("expectedKmsKeyId", violation.expectedKmsKeyId())
+                    .put("sentEncryption", violation.sentEncryption().orElse(null))
+                    .put("sentKmsKeyId", violation.sentKmsKeyId().orElse(null))
+                    .put("problem", violation.problem()).put("rejected", violation.rejected())
+                    .put("at", violation.at().toString());
+        }
+        return answer;
     }
 
     // ---------------------------------------------------------------- clients, action types, faults
@@ -331,10 +416,15 @@ public final class AdminRoutes implements AdminApiExtension {
 
     // ---------------------------------------------------------------- plumbing
 
-    /** Runs a route: its JSON answer, or the refusal or failure in the AWS error shape. */
-    static ResponseDefinition answer(java.util.function.Supplier<JsonNode> route) {
+    /** Runs a route that answers JSON. */
+    static ResponseDefinition answer(Supplier<JsonNode> route) {
+        return respond(() -> respond(200, route.get().toString()));
+    }
+
+    /** Runs a route: its answer, or the refusal or failure in the AWS error shape. */
+    static ResponseDefinition respond(Supplier<ResponseDefinition> route) {
         try {
-            return respond(200, route.get().toString());
+            return route.get();
         } catch (AdminRefusal refusal) {
             return error(refusal.status(), refusal.type(), refusal.getMessage());
         } catch (IllegalArgumentException | IllegalStateException refused) {
