@@ -37,13 +37,21 @@ import java.util.Objects;
 public sealed interface JobDocument {
 
     /** The job id. */
-    String jobId();
+    default String jobId() {
+        return this instanceof ThirdParty thirdParty ? thirdParty.job().jobId() : ((Custom) this).job().jobId();
+    }
 
     /** The action type the job belongs to. */
-    ActionTypeId actionTypeId();
+    default ActionTypeId actionTypeId() {
+        return this instanceof ThirdParty thirdParty ? thirdParty.job().actionTypeId()
+                : ((Custom) this).job().actionTypeId();
+    }
 
     /** Queues the job in {@code mock} (registering a third-party job's client); returns its id. */
-    String enqueueIn(CodePipelineMock mock);
+    default String enqueueIn(CodePipelineMock mock) {
+        return this instanceof ThirdParty thirdParty ? mock.enqueue(thirdParty.job())
+                : mock.enqueue(((Custom) this).job());
+    }
 
     /**
      * The document's JSON, as {@link #parse(String)} reads it (without {@code inputArtifactContents}): write jobs
@@ -62,21 +70,6 @@ public sealed interface JobDocument {
         public ThirdParty {
             Objects.requireNonNull(job, "job");
         }
-
-        @Override
-        public String jobId() {
-            return job.jobId();
-        }
-
-        @Override
-        public ActionTypeId actionTypeId() {
-            return job.actionTypeId();
-        }
-
-        @Override
-        public String enqueueIn(CodePipelineMock mock) {
-            return mock.enqueue(job);
-        }
     }
 
     /**
@@ -87,21 +80,6 @@ public sealed interface JobDocument {
     record Custom(FakeCustomJob job) implements JobDocument {
         public Custom {
             Objects.requireNonNull(job, "job");
-        }
-
-        @Override
-        public String jobId() {
-            return job.jobId();
-        }
-
-        @Override
-        public ActionTypeId actionTypeId() {
-            return job.actionTypeId();
-        }
-
-        @Override
-        public String enqueueIn(CodePipelineMock mock) {
-            return mock.enqueue(job);
         }
     }
 

@@ -1,15 +1,15 @@
 package io.github.cptestkit.mock.internal.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.mock.internal.AwsException;
+import io.github.cptestkit.mock.internal.AwsJsonProtocol;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Violation;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,26 +45,14 @@ public final class AdminBody {
         return new AdminBody(object(body));
     }
 
-    /** The body as a JSON object: an empty one is {@code {}}; anything else is a SerializationException. */
+    /** The body as a JSON object, read as the AWS side reads its requests (SerializationException otherwise). */
     static ObjectNode object(byte[] body) {
-        if (body == null || body.length == 0) {
-            return JSON.createObjectNode();
-        }
-        JsonNode node;
         try {
-            node = JSON.readTree(body);
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-            throw AdminRefusal.unreadable("The request body is not valid JSON: " + reason);
+            return AwsJsonProtocol.readObject(body);
+        } catch (AwsException unreadable) {
+            throw new AdminRefusal(unreadable.error().httpStatus(), unreadable.error().type(),
+                    unreadable.getMessage());
         }
-        if (node == null || node.isMissingNode()) {
-            return JSON.createObjectNode();
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw AdminRefusal.unreadable("The request body must be a JSON object, but was a JSON "
-                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        return object;
     }
 
     /** Whether the member is present (and not {@code null}). */

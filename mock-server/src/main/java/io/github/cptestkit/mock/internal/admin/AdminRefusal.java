@@ -35,11 +35,6 @@ public final class AdminRefusal extends RuntimeException {
         return new AdminRefusal(AwsError.VALIDATION.httpStatus(), AwsError.VALIDATION.type(), message);
     }
 
-    /** 400 SerializationException: the body is not a JSON object. */
-    public static AdminRefusal unreadable(String message) {
-        return new AdminRefusal(AwsError.SERIALIZATION.httpStatus(), AwsError.SERIALIZATION.type(), message);
-    }
-
     /** The HTTP status to answer with. */
     public int status() {
         return status;
