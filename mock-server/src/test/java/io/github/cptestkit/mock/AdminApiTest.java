@@ -268,8 +268,9 @@ class AdminApiTest {
         String key = job.data().encryptionKey().id();
         byte[] zip = Zips.zip(Map.of("result.json", "{\"ok\":true}"));
         try (var s3 = SdkClients.s3(mock, job.data().artifactCredentials())) {
-            PutObjectRequest.Builder put = PutObjectRequest.builder()
-                    .bucket(output.location().s3Location().bucketName()).key(output.location().s3Location().objectKey());
+            var location = output.location().s3Location();
+            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(location.bucketName())
+                    .key(location.objectKey());
             assertThatThrownBy(() -> s3.putObject(put.build(), RequestBody.fromBytes(zip)))
                     .hasMessageContaining("Access Denied");
             s3.putObject(put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(key).build(),

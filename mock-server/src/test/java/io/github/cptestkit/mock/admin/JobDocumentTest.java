@@ -60,7 +60,8 @@ class JobDocumentTest {
     void aBrokenFileIsRefusedNamingTheFileEachItemAndEachMember(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("jobs.json");
         String good = new JobDocument.Custom(FakeJobs.custom().build()).toJson();
-        Files.writeString(file, "[" + good + ", {\"name\": \"x\"}, {\"id\": \"not-a-uuid\", \"data\": {\"actionTypeId\":"
+        Files.writeString(file, "[" + good + ", {\"name\": \"x\"}, {\"id\": \"not-a-uuid\", \"data\":"
+                + " {\"actionTypeId\":"
                 + " {\"category\": \"Deploy\", \"owner\": \"ThirdParty\", \"provider\": \"P\", \"version\": \"1\"}},"
                 + " \"accountId\": \"12\"}, " + good + "]");
 

@@ -135,7 +135,7 @@ public final class AdminBody {
         return name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The names of {@code values} (as {@code name} gives them) to the values, in order: choices for {@link #choice}. */
+    /** The names of {@code values} (as {@code name} gives them) to the values, in order: for {@link #choice}. */
     public static <T> Map<String, T> names(T[] values, java.util.function.Function<T, String> name) {
         Map<String, T> names = new java.util.LinkedHashMap<>();
         for (T value : values) {

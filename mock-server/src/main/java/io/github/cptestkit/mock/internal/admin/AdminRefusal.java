@@ -9,7 +9,7 @@ import java.util.Objects;
  * A refused admin request, answered in the shape of the AWS side: HTTP status, {@code __type} (also in
  * {@code x-amzn-ErrorType}) and {@code message}. It carries no stack trace: it is an answer, not a bug.
  *
- * <pre>{@code throw AdminRefusal.invalid(violations);   // 400 ValidationException, every violation in AWS's words}</pre>
+ * <pre>{@code throw AdminRefusal.invalid(violations);   // 400 ValidationException in AWS's words}</pre>
  */
 public final class AdminRefusal extends RuntimeException {
 

@@ -334,7 +334,8 @@ public final class AdminRoutes implements AdminApiExtension {
      */
     ObjectNode injectFault(byte[] requestBody) {
         AdminBody body = AdminBody.read(requestBody);
-        Operation operation = body.choice("operation", false, AdminBody.names(Operation.values(), Operation::operationName));
+        Operation operation = body.choice("operation", false,
+                AdminBody.names(Operation.values(), Operation::operationName));
         int times = (int) body.integer("times", 1, 1, MAX_FAULT_TIMES);
         AwsError error = body.choice("error", false, AdminBody.names(AwsError.values(), AwsError::type));
         String message = body.text("message", false, 1, 5000);

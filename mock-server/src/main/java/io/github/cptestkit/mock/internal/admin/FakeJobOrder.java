@@ -60,7 +60,8 @@ public record FakeJobOrder(Preset preset, Kind kind, int count, ActionTypeId act
     }
 
     /** Preset names, as {@code build-with-source-zip}. */
-    public static final Map<String, Preset> PRESETS = AdminBody.names(Preset.values(), p -> AdminBody.choiceKey(p.name()));
+    public static final Map<String, Preset> PRESETS = AdminBody.names(Preset.values(),
+            p -> AdminBody.choiceKey(p.name()));
     /** Kind names: {@code third-party}, {@code custom}. */
     public static final Map<String, Kind> KINDS = AdminBody.names(Kind.values(), Kind::label);
 
