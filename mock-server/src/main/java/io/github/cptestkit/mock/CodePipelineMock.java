@@ -60,6 +60,9 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * <p>For tests in other languages, the same setup and inspection is served as JSON over HTTP under
+ * {@code /__admin/codepipeline/} on the mock's port (docs/admin-api.md).
+ *
  * <p>Thread-safe: workers may call it from many threads while a test inspects it.
  */
 public final class CodePipelineMock implements AutoCloseable {
