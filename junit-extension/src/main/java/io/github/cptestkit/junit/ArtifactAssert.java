@@ -1,0 +1,79 @@
+package io.github.cptestkit.junit;
+
+import io.github.cptestkit.mock.s3.StoredArtifact;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on an artifact stored in the mock's artifact bucket, typically an output a worker uploaded: its zip
+ * entries and its encryption.
+ *
+ * <pre>{@code
+ * assertThat(mock).job(jobId).outputArtifact()
+ *         .hasEntries("report.json", "report.txt")
+ *         .hasEntryContaining("report.txt", "lines")
+ *         .isKmsEncryptedWith(keyArn);
+ * }</pre>
+ */
+public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifact> {
+
+    protected ArtifactAssert(StoredArtifact actual) {
+        super(actual, ArtifactAssert.class);
+    }
+
+    /** The artifact is a zip whose files are exactly these (in any order). */
+    public ArtifactAssert hasEntries(String... names) {
+        isNotNull();
+        Map<String, byte[]> entries = actual.zipEntries();
+        if (!entries.keySet().equals(new java.util.HashSet<>(Arrays.asList(names)))) {
+            fail("to hold exactly the entries " + Arrays.asList(names) + ", but it holds " + entries.keySet());
+        }
+        return this;
+    }
+
+    /** The artifact is a zip with the entry {@code name}, whose UTF-8 text contains {@code text}. */
+    public ArtifactAssert hasEntryContaining(String name, String text) {
+        isNotNull();
+        Map<String, byte[]> entries = actual.zipEntries();
+        if (!entries.containsKey(name)) {
+            fail("to hold the entry " + name + ", but it holds " + entries.keySet());
+        }
+        String content = new String(entries.get(name), StandardCharsets.UTF_8);
+        if (!content.contains(text)) {
+            fail("to hold an entry " + name + " containing \"" + text + "\", but the entry reads:"
+                    + System.lineSeparator() + content);
+        }
+        return this;
+    }
+
+    /** The artifact was uploaded with SSE-KMS and the key {@code kmsKeyId}. */
+    public ArtifactAssert isKmsEncryptedWith(String kmsKeyId) {
+        isNotNull();
+        if (!"aws:kms".equals(actual.serverSideEncryption()) || !actual.kmsKeyId().equals(Optional.of(kmsKeyId))) {
+            fail("to be encrypted with SSE-KMS and the key " + kmsKeyId + ", but it is encrypted with "
+                    + encryption());
+        }
+        return this;
+    }
+
+    /** The artifact was not uploaded with SSE-KMS. */
+    public ArtifactAssert isNotKmsEncrypted() {
+        isNotNull();
+        if ("aws:kms".equals(actual.serverSideEncryption())) {
+            fail("not to be encrypted with SSE-KMS, but it is encrypted with " + encryption());
+        }
+        return this;
+    }
+
+    private String encryption() {
+        return actual.serverSideEncryption() + actual.kmsKeyId().map(id -> " and the key " + id).orElse("");
+    }
+
+    private void fail(String expectation) {
+        failWithMessage("%s", "Expecting artifact s3://" + actual.bucket() + "/" + actual.key() + " " + expectation
+                + ".");
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.cptestkit.junit;
+
+import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.s3.StoredArtifact;
+import org.assertj.core.api.Assertions;
+
+/**
+ * Entry point of the toolkit's AssertJ assertions; it extends {@link Assertions}, so one static import gives
+ * AssertJ's {@code assertThat}s too.
+ *
+ * <pre>{@code
+ * import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
+ *
+ * assertThat(mock.job(jobId)).succeeded().hasExecutionSummary("3 files, 42 lines");
+ * assertThat(mock).job(jobId).failed().hasFailureType(FailureType.CONFIGURATION_ERROR);
+ * }</pre>
+ */
+public class CodePipelineAssertions extends Assertions {
+
+    protected CodePipelineAssertions() {}
+
+    /** Assertions on a job snapshot. */
+    public static JobAssert assertThat(JobSnapshot job) {
+        return new JobAssert(job, null);
+    }
+
+    /** Assertions on an artifact of the mock's bucket, e.g. {@code mock.outputArtifact(jobId, name).orElseThrow()}. */
+    public static ArtifactAssert assertThat(StoredArtifact artifact) {
+        return new ArtifactAssert(artifact);
+    }
+
+    /** Assertions on a mock: its jobs, and (through them) their continuations. */
+    public static MockAssert assertThat(CodePipelineMock mock) {
+        return new MockAssert(mock);
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.cptestkit.junit;
+
+import io.github.cptestkit.junit.internal.SdkClients;
+import io.github.cptestkit.mock.CodePipelineMock;
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Makes S3 clients pointed at the mock's artifact store with the credentials a worker is given, typically a job's
+ * {@code artifactCredentials}: what a worker's "S3 client for these credentials" function does in production,
+ * apart from the endpoint. Inject it as a test parameter; each client it makes is the caller's to close.
+ *
+ * <pre>{@code
+ * @Test
+ * void uploadsTheReport(CodePipelineClient codePipeline, JobS3Clients s3, @FakeJob FakeThirdPartyJob job) {
+ *     SampleWorker worker = new SampleWorker(codePipeline, s3::create, TYPE,
+ *             Map.of(job.clientId(), job.clientToken()));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class JobS3Clients {
+
+    private final URI endpoint;
+    private final Region region;
+    private final int maxAttempts;
+
+    private JobS3Clients(URI endpoint, Region region, int maxAttempts) {
+        this.endpoint = endpoint;
+        this.region = region;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Clients for the artifact store of {@code mock} (which must be running), in {@code region}. */
+    public static JobS3Clients forMock(CodePipelineMock mock, Region region, int maxAttempts) {
+        Objects.requireNonNull(mock, "mock");
+        Objects.requireNonNull(region, "region");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be 1 (no retries) or more, but was " + maxAttempts);
+        }
+        return new JobS3Clients(mock.endpoint(), region, maxAttempts);
+    }
+
+    /**
+     * A new path-style S3 client signing with {@code credentials} (session credentials carry their token);
+     * close it when done.
+     */
+    public S3Client create(AwsCredentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(SdkClients.overrides(maxAttempts))
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "JobS3Clients[" + endpoint + ", " + region + ", maxAttempts=" + maxAttempts + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.cptestkit.junit;
+
+import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a whole mock: its jobs and the problems it met.
+ *
+ * <pre>{@code
+ * assertThat(mock).hasNoProblems().job(jobId).succeeded().hasContinuation();
+ * }</pre>
+ */
+public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
+
+    protected MockAssert(CodePipelineMock actual) {
+        super(actual, MockAssert.class);
+    }
+
+    /** Assertions on job {@code jobId}, able to follow its continuation. */
+    public JobAssert job(String jobId) {
+        isNotNull();
+        JobSnapshot job;
+        try {
+            job = actual.job(jobId);
+        } catch (NoSuchElementException e) {
+            failWithMessage("%s", "Expecting the mock to have job " + jobId + ", but it has only "
+                    + actual.jobs().stream().map(JobSnapshot::jobId).toList());
+            throw e;
+        }
+        return new JobAssert(job, actual);
+    }
+
+    /** No upload ignored its job's KMS key. */
+    public MockAssert hasNoKmsViolations() {
+        isNotNull();
+        List<KmsViolation> violations = actual.kmsViolations();
+        if (!violations.isEmpty()) {
+            failWithMessage("%s", "Expecting every upload to use its job's KMS key, but " + violations.size()
+                    + " did not:" + System.lineSeparator() + violations.stream()
+                    .map(v -> "job " + v.jobId() + " " + v.operation() + " s3://" + v.bucket() + "/" + v.key() + ": "
+                            + v.problem())
+                    .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+        }
+        return this;
+    }
+
+    /** The mock met no problem (no answer broke its schema, no internal failure). */
+    public MockAssert hasNoProblems() {
+        isNotNull();
+        List<String> problems = actual.problems();
+        if (!problems.isEmpty()) {
+            failWithMessage("%s", "Expecting the mock to have met no problem, but it met " + problems.size() + ":"
+                    + System.lineSeparator() + String.join(System.lineSeparator(), problems));
+        }
+        return this;
+    }
+}
