@@ -20,8 +20,8 @@ import boto3
 from botocore.config import Config
 
 ACTION_TYPE = {"category": "Build", "owner": "ThirdParty", "provider": "Boto3Worker", "version": "1"}
-FAKE = {"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE", "aws_secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        "region_name": "us-east-1"}
+FAKE = {"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE",
+        "aws_secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "region_name": "us-east-1"}
 ONE_ATTEMPT = Config(retries={"total_max_attempts": 1})
 
 

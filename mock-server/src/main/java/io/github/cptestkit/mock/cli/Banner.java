@@ -6,12 +6,14 @@ import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.WireFormat;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.FakeJobOrder;
 import io.github.cptestkit.mock.internal.admin.JobViews;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,11 +82,17 @@ final class Banner {
             out.println();
             return;
         }
-        String from = order == null ? "" : " (" + order.count() + " fake " + order.effectiveKind().label()
-                + (order.preset() == null ? "" : " " + order.preset().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-')) + " job" + (order.count() == 1 ? "" : "s") + " of seed " + seed + ")";
-        out.println("Queued " + queued.size() + " job" + (queued.size() == 1 ? "" : "s")
-                + (jobsFile == null ? "" : " (from " + jobsFile + ")") + from + ":");
+        List<String> sources = new ArrayList<>();
+        if (jobsFile != null) {
+            sources.add((queued.size() - (order == null ? 0 : order.count())) + " from " + jobsFile);
+        }
+        if (order != null) {
+            sources.add(order.count() + " fake " + order.effectiveKind().label() + (order.preset() == null ? ""
+                    : " " + AdminBody.choiceKey(order.preset().name())) + " job" + (order.count() == 1 ? "" : "s") + " of seed "
+                    + seed);
+        }
+        out.println("Queued " + queued.size() + " job" + (queued.size() == 1 ? "" : "s") + ": "
+                + String.join(", ", sources));
         Set<String> polls = new LinkedHashSet<>();
         for (JobDocument job : queued) {
             ActionTypeId type = job.actionTypeId();

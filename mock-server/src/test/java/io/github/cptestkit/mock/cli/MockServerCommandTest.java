@@ -72,6 +72,7 @@ class MockServerCommandTest {
                         + "  clientToken " + expected.get(1).clientToken(),
                 "  aws codepipeline poll-for-third-party-jobs --action-type-id"
                         + " category=Build,owner=ThirdParty,provider=MyCi,version=1");
+        assertThat(lines).contains("Queued 2 jobs: 2 fake third-party build-with-source-zip jobs of seed 7");
         assertThat(out()).doesNotContain("WARNING");
         String last = lines.get(lines.size() - 1);
         assertThat(last).startsWith(MockServerCommand.READY + " {");
@@ -93,7 +94,7 @@ class MockServerCommandTest {
         assertThat(command.running().jobs()).extracting(job -> job.jobId())
                 .containsExactly(custom.jobId(), FakeJobs.custom().index(1).build().jobId());
         assertThat(command.running().job(custom.jobId()).status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(out()).contains("Queued 2 jobs (from " + file + ") (1 fake custom job of seed 20150709):");
+        assertThat(out()).contains("Queued 2 jobs: 1 from " + file + ", 1 fake custom job of seed 20150709");
     }
 
     @Test
