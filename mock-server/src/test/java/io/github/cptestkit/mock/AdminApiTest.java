@@ -125,6 +125,12 @@ class AdminApiTest {
                 .version(custom.at("/data/actionTypeId/version").asText()))).jobs().get(0);
         assertThat(polled.id()).isEqualTo(custom.get("id").asText());
         assertThat(polled.nonce()).isEqualTo(custom.get("nonce").asText());
+
+        AdminHttp.Answer again = admin.post("jobs", "{\"jobs\": [" + thirdParty + "]}");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.message()).isEqualTo("job id " + thirdParty.at("/jobDetails/id").asText() + " is already"
+                + " in this mock or twice in the request; give each job its own id, or POST reset first");
+        assertThat(mock.jobs()).hasSize(2);
     }
 
     @Test

@@ -141,9 +141,9 @@ public final class AdminRoutes implements AdminApiExtension {
             Set<String> known = new HashSet<>();
             mock.jobs().forEach(job -> known.add(job.jobId()));
             for (JobDocument job : jobs) {
-                if (known.contains(job.jobId())) {
-                    throw AdminRefusal.invalid("job id " + job.jobId() + " is already in this mock; give each job its"
-                            + " own id, or POST reset first");
+                if (!known.add(job.jobId())) {
+                    throw AdminRefusal.invalid("job id " + job.jobId() + " is already in this mock or twice in the"
+                            + " request; give each job its own id, or POST reset first");
                 }
             }
             jobs.forEach(job -> job.enqueueIn(mock));
