@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.Artifact;
 import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.internal.AwsJsonProtocol;
@@ -14,6 +15,7 @@ import io.github.cptestkit.mock.internal.CodePipelineEmulator;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.JobStore;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
+import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.s3.S3Emulator;
 import io.github.cptestkit.mock.internal.s3.SigV4Verifier;
@@ -58,6 +60,9 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * <p>For tests in other languages, the same setup and inspection is served as JSON over HTTP under
+ * {@code /__admin/codepipeline/} on the mock's port (docs/admin-api.md).
+ *
  * <p>Thread-safe: workers may call it from many threads while a test inspects it.
  */
 public final class CodePipelineMock implements AutoCloseable {
@@ -96,6 +101,7 @@ public final class CodePipelineMock implements AutoCloseable {
                 .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
                 .maxRequestJournalEntries(builder.maxRequestJournalEntries); // S3 bodies are journaled too
         emulators.forEach(emulator -> emulator.configure(options));
+        options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
         this.server = new WireMockServer(options);
     }
@@ -365,6 +371,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private int maxRequestJournalEntries = DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
         private final Map<String, SigningCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
+        private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
 
         private Builder() {}
 
@@ -498,6 +505,16 @@ public final class CodePipelineMock implements AutoCloseable {
          */
         public Builder wireMockOptions(Consumer<WireMockConfiguration> adjust) {
             this.wireMockOptions = Objects.requireNonNull(adjust, "adjust");
+            return this;
+        }
+
+        /**
+         * The seed of the fake jobs the admin API queues from a preset ({@code POST /__admin/codepipeline/jobs},
+         * see docs/admin-api.md); {@link FakeJobs#DEFAULT_SEED} by default. The n-th job queued in the mock is job
+         * n of the seed, so the same requests give the same jobs.
+         */
+        public Builder fakeJobSeed(long seed) {
+            this.fakeJobSeed = seed;
             return this;
         }
 

@@ -59,6 +59,10 @@ public final class AwsJsonProtocol {
 
     private static final System.Logger LOG = System.getLogger(AwsJsonProtocol.class.getName());
 
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -95,7 +99,7 @@ public final class AwsJsonProtocol {
         }
         Operation op = operation.get();
         try {
-            JsonNode request = read(body);
+            JsonNode request = readObject(body);
             checkRequest(op, request);
             return new AwsResponse(200, Map.of(
                     "Content-Type", CONTENT_TYPE,
@@ -227,26 +231,31 @@ public final class AwsJsonProtocol {
         LOG.log(System.Logger.Level.WARNING, message + " (served anyway: strict mode is off)");
     }
 
-    private JsonNode read(byte[] body) {
+    /**
+     * A request body as a JSON object, as AWS JSON services read it: an empty body is {@code {}}, {@code null}
+     * members are dropped (absent), and text that is not JSON, or JSON that is not an object, is a
+     * SerializationException. The admin API reads its bodies with it too.
+     */
+    public static ObjectNode readObject(byte[] body) {
         if (body == null || body.length == 0) {
-            return json.createObjectNode();
+            return READER.createObjectNode();
         }
         JsonNode node;
         try {
-            node = json.readTree(body);
+            node = READER.readTree(body);
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
             throw new AwsException(AwsError.SERIALIZATION, "The request body is not valid JSON: " + reason);
         }
         if (node == null || node.isMissingNode()) {
-            return json.createObjectNode();
+            return READER.createObjectNode();
         }
-        if (!node.isObject()) {
+        if (!(node instanceof ObjectNode object)) {
             throw new AwsException(AwsError.SERIALIZATION, "The request body must be a JSON object, but was a JSON "
                     + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        dropNulls(node);
-        return node;
+        dropNulls(object);
+        return object;
     }
 
     /** AWS treats a member sent as {@code null} as absent. */
@@ -330,10 +339,15 @@ public final class AwsJsonProtocol {
      * there in clear text.
      */
     static String loggable(Violation violation) {
+        return redactConfiguration(violation).awsMessage();
+    }
+
+    /** The violation with its value hidden when it is an action configuration value (secrets travel there). */
+    public static Violation redactConfiguration(Violation violation) {
         if (violation.value() != null && violation.path().contains("/actionConfiguration/")) {
             return new Violation(violation.path(), violation.constraint(), violation.requirement(),
-                    Violation.REDACTED).awsMessage();
+                    Violation.REDACTED);
         }
-        return violation.awsMessage();
+        return violation;
     }
 }

@@ -1,0 +1,451 @@
+package io.github.cptestkit.mock.internal.admin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.FakeJobGenerator;
+import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.mock.ActionTypeSettings;
+import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.InjectedFault;
+import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.ShiftedClock;
+import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
+import io.github.cptestkit.schemas.AwsError;
+import io.github.cptestkit.schemas.Constraint;
+import io.github.cptestkit.schemas.Operation;
+import io.github.cptestkit.schemas.SchemaValidator;
+import io.github.cptestkit.schemas.Violation;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The admin API under {@code /__admin/codepipeline/}: JSON over HTTP for tests in any language, each route a thin
+ * layer over {@link CodePipelineMock}'s public methods (docs/admin-api.md lists them with curl examples). Inputs
+ * are checked like the AWS side checks its own: a refusal is {@code {"__type": ..., "message": ...}} with HTTP 400
+ * (404 for an unknown job), and the server keeps serving.
+ *
+ * <pre>{@code
+ * AdminRoutes admin = new AdminRoutes(mock, FakeJobs.withSeed(42));
+ * WireMockServer server = new WireMockServer(options().extensions(admin));
+ * }</pre>
+ */
+public final class AdminRoutes implements AdminApiExtension {
+
+    /** Where the routes live, below WireMock's {@code /__admin}. */
+    public static final String PREFIX = "/codepipeline";
+    /** The routes' full base path. */
+    public static final String BASE_PATH = "/__admin" + PREFIX + "/";
+
+    private static final System.Logger LOG = System.getLogger(AdminRoutes.class.getName());
+    private static final String CONTENT_TYPE = "application/json";
+    private static final String ARTIFACT_NOT_FOUND = "ArtifactNotFoundException";
+    private static final long MAX_FAULT_TIMES = 1_000_000;
+    private static final double MAX_ADVANCE_SECONDS = 10L * 366 * 24 * 3600;
+
+    private final CodePipelineMock mock;
+    private final FakeJobGenerator fakes;
+
+    /**
+     * @param mock  the mock the routes act on
+     * @param fakes where {@code POST jobs} with a preset draws its jobs from
+     */
+    public AdminRoutes(CodePipelineMock mock, FakeJobGenerator fakes) {
+        this.mock = Objects.requireNonNull(mock, "mock");
+        this.fakes = Objects.requireNonNull(fakes, "fakes");
+    }
+
+    @Override
+    public String getName() {
+        return "codepipeline-admin";
+    }
+
+    /**
+     * Adds the routes. Each route is its own lambda on purpose: WireMock finds a route's path template by the class
+     * of its task, so two routes sharing a task class would read each other's path parameters.
+     */
+    @Override
+    public void contributeAdminApiRoutes(Router router) {
+        router.add(RequestMethod.POST, PREFIX + "/jobs", (admin, event, params) -> answer(() -> enqueue(body(event))));
+        router.add(RequestMethod.GET, PREFIX + "/jobs", (admin, event, params) -> answer(this::jobs));
+        router.add(RequestMethod.GET, PREFIX + "/jobs/{id}", (admin, event, params) -> answer(() ->
+                job(params.get("id"))));
+        router.add(RequestMethod.GET, PREFIX + "/jobs/{id}/artifacts/{name}", (admin, event, params) -> respond(() ->
+                outputArtifact(params.get("id"), params.get("name"), query(event, "format"))));
+        router.add(RequestMethod.GET, PREFIX + "/kms-violations", (admin, event, params) ->
+                answer(this::kmsViolations));
+        router.add(RequestMethod.POST, PREFIX + "/clients", (admin, event, params) -> answer(() ->
+                registerClient(body(event))));
+        router.add(RequestMethod.POST, PREFIX + "/action-types", (admin, event, params) -> answer(() ->
+                registerActionType(body(event))));
+        router.add(RequestMethod.POST, PREFIX + "/faults", (admin, event, params) -> answer(() ->
+                injectFault(body(event))));
+        router.add(RequestMethod.GET, PREFIX + "/clock", (admin, event, params) -> answer(this::clock));
+        router.add(RequestMethod.POST, PREFIX + "/clock/advance", (admin, event, params) -> answer(() ->
+                advanceClock(body(event))));
+        router.add(RequestMethod.POST, PREFIX + "/reset", (admin, event, params) -> answer(this::reset));
+    }
+
+    private static byte[] body(ServeEvent event) {
+        return event.getRequest().getBody();
+    }
+
+    private static String query(ServeEvent event, String name) {
+        var values = event.getRequest().queryParameter(name);
+        return values.isPresent() ? values.firstValue() : null;
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    /** {@code POST jobs}: an order for fake jobs, or job documents. */
+    ObjectNode enqueue(byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        List<JobDocument> jobs;
+        synchronized (this) {
+            long next = mock.jobs().size();
+            if (body.has("job") || body.has("jobs")) {
+                jobs = documents(body, next);
+            } else {
+                jobs = order(body).build(fakes, next);
+            }
+            Set<String> known = new HashSet<>();
+            mock.jobs().forEach(job -> known.add(job.jobId()));
+            for (JobDocument job : jobs) {
+                if (!known.add(job.jobId())) {
+                    throw AdminRefusal.invalid("job id " + job.jobId() + " is already in this mock or twice in the"
+                            + " request; give each job its own id, or POST reset first");
+                }
+            }
+            jobs.forEach(job -> job.enqueueIn(mock));
+        }
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        ArrayNode queued = answer.putArray("jobs");
+        jobs.forEach(job -> queued.add(JobViews.queued(job)));
+        return answer;
+    }
+
+    private static List<JobDocument> documents(AdminBody body, long next) {
+        List<Violation> violations = new ArrayList<>();
+        List<JobDocument> jobs = new ArrayList<>();
+        if (body.has("job") && body.has("jobs")) {
+            body.add("jobs", Constraint.OTHER, "Member must be absent when job is present: give one job as job,"
+                    + " or several as jobs", null);
+        } else if (body.has("job")) {
+            jobs.add(JobDocumentReader.read(body.node("job"), "/job", violations, next));
+        } else if (!body.node("jobs").isArray() || body.node("jobs").isEmpty()) {
+            body.add("jobs", Constraint.MIN_ITEMS, "Member must be a JSON array of 1 or more job documents",
+                    body.node("jobs").toString());
+        } else {
+            JsonNode items = body.node("jobs");
+            for (int i = 0; i < items.size(); i++) {
+                jobs.add(JobDocumentReader.read(items.get(i), "/jobs/" + i, violations, next + i));
+            }
+        }
+        violations.forEach(body::add);
+        body.done();
+        return jobs;
+    }
+
+    private static FakeJobOrder order(AdminBody body) {
+        Preset preset = body.choice("preset", false, FakeJobOrder.PRESETS);
+        FakeJobOrder.Kind kind = body.choice("kind", false, FakeJobOrder.KINDS);
+        int count = (int) body.integer("count", 1, 1, FakeJobOrder.MAX_COUNT);
+        FakeJobOrder draft = new FakeJobOrder(preset, kind, count, null);
+        ActionTypeId type = body.has("actionTypeId")
+                ? FakeJobOrder.actionType(body.node("actionTypeId"), draft.effectiveKind(), "actionTypeId", body)
+                : null;
+        FakeJobOrder order = new FakeJobOrder(preset, kind, count, type);
+        if (body.valid()) {
+            order.problems("kind", "actionTypeId").forEach(body::add);
+        }
+        body.done();
+        return order;
+    }
+
+    /** {@code GET jobs}: every job, in the order queued. */
+    ObjectNode jobs() {
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        ArrayNode list = answer.putArray("jobs");
+        mock.jobs().forEach(job -> list.add(JobViews.summary(job)));
+        return answer;
+    }
+
+    /** {@code GET jobs/{id}}: one job, its calls and result. */
+    ObjectNode job(String jobId) {
+        return JobViews.detail(snapshot(jobId));
+    }
+
+    private JobSnapshot snapshot(String jobId) {
+        try {
+            return mock.job(jobId);
+        } catch (NoSuchElementException e) {
+            throw new AdminRefusal(AdminRefusal.NOT_FOUND, AwsError.JOB_NOT_FOUND.type(), "Job " + jobId
+                    + " is not in this mock; GET " + BASE_PATH + "jobs lists the jobs it has");
+        }
+    }
+
+    /**
+     * {@code GET jobs/{id}/artifacts/{name}}: the output artifact as the worker uploaded it, its bytes (with its
+     * Content-Type, ETag and encryption headers), or with {@code ?format=entries} its zip entries as JSON.
+     */
+    ResponseDefinition outputArtifact(String jobId, String name, String format) {
+        if (format != null && !format.equals("entries") && !format.equals("bytes")) {
+            throw AdminRefusal.invalid(List.of(new Violation("/format", Constraint.ENUM, "Member must satisfy enum"
+                    + " value set: [bytes, entries]", format)));
+        }
+        snapshot(jobId);
+        StoredArtifact artifact;
+        try {
+            artifact = mock.outputArtifact(jobId, name).orElseThrow(() -> new AdminRefusal(AdminRefusal.NOT_FOUND,
+                    ARTIFACT_NOT_FOUND, "Output artifact " + name + " of job " + jobId + " is not uploaded yet;"
+                    + " the worker puts it at its S3 location with the job's credentials"));
+        } catch (NoSuchElementException e) {
+            throw new AdminRefusal(AdminRefusal.NOT_FOUND, ARTIFACT_NOT_FOUND, e.getMessage());
+        }
+        if (!"entries".equals(format)) {
+            ResponseDefinitionBuilder bytes = aResponse().withStatus(200).withBody(artifact.content())
+                    .withHeader("Content-Type", artifact.contentType()).withHeader("ETag", artifact.etag())
+                    .withHeader("x-amz-server-side-encryption", artifact.serverSideEncryption());
+            artifact.kmsKeyId().ifPresent(key -> bytes.withHeader("x-amz-server-side-encryption-aws-kms-key-id", key));
+            return bytes.build();
+        }
+        ObjectNode view = AdminBody.JSON.createObjectNode().put("jobId", jobId).put("name", name)
+                .put("bucket", artifact.bucket()).put("key", artifact.key()).put("size", artifact.size())
+                .put("etag", artifact.etag()).put("contentType", artifact.contentType())
+                .put("serverSideEncryption", artifact.serverSideEncryption())
+                .put("kmsKeyId", artifact.kmsKeyId().orElse(null));
+        Map<String, byte[]> entries;
+        try {
+            entries = artifact.zipEntries();
+        } catch (IllegalStateException notZip) {
+            throw AdminRefusal.invalid("Output artifact " + name + " of job " + jobId + " is not a zip file ("
+                    + artifact.size() + " bytes); read its bytes without ?format=entries");
+        }
+        ArrayNode list = view.putArray("entries");
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        entries.forEach((entry, content) -> {
+            ObjectNode item = list.addObject().put("name", entry).put("size", content.length);
+            try {
+                item.put("text", utf8.decode(ByteBuffer.wrap(content)).toString());
+            } catch (CharacterCodingException binary) {
+                item.put("base64", Base64.getEncoder().encodeToString(content));
+            }
+        });
+        return respond(200, view.toString());
+    }
+
+    /** {@code GET kms-violations}: uploads that ignored their job's encryption key, oldest first. */
+    ObjectNode kmsViolations() {
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        ArrayNode list = answer.putArray("kmsViolations");
+        for (KmsViolation violation : mock.kmsViolations()) {
+            list.addObject().put("jobId", violation.jobId()).put("operation", violation.operation())
+                    .put("bucket", violation.bucket()).put("key", violation.key())
+                    .put("expectedKmsKeyId", violation.expectedKmsKeyId())
+                    .put("sentEncryption", violation.sentEncryption().orElse(null))
+                    .put("sentKmsKeyId", violation.sentKmsKeyId().orElse(null))
+                    .put("problem", violation.problem()).put("rejected", violation.rejected())
+                    .put("at", violation.at().toString());
+        }
+        return answer;
+    }
+
+    // ---------------------------------------------------------------- clients, action types, faults
+
+    /** {@code POST clients}: {@code {"clientId": <uuid>, "clientToken": "..."}}. */
+    ObjectNode registerClient(byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        String clientId = body.text("clientId", true, 1, 64);
+        String clientToken = body.text("clientToken", true, 1, 256);
+        if (clientId != null) {
+            ObjectNode entry = AdminBody.JSON.createObjectNode().put("clientId", clientId)
+                    .put("jobId", UUID.nameUUIDFromBytes(new byte[0]).toString());
+            ObjectNode listed = AdminBody.JSON.createObjectNode();
+            listed.putArray("jobs").add(entry);
+            SchemaValidator.shared().validateResponse(Operation.POLL_FOR_THIRD_PARTY_JOBS, listed).forEach(v ->
+                    body.add(new Violation(v.path().replace("/jobs/0", ""), v.constraint(), v.requirement(),
+                            v.value())));
+        }
+        body.done();
+        mock.registerClient(clientId, clientToken);
+        return AdminBody.JSON.createObjectNode().put("clientId", clientId);
+    }
+
+    /** {@code POST action-types}: {@code {"actionTypeId": {...}, "jobTimeoutSeconds": n, "queryableProperty": k}}. */
+    ObjectNode registerActionType(byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        ActionTypeId type = null;
+        if (!body.has("actionTypeId")) {
+            body.add("actionTypeId", Constraint.REQUIRED, "Member must not be null", null);
+        } else {
+            ObjectNode poll = AdminBody.JSON.createObjectNode();
+            poll.set("actionTypeId", body.node("actionTypeId"));
+            List<Violation> violations = SchemaValidator.shared().validateRequest(Operation.POLL_FOR_JOBS, poll);
+            violations.forEach(body::add);
+            if (violations.isEmpty()) {
+                type = WireFormat.mapper().convertValue(body.node("actionTypeId"), ActionTypeId.class);
+            }
+        }
+        long timeout = body.integer("jobTimeoutSeconds", 0, ActionTypeSettings.MIN_JOB_TIMEOUT.toSeconds(),
+                ActionTypeSettings.MAX_JOB_TIMEOUT.toSeconds());
+        String queryable = body.text("queryableProperty", false, 1, 50);
+        body.done();
+        mock.registerActionType(type, new ActionTypeSettings(timeout == 0 ? null : Duration.ofSeconds(timeout),
+                queryable));
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        answer.set("actionTypeId", WireFormat.toTree(type));
+        return answer;
+    }
+
+    /**
+     * {@code POST faults}: {@code {"operation": "PollForJobs", "times": 2}} (operation optional: any) with one of
+     * {@code "error": "ThrottlingException"} (and an optional {@code "message"}), {@code "delayMillis": 3000} or
+     * {@code "socketFault": "CONNECTION_RESET_BY_PEER"}.
+     */
+    ObjectNode injectFault(byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        Operation operation = body.choice("operation", false,
+                AdminBody.names(Operation.values(), Operation::operationName));
+        int times = (int) body.integer("times", 1, 1, MAX_FAULT_TIMES);
+        AwsError error = body.choice("error", false, AdminBody.names(AwsError.values(), AwsError::type));
+        String message = body.text("message", false, 1, 5000);
+        long delay = body.integer("delayMillis", -1, 0, Duration.ofMinutes(10).toMillis());
+        Fault socket = body.choice("socketFault", false, AdminBody.names(Fault.values(), Fault::name));
+        long kinds = Arrays.asList("error", "delayMillis", "socketFault").stream().filter(body::has).count();
+        if (kinds != 1) {
+            body.add("error", Constraint.OTHER, "Exactly one of error, delayMillis and socketFault must be given,"
+                    + " but " + (kinds == 0 ? "none was" : kinds + " were"), null);
+        } else if (message != null && error == null) {
+            body.add("message", Constraint.OTHER, "Member must be absent unless error is given", null);
+        }
+        body.done();
+        InjectedFault fault = error != null ? InjectedFault.error(error, message != null ? message
+                : defaultMessage(error)) : socket != null ? InjectedFault.socket(socket)
+                : InjectedFault.delay(Duration.ofMillis(delay));
+        if (operation == null) {
+            mock.failNext(times, fault);
+        } else {
+            mock.failNext(operation, times, fault);
+        }
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        answer.put("operation", operation == null ? "*" : operation.operationName()).put("times", times);
+        return answer;
+    }
+
+    private static String defaultMessage(AwsError error) {
+        return ((InjectedFault.ErrorAnswer) InjectedFault.error(error)).message();
+    }
+
+    // ---------------------------------------------------------------- clock, reset
+
+    /** {@code GET clock}: the mock's time. */
+    ObjectNode clock() {
+        return AdminBody.JSON.createObjectNode().put("now", mock.clock().instant().toString())
+                .put("advanceable", mock.clock() instanceof MockClock || mock.clock() instanceof ShiftedClock);
+    }
+
+    /** {@code POST clock/advance}: {@code {"seconds": 90}} or {@code {"duration": "PT1M30S"}}. */
+    ObjectNode advanceClock(byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        Double seconds = body.number("seconds", 0, MAX_ADVANCE_SECONDS);
+        String text = body.text("duration", false, 2, 64);
+        Duration amount = null;
+        if (body.has("seconds") == body.has("duration")) {
+            body.add("seconds", Constraint.OTHER, "Exactly one of seconds and duration must be given", null);
+        } else if (seconds != null) {
+            amount = Duration.ofNanos(Math.round(seconds * 1e9));
+        } else if (text != null) {
+            try {
+                amount = Duration.parse(text);
+                if (amount.isNegative()) {
+                    body.add("duration", Constraint.MINIMUM, "Member must be zero or more: the clock only moves"
+                            + " forward", text);
+                }
+            } catch (DateTimeParseException e) {
+                body.add("duration", Constraint.PATTERN, "Member must be an ISO-8601 duration such as PT90S or"
+                        + " PT24H", text);
+            }
+        }
+        body.done();
+        Clock clock = mock.clock();
+        if (clock instanceof MockClock mockClock) {
+            mockClock.advance(amount);
+        } else if (clock instanceof ShiftedClock shifted) {
+            shifted.advance(amount);
+        } else {
+            throw AdminRefusal.invalid("The clock of this mock cannot be advanced: it is " + clock + "; build the"
+                    + " mock with a MockClock or a ShiftedClock (the standalone mock has one)");
+        }
+        return clock();
+    }
+
+    /** {@code POST reset}: forgets every job, type, client and fault; the clock stays where it is. */
+    ObjectNode reset() {
+        mock.reset();
+        return AdminBody.JSON.createObjectNode();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Runs a route that answers JSON. */
+    static ResponseDefinition answer(Supplier<JsonNode> route) {
+        return respond(() -> respond(200, route.get().toString()));
+    }
+
+    /** Runs a route: its answer, or the refusal or failure in the AWS error shape. */
+    static ResponseDefinition respond(Supplier<ResponseDefinition> route) {
+        try {
+            return route.get();
+        } catch (AdminRefusal refusal) {
+            return error(refusal.status(), refusal.type(), refusal.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return error(400, AwsError.VALIDATION.type(), refused.getMessage());
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "admin API failure: " + bug.getClass().getName() + " at "
+                    + (bug.getStackTrace().length > 0 ? bug.getStackTrace()[0] : "?"));
+            return error(500, AwsError.INTERNAL_FAILURE.type(), "The admin API failed: " + bug.getClass()
+                    .getSimpleName() + "; see the mock's log");
+        }
+    }
+
+    private static ResponseDefinition error(int status, String type, String message) {
+        ObjectNode body = AdminBody.JSON.createObjectNode().put("__type", type).put("message", message);
+        return aResponse().withStatus(status).withHeader("Content-Type", CONTENT_TYPE)
+                .withHeader("x-amzn-ErrorType", type).withBody(body.toString()).build();
+    }
+
+    private static ResponseDefinition respond(int status, String json) {
+        return aResponse().withStatus(status).withHeader("Content-Type", CONTENT_TYPE)
+                .withBody(json.getBytes(StandardCharsets.UTF_8)).build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.cptestkit.mock.internal.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.mock.JobResult;
+import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.RecordedCall;
+import io.github.cptestkit.mock.admin.JobDocument;
+
+/**
+ * The admin API's JSON views of jobs: a summary per job in lists, and the whole story of one job (its data, its
+ * calls, its result). Values of the API (action type ids, job data, revisions, failure details) keep their wire
+ * shapes; the admin API's own times are ISO-8601 strings.
+ *
+ * <pre>{@code ObjectNode view = JobViews.detail(mock.job(jobId));}</pre>
+ */
+public final class JobViews {
+
+    private JobViews() {}
+
+    /** A job as {@code GET jobs} lists it. */
+    public static ObjectNode summary(JobSnapshot job) {
+        ObjectNode view = AdminBody.JSON.createObjectNode();
+        view.put("jobId", job.jobId());
+        view.put("kind", (job.clientId() != null ? FakeJobOrder.Kind.THIRD_PARTY : FakeJobOrder.Kind.CUSTOM).label());
+        view.set("actionTypeId", WireFormat.toTree(job.actionTypeId()));
+        if (job.clientId() != null) {
+            view.put("clientId", job.clientId());
+        }
+        view.put("status", job.status().wire());
+        if (job.continuedFromJobId() != null) {
+            view.put("continuedFromJobId", job.continuedFromJobId());
+        }
+        return view;
+    }
+
+    /** A job as {@code GET jobs/{id}} shows it: the summary, its nonce, data, calls and result. */
+    public static ObjectNode detail(JobSnapshot job) {
+        ObjectNode view = summary(job);
+        if (job.nonce() != null) {
+            view.put("nonce", job.nonce());
+        }
+        view.set("data", WireFormat.toTree(job.data()));
+        ArrayNode calls = view.putArray("calls");
+        for (RecordedCall call : job.calls()) {
+            ObjectNode entry = calls.addObject().put("operation", call.operation().operationName())
+                    .put("at", call.at().toString());
+            if (call.error() != null) {
+                entry.put("error", call.error().type());
+            }
+        }
+        if (job.result() instanceof JobResult.Success success) {
+            ObjectNode result = view.putObject("result").put("type", "success").put("at", success.at().toString());
+            putWire(result, "currentRevision", success.currentRevision());
+            putWire(result, "executionDetails", success.executionDetails());
+            if (success.continuationToken() != null) {
+                result.put("continuationToken", success.continuationToken());
+            }
+            result.set("outputVariables", WireFormat.toTree(success.outputVariables()));
+            if (success.continuationJobId() != null) {
+                result.put("continuationJobId", success.continuationJobId());
+            }
+        } else if (job.result() instanceof JobResult.Failure failure) {
+            ObjectNode result = view.putObject("result").put("type", "failure").put("at", failure.at().toString());
+            putWire(result, "failureDetails", failure.failureDetails());
+        }
+        return view;
+    }
+
+    /**
+     * A job the admin API has just queued: its id, kind, action type and, for a third-party job, the
+     * clientId/clientToken pair a worker needs.
+     */
+    public static ObjectNode queued(JobDocument job) {
+        ObjectNode view = AdminBody.JSON.createObjectNode();
+        view.put("jobId", job.jobId());
+        view.set("actionTypeId", WireFormat.toTree(job.actionTypeId()));
+        if (job instanceof JobDocument.ThirdParty thirdParty) {
+            view.put("kind", FakeJobOrder.Kind.THIRD_PARTY.label());
+            view.put("clientId", thirdParty.job().clientId());
+            view.put("clientToken", thirdParty.job().clientToken());
+        } else {
+            view.put("kind", FakeJobOrder.Kind.CUSTOM.label());
+        }
+        return view;
+    }
+
+    private static void putWire(ObjectNode into, String member, Object value) {
+        if (value != null) {
+            into.set(member, WireFormat.toTree(value));
+        }
+    }
+}
