@@ -11,6 +11,7 @@ import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.internal.AwsJsonProtocol;
+import io.github.cptestkit.mock.internal.BoundedRequestJournal;
 import io.github.cptestkit.mock.internal.CodePipelineEmulator;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.JobStore;
@@ -98,11 +99,12 @@ public final class CodePipelineMock implements AutoCloseable {
         WireMockConfiguration options = options()
                 .port(builder.port)
                 .bindAddress(builder.bindAddress)
-                .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
-                .maxRequestJournalEntries(builder.maxRequestJournalEntries); // S3 bodies are journaled too
+                .stubRequestLoggingDisabled(true); // request bodies carry client tokens and credentials
         emulators.forEach(emulator -> emulator.configure(options));
         options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
+        // S3 bodies are journaled too; WireMock's own bound costs a scan of the journal per request.
+        BoundedRequestJournal.install(options, builder.maxRequestJournalEntries);
         this.server = new WireMockServer(options);
     }
 

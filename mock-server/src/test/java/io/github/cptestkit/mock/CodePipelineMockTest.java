@@ -1,9 +1,12 @@
 package io.github.cptestkit.mock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.cptestkit.mock.SdkClients.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.cptestkit.fixtures.ActionCategory;
 import io.github.cptestkit.fixtures.ActionConfiguration;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
@@ -159,6 +162,29 @@ class CodePipelineMockTest {
             assertThat(dispatched).hasSize(200);
             assertThat(new HashSet<>(dispatched)).hasSize(200);
             assertThat(mock.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void theRequestJournalKeepsTheLastRequestsUpToItsBound() {
+        try (CodePipelineMock mock = CodePipelineMock.builder().maxRequestJournalEntries(3).build().start();
+                CodePipelineClient client = SdkClients.oneAttempt(mock)) {
+            mock.registerActionType(PARTNER_JOB.actionTypeId());
+            for (int batch = 1; batch <= 5; batch++) {
+                int size = batch;
+                client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(PARTNER_JOB.actionTypeId())).maxBatchSize(size));
+            }
+
+            List<ServeEvent> journal = mock.wireMock().getAllServeEvents();
+            assertThat(journal).extracting(event -> event.getRequest().getBodyAsString())
+                    .hasSize(3)
+                    .allSatisfy(body -> assertThat(body).contains("\"maxBatchSize\""))
+                    .satisfiesExactly(
+                            newest -> assertThat(newest).contains("\"maxBatchSize\":5"),
+                            middle -> assertThat(middle).contains("\"maxBatchSize\":4"),
+                            oldest -> assertThat(oldest).contains("\"maxBatchSize\":3"));
+            assertThat(journal).allSatisfy(event -> assertThat(event.getResponse().getStatus()).isEqualTo(200));
+            mock.wireMock().verify(3, postRequestedFor(urlEqualTo("/")));
         }
     }
 }
