@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * java ... LoadHarness --only load --rounds 1 --seconds 2 --warmup 1     # a quick smoke run of one part
  * }</pre>
  *
- * <p>Options: {@code --rounds N} (3), {@code --seconds S} a load run (10), {@code --warmup S} per server (5),
+ * <p>Options: {@code --rounds N} (3), {@code --seconds S} a load run (10), {@code --warmup S} per server (30),
  * {@code --threads T} and {@code --connections C} of wrk (2, 16), {@code --jobs N} queued for L3 each round
  * (30000), {@code --only load,startup,jmh} (all), {@code --dir DIR} for logs and files (benchmarks/target/bench),
  * {@code --out FILE} (benchmarks/target/results.md), {@code --standalone-jar} and {@code --wiremock-jar} for the
@@ -38,7 +38,7 @@ public final class LoadHarness {
         static Options parse(String... args) {
             int rounds = 3;
             int seconds = 10;
-            int warmup = 5;
+            int warmup = 30;
             int threads = 2;
             int connections = 16;
             int jobs = 30_000;
