@@ -19,17 +19,9 @@ import java.util.function.ToDoubleFunction;
  * new JmhRounds(options, report).run();
  * }</pre>
  */
-final class JmhRounds {
+record JmhRounds(LoadHarness.Options options, Report report) {
 
     private static final String PACKAGE = "io.github.cptestkit.benchmarks.";
-
-    private final LoadHarness.Options options;
-    private final Report report;
-
-    JmhRounds(LoadHarness.Options options, Report report) {
-        this.options = options;
-        this.report = report;
-    }
 
     void run() throws Exception {
         List<Map<String, Double>> rounds = new ArrayList<>();

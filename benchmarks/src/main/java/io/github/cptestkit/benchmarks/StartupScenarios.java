@@ -4,10 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.WireFormat;
 import io.github.cptestkit.mock.CodePipelineMock;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Start-up against plain WireMock: a cold start in a fresh JVM to the first answered call (both in turn, several
@@ -31,25 +32,68 @@ import java.util.concurrent.TimeUnit;
  * new StartupScenarios(options, report).run();
  * }</pre>
  */
-final class StartupScenarios {
+record StartupScenarios(LoadHarness.Options options, Report report) {
 
     private static final int COLD_PAIRS = 4;
     private static final int JAR_PAIRS = 3;
     private static final int RESET_WARMUP = 300;
     private static final int RESETS = 400;
 
-    private final LoadHarness.Options options;
-    private final Report report;
-
-    StartupScenarios(LoadHarness.Options options, Report report) {
-        this.options = options;
-        this.report = report;
-    }
-
     void run() throws Exception {
         coldStarts();
         resets();
         jarLaunches();
+    }
+
+    // ---------------------------------------------------------------- measuring in turn
+
+    /** One measurement, e.g. a launch to its first answer. */
+    @FunctionalInterface
+    private interface Measurement<T> {
+        T take() throws Exception;
+    }
+
+    /** One round's measurements of ours (A) and the yardstick (B), taken in turn. */
+    private record Round<T>(List<T> ours, List<T> theirs) {
+        double ours(ToDoubleFunction<T> figure) {
+            return Spread.over(ours, figure).median();
+        }
+
+        double theirs(ToDoubleFunction<T> figure) {
+            return Spread.over(theirs, figure).median();
+        }
+
+        /** The ratio of the round's medians. */
+        double ratio(ToDoubleFunction<T> figure) {
+            return ours(figure) / theirs(figure);
+        }
+    }
+
+    /** {@code pairs} measurements of each a round, in turn, the one that goes first alternating. */
+    private <T> List<Round<T>> inTurn(int pairs, Measurement<T> ours, Measurement<T> theirs) throws Exception {
+        List<Round<T>> rounds = new ArrayList<>();
+        for (int round = 0; round < options.rounds(); round++) {
+            List<T> a = new ArrayList<>();
+            List<T> b = new ArrayList<>();
+            for (int pair = 0; pair < pairs; pair++) {
+                if ((pair + round) % 2 == 0) {
+                    a.add(ours.take());
+                    b.add(theirs.take());
+                } else {
+                    b.add(theirs.take());
+                    a.add(ours.take());
+                }
+            }
+            rounds.add(new Round<>(a, b));
+        }
+        return rounds;
+    }
+
+    /** The row of a comparison: the ratio's median (range), then the medians of each side in milliseconds. */
+    private static <T> List<String> row(String what, List<Round<T>> rounds, ToDoubleFunction<T> nanos, String unit) {
+        return List.of(what, Spread.over(rounds, r -> r.ratio(nanos)).format(),
+                String.format(Locale.ROOT, unit, Spread.over(rounds, r -> r.ours(nanos)).median() / 1e6),
+                String.format(Locale.ROOT, unit, Spread.over(rounds, r -> r.theirs(nanos)).median() / 1e6));
     }
 
     // ---------------------------------------------------------------- cold start
@@ -60,24 +104,7 @@ final class StartupScenarios {
     private void coldStarts() throws Exception {
         coldStart("extension");
         coldStart("wiremock"); // a warm-up pair: the jars in the page cache, as for every later launch
-        List<double[]> rounds = new ArrayList<>();
-        for (int round = 0; round < options.rounds(); round++) {
-            List<Launch> mock = new ArrayList<>();
-            List<Launch> wireMock = new ArrayList<>();
-            for (int pair = 0; pair < COLD_PAIRS; pair++) {
-                boolean mockFirst = (pair + round) % 2 == 0;
-                (mockFirst ? mock : wireMock).add(coldStart(mockFirst ? "extension" : "wiremock"));
-                (mockFirst ? wireMock : mock).add(coldStart(mockFirst ? "wiremock" : "extension"));
-            }
-            double mockInside = median(mock, Launch::insideNanos);
-            double wireMockInside = median(wireMock, Launch::insideNanos);
-            double mockWall = median(mock, Launch::wallNanos);
-            double wireMockWall = median(wireMock, Launch::wallNanos);
-            rounds.add(new double[] {mockInside / wireMockInside, mockWall / wireMockWall, mockInside, wireMockInside,
-                mockWall, wireMockWall});
-            log(String.format(Locale.ROOT, "cold start round %d: extension %.0f ms, WireMock %.0f ms (from main)",
-                    round + 1, mockInside / 1e6, wireMockInside / 1e6));
-        }
+        List<Round<Launch>> rounds = inTurn(COLD_PAIRS, () -> coldStart("extension"), () -> coldStart("wiremock"));
         report.section("Start-up", String.format(Locale.ROOT, "Cold start: a fresh JVM (default options) runs one"
                 + " test class through JUnit's launcher, to the answer of its first call (one PollForThirdPartyJobs"
                 + " over a plain HttpURLConnection): `@CodePipelineMockTest` (the extension starts the mock; the test"
@@ -85,12 +112,10 @@ final class StartupScenarios {
                 + " stubs the same call). %d pairs a round, in turn, %d rounds; a round's ratio is of its medians."
                 + " Measured from the start of `main` (what a test run pays) and from the process start (JVM boot"
                 + " included).", COLD_PAIRS, rounds.size()));
-        Spread inside = Spread.over(rounds, r -> r[0]);
-        report.table(List.of("", "extension / WireMockServer", "alongside: extension", "alongside: WireMock"),
-                List.of(List.of("cold start to the first answer, from main", inside.format(), millis(rounds, 2),
-                                millis(rounds, 3)),
-                        List.of("the same, from the process start", Spread.over(rounds, r -> r[1]).format(),
-                                millis(rounds, 4), millis(rounds, 5))));
+        report.table(List.of("", "extension / WireMockServer", "alongside: extension", "alongside: WireMock"), List.of(
+                row("cold start to the first answer, from main", rounds, Launch::insideNanos, "%.0f ms"),
+                row("the same, from the process start", rounds, Launch::wallNanos, "%.0f ms")));
+        Spread inside = Spread.over(rounds, r -> r.ratio(Launch::insideNanos));
         report.target("extension cold start / plain WireMockServer, from main", "<= 1.1x", inside.format(),
                 inside.median() <= 1.1);
     }
@@ -106,38 +131,24 @@ final class StartupScenarios {
 
     // ---------------------------------------------------------------- reset
 
-    private void resets() {
+    private void resets() throws Exception {
         List<FakeThirdPartyJob> jobs = List.of(BenchJobs.job(1), BenchJobs.job(2), BenchJobs.job(3));
         try (CodePipelineMock mock = CodePipelineMock.builder().build().start()) {
-            WireMockServer plain = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            WireMockServer plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
             plain.start();
             try {
                 for (int i = 0; i < RESET_WARMUP; i++) {
                     resetMock(mock, jobs);
                     resetPlain(plain);
                 }
-                List<double[]> rounds = new ArrayList<>();
-                for (int round = 0; round < options.rounds(); round++) {
-                    List<Long> ours = new ArrayList<>();
-                    List<Long> theirs = new ArrayList<>();
-                    for (int i = 0; i < RESETS; i++) {
-                        ours.add(resetMock(mock, jobs));
-                        theirs.add(resetPlain(plain));
-                    }
-                    double mockReset = Spread.of(ours.stream().map(Long::doubleValue).toList()).median();
-                    double plainReset = Spread.of(theirs.stream().map(Long::doubleValue).toList()).median();
-                    rounds.add(new double[] {mockReset / plainReset, mockReset, plainReset});
-                }
+                List<Round<Long>> rounds = inTurn(RESETS, () -> resetMock(mock, jobs), () -> resetPlain(plain));
                 report.text(String.format(Locale.ROOT, "Per-test reset, in the harness's JVM: `mock.reset()` after a"
                         + " test that queued 3 jobs and added a stub of its own, against `resetAll()` of a plain"
                         + " WireMockServer holding 4 stubs; %d resets of each a round, in turn, after %d of each to"
                         + " warm up; a round's ratio is of its medians.", RESETS, RESET_WARMUP));
-                Spread ratio = Spread.over(rounds, r -> r[0]);
-                Spread ms = Spread.over(rounds, r -> r[1] / 1e6);
                 report.table(List.of("", "mock.reset() / WireMockServer.resetAll()", "alongside: mock",
-                        "alongside: WireMock"), List.of(List.of("per-test reset", ratio.format(),
-                        ms.format("%.3f") + " ms", String.format(Locale.ROOT, "%.3f ms",
-                                Spread.over(rounds, r -> r[2] / 1e6).median()))));
+                        "alongside: WireMock"), List.of(row("per-test reset", rounds, Long::doubleValue, "%.3f ms")));
+                Spread ms = Spread.over(rounds, r -> r.ours(Long::doubleValue) / 1e6);
                 report.target("per-test reset (median)", "< 5 ms", ms.format("%.3f") + " ms", ms.median() < 5);
             } finally {
                 plain.stop();
@@ -185,28 +196,17 @@ final class StartupScenarios {
                 "--bind-address", "127.0.0.1", "--root-dir", root.toString(), "--port");
         launchTo200(mockCommand);
         launchTo200(wireMockCommand);
-        List<double[]> rounds = new ArrayList<>();
-        for (int round = 0; round < options.rounds(); round++) {
-            List<Long> mock = new ArrayList<>();
-            List<Long> wireMock = new ArrayList<>();
-            for (int pair = 0; pair < JAR_PAIRS; pair++) {
-                boolean mockFirst = (pair + round) % 2 == 0;
-                (mockFirst ? mock : wireMock).add(launchTo200(mockFirst ? mockCommand : wireMockCommand));
-                (mockFirst ? wireMock : mock).add(launchTo200(mockFirst ? wireMockCommand : mockCommand));
-            }
-            double a = Spread.of(mock.stream().map(Long::doubleValue).toList()).median();
-            double b = Spread.of(wireMock.stream().map(Long::doubleValue).toList()).median();
-            rounds.add(new double[] {a / b, a, b});
-        }
+        List<Round<Long>> rounds = inTurn(JAR_PAIRS, () -> launchTo200(mockCommand),
+                () -> launchTo200(wireMockCommand));
         report.text(String.format(Locale.ROOT, "Standalone jar launch: `java -jar` to the first 200 for"
                 + " PollForThirdPartyJobs, polled every 5 ms: the mock's standalone jar queuing one fake job of that"
                 + " type (`--kind third-party --action-type Build/Bench/1 --count 1`), against"
                 + " `wiremock-standalone-3.13.2.jar` with a mapping file answering the same call; %d pairs a round,"
                 + " in turn; a round's ratio is of its medians.", JAR_PAIRS));
-        Spread ratio = Spread.over(rounds, r -> r[0]);
-        report.table(List.of("", "mock jar / WireMock jar", "alongside: mock", "alongside: WireMock"), List.of(
-                List.of("launch to the first 200", ratio.format(), millis(rounds, 1), millis(rounds, 2))));
-        report.target("standalone jar launch / raw WireMock jar", "(measured, no target)", ratio.format(), true);
+        report.table(List.of("", "mock jar / WireMock jar", "alongside: mock", "alongside: WireMock"),
+                List.of(row("launch to the first 200", rounds, Long::doubleValue, "%.0f ms")));
+        report.target("standalone jar launch / raw WireMock jar", "(measured, no target)",
+                Spread.over(rounds, r -> r.ratio(Long::doubleValue)).format(), true);
     }
 
     /** A root directory for the WireMock jar with one mapping: the poll answered with one job. */
@@ -251,16 +251,6 @@ final class StartupScenarios {
                 process.destroyForcibly();
             }
         }
-    }
-
-    // ---------------------------------------------------------------- figures
-
-    private static double median(List<Launch> launches, java.util.function.ToLongFunction<Launch> figure) {
-        return Spread.of(launches.stream().map(l -> (double) figure.applyAsLong(l)).toList()).median();
-    }
-
-    private static String millis(List<double[]> rounds, int index) {
-        return String.format(Locale.ROOT, "%.0f ms", Spread.over(rounds, r -> r[index]).median() / 1e6);
     }
 
     private static void log(String line) {
