@@ -12,8 +12,12 @@ import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.internal.AwsJsonProtocol;
 import io.github.cptestkit.mock.internal.CodePipelineEmulator;
+import io.github.cptestkit.mock.internal.FallbackAnswers;
 import io.github.cptestkit.mock.internal.FaultPlan;
+import io.github.cptestkit.mock.internal.GuardedJetty;
 import io.github.cptestkit.mock.internal.JobStore;
+import io.github.cptestkit.mock.internal.RequestGuard;
+import io.github.cptestkit.mock.internal.RequestLimits;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
@@ -95,11 +99,15 @@ public final class CodePipelineMock implements AutoCloseable {
         // Every emulated service plugs in here: its options now, its stubs at start() and after reset().
         emulators.add(codePipelineEmulator(builder));
         emulators.add(artifactBucket);
+        emulators.add(new FallbackAnswers(protocol, artifactBucket)); // what no stub takes, in its side's protocol
         WireMockConfiguration options = options()
                 .port(builder.port)
                 .bindAddress(builder.bindAddress)
                 .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
-                .maxRequestJournalEntries(builder.maxRequestJournalEntries); // S3 bodies are journaled too
+                .maxRequestJournalEntries(builder.maxRequestJournalEntries)
+                // Body limits, content types and error pages are checked before WireMock reads a request.
+                .httpServerFactory(new GuardedJetty(new RequestGuard(
+                        RequestLimits.defaults().withUploadBytes(builder.maxUploadBytes), protocol)));
         emulators.forEach(emulator -> emulator.configure(options));
         options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
@@ -363,6 +371,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private Duration artifactCredentialsLifetime = JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME;
         private long artifactSpillThreshold = ArtifactStore.DEFAULT_SPILL_THRESHOLD;
         private int maxRequestJournalEntries = DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
+        private long maxUploadBytes = RequestLimits.DEFAULT_UPLOAD_BYTES;
         private final Map<String, SigningCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
         private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
@@ -466,6 +475,20 @@ public final class CodePipelineMock implements AutoCloseable {
                         + "; to keep no journal, use wireMockOptions(o -> o.disableRequestJournal())");
             }
             this.maxRequestJournalEntries = entries;
+            return this;
+        }
+
+        /**
+         * The largest request body the artifact bucket takes (a PutObject or an UploadPart); a larger one is S3's
+         * EntityTooLarge, refused before it is read. 256 MiB by default. CodePipeline calls are limited to 1 MiB and
+         * admin API requests to 64 MiB (413 RequestEntityTooLargeException).
+         */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes < 0 || bytes > RequestLimits.MAX_BYTES) {
+                throw new IllegalArgumentException("maxUploadBytes must be 0 to " + RequestLimits.MAX_BYTES
+                        + " bytes, but was " + bytes);
+            }
+            this.maxUploadBytes = bytes;
             return this;
         }
 

@@ -468,7 +468,7 @@ final class S3Protocol {
         return new S3Response(status, all, body);
     }
 
-    private static S3Response error(S3Error error, String resource, String requestId, boolean head) {
+    static S3Response error(S3Error error, String resource, String requestId, boolean head) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amz-request-id", requestId);
         headers.put("x-amz-id-2", hostId(requestId));
@@ -557,7 +557,7 @@ final class S3Protocol {
         return "url".equals(encodingType) ? SigV4.uriEncode(value, true) : value;
     }
 
-    private static String requestId() {
+    static String requestId() {
         return String.format(Locale.ROOT, "%016X", ThreadLocalRandom.current().nextLong());
     }
 
