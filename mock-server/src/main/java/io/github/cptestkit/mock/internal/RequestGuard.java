@@ -61,6 +61,8 @@ public final class RequestGuard implements Filter {
     private static final System.Logger LOG = System.getLogger(RequestGuard.class.getName());
     private static final String JSON_CONTENT_TYPE = "application/json";
     private static final String BINARY = "application/octet-stream";
+    /** How much of a refused body is read and dropped before the refusal is sent. */
+    private static final long DRAIN_BYTES = 32L << 20;
 
     /** Why a request is refused; each side words it in its protocol. */
     enum Refusal { TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, COMPRESSED, UNREADABLE, NOT_FOUND, INTERNAL }
@@ -75,15 +77,52 @@ public final class RequestGuard implements Filter {
 
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
-            throws IOException, ServletException {
+            throws IOException {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         MockSide side = side(request);
+        try {
+            guard(request, response, side, chain);
+        } catch (IOException connectionGone) {
+            // The client went away while the answer was written: nobody is left to answer.
+        } catch (RuntimeException | ServletException bug) {
+            LOG.log(System.Logger.Level.ERROR, "the mock failed answering a " + side + " request "
+                    + request.getMethod() + " " + request.getRequestURI() + ": " + bug.getClass().getName());
+            if (!response.isCommitted()) {
+                response.reset();
+                refuse(response, side, request, Refusal.INTERNAL, "");
+            }
+        } finally {
+            ReceivedBodies.clear();
+        }
+    }
+
+    private void guard(HttpServletRequest request, HttpServletResponse response, MockSide side, FilterChain chain)
+            throws IOException, ServletException {
         long limit = limits.bytesFor(side);
         long declared = request.getContentLengthLong();
+        InputStream in = request.getInputStream();
         if (declared > limit) {
+            if (declared - limit <= DRAIN_BYTES) {
+                drain(in);
+            } else {
+                response.setHeader("Connection", "close"); // not worth reading: the answer goes first
+            }
             refuse(response, side, request, Refusal.TOO_LARGE, declared + " bytes, more than the " + limit
                     + " bytes the mock takes");
+            return;
+        }
+        byte[] body;
+        try {
+            body = in.readNBytes((int) Math.min(limit + 1, RequestLimits.MAX_BYTES));
+        } catch (IOException unreadable) {
+            refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the whole body ("
+                    + unreadable.getClass().getSimpleName() + ")");
+            return;
+        }
+        if (body.length > limit) {
+            drain(in);
+            refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit + " bytes the mock takes");
             return;
         }
         String contentType = request.getHeader("Content-Type");
@@ -97,18 +136,6 @@ public final class RequestGuard implements Filter {
                 && !encoding.trim().equalsIgnoreCase("identity")) {
             refuse(response, side, request, Refusal.COMPRESSED, "the request body is sent with Content-Encoding '"
                     + encoding + "'; send it as plain JSON");
-            return;
-        }
-        byte[] body;
-        try {
-            body = readUpTo(request.getInputStream(), limit + 1);
-        } catch (IOException unreadable) {
-            refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the whole body ("
-                    + unreadable.getClass().getSimpleName() + ")");
-            return;
-        }
-        if (body.length > limit) {
-            refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit + " bytes the mock takes");
             return;
         }
         if (side != MockSide.ARTIFACT_BUCKET && body.length >= 2 && body[0] == (byte) 0x1f
@@ -125,20 +152,7 @@ public final class RequestGuard implements Filter {
         if (side == MockSide.ARTIFACT_BUCKET) {
             ReceivedBodies.set(new ReceivedBodies.Received(body, contentType));
         }
-        try {
-            chain.doFilter(passed, response);
-        } catch (IOException connectionGone) {
-            // The client went away while the answer was written: nobody is left to answer.
-        } catch (RuntimeException | ServletException bug) {
-            LOG.log(System.Logger.Level.ERROR, "the mock failed answering a " + side + " request "
-                    + request.getMethod() + " " + request.getRequestURI() + ": " + bug.getClass().getName());
-            if (!response.isCommitted()) {
-                response.reset();
-                refuse(response, side, request, Refusal.INTERNAL, "");
-            }
-        } finally {
-            ReceivedBodies.clear();
-        }
+        chain.doFilter(passed, response);
     }
 
     /** The side a servlet request is for. */
@@ -216,7 +230,7 @@ public final class RequestGuard implements Filter {
         if (contentType == null || contentType.isBlank()) {
             return true;
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1);
         if (!parts[0].trim().equalsIgnoreCase(AwsJsonProtocol.CONTENT_TYPE)) {
             return false;
         }
@@ -246,7 +260,8 @@ public final class RequestGuard implements Filter {
         }
         int charset = lower.indexOf("charset=");
         if (charset >= 0) {
-            String name = contentType.substring(charset + "charset=".length()).split(";")[0].trim().replace("\"", "");
+            String name = contentType.substring(charset + "charset=".length()).split(";", -1)[0].trim()
+                    .replace("\"", "");
             try {
                 Charset.forName(name);
             } catch (RuntimeException unknown) {
@@ -256,8 +271,23 @@ public final class RequestGuard implements Filter {
         return contentType;
     }
 
-    private static byte[] readUpTo(InputStream in, long limit) throws IOException {
-        return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_BYTES}, so that the client, still
+     * writing it, gets to read the refusal (Jetty closes a connection whose body was not read, and a client blocked
+     * writing it never sees the answer). A body declared even larger is not read: the answer goes first, and the
+     * connection is closed.
+     */
+    private static void drain(InputStream in) {
+        byte[] scratch = new byte[64 * 1024];
+        long left = DRAIN_BYTES;
+        try {
+            for (int read = 0; read >= 0 && left > 0; read = in.read(scratch, 0, (int) Math.min(scratch.length,
+                    left))) {
+                left -= read;
+            }
+        } catch (IOException gone) {
+            // nothing more to read
+        }
     }
 
     /** A refusal ready to write. */
