@@ -508,6 +508,9 @@ final class S3Protocol {
 
     private static int partNumber(String value) {
         try {
+            if (value == null || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException("not digits");
+            }
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw S3ErrorCode.INVALID_ARGUMENT.error("Part number must be an integer between 1 and "
