@@ -101,17 +101,19 @@ public final class RequestGuard implements Filter {
             throws IOException, ServletException {
         long limit = limits.bytesFor(side);
         long declared = request.getContentLengthLong();
-        InputStream in = request.getInputStream();
         if (declared > limit) {
-            if (declared - limit <= DRAIN_BYTES) {
-                drain(in);
+            // Jetty answers "100 Continue" once the body stream is asked for: a client waiting for it sends nothing.
+            boolean waitsForContinue = "100-continue".equalsIgnoreCase(String.valueOf(request.getHeader("Expect")));
+            if (!waitsForContinue && declared - limit <= DRAIN_BYTES) {
+                drain(request.getInputStream());
             } else {
-                response.setHeader("Connection", "close"); // not worth reading: the answer goes first
+                response.setHeader("Connection", "close"); // not sent yet, or not worth reading: answer first
             }
             refuse(response, side, request, Refusal.TOO_LARGE, declared + " bytes, more than the " + limit
                     + " bytes the mock takes");
             return;
         }
+        InputStream in = request.getInputStream();
         byte[] body;
         try {
             body = in.readNBytes((int) Math.min(limit + 1, RequestLimits.MAX_BYTES));
@@ -190,8 +192,9 @@ public final class RequestGuard implements Filter {
             case TOO_LARGE -> codePipeline.error("RequestEntityTooLargeException", 413, "The request body is too"
                     + " large: " + detail + " (" + limits.codePipelineBytes() + " bytes for a CodePipeline call)");
             case UNSUPPORTED_MEDIA_TYPE -> codePipeline.error("UnsupportedMediaTypeException", 415, detail);
-            case COMPRESSED, UNREADABLE -> codePipeline.error(AwsError.SERIALIZATION, "The request body could not"
-                    + " be read: " + detail);
+            case COMPRESSED -> codePipeline.error(AwsError.SERIALIZATION, "The request body could not be read: "
+                    + detail);
+            case UNREADABLE -> codePipeline.error(AwsError.SERIALIZATION, "The request could not be read: " + detail);
             case NOT_FOUND -> codePipeline.error(AwsError.UNKNOWN_OPERATION, "Nothing is served here: " + detail);
             case INTERNAL -> codePipeline.error(AwsError.INTERNAL_FAILURE, "An internal error occurred in the mock");
         };
@@ -202,7 +205,7 @@ public final class RequestGuard implements Filter {
             case TOO_LARGE -> AdminRoutes.error(413, "RequestEntityTooLargeException", "The request body is too"
                     + " large: " + detail);
             case UNSUPPORTED_MEDIA_TYPE -> AdminRoutes.error(415, "UnsupportedMediaTypeException", detail);
-            case COMPRESSED, UNREADABLE -> AdminRoutes.error(400, AwsError.SERIALIZATION.type(), "The request body"
+            case COMPRESSED, UNREADABLE -> AdminRoutes.error(400, AwsError.SERIALIZATION.type(), "The request"
                     + " could not be read: " + detail);
             case NOT_FOUND -> AdminRoutes.error(404, AwsError.UNKNOWN_OPERATION.type(), "Nothing is served here: "
                     + detail);
