@@ -25,11 +25,6 @@ final class Fuzz {
 
     private Fuzz() {}
 
-    /** Whether this run replays one case (then the properties' case counts do not hold). */
-    static boolean replaying() {
-        return REPLAY != null;
-    }
-
     /** One of {@code choices}, drawn. */
     @SafeVarargs
     static <T> T pick(Random random, T... choices) {

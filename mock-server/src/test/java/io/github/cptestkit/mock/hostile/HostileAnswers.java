@@ -79,7 +79,9 @@ final class HostileAnswers {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(answer.body())).getDocumentElement();
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // fatal errors throw, nothing printed
+            root = builder.parse(new ByteArrayInputStream(answer.body())).getDocumentElement();
         } catch (Exception e) {
             throw new AssertionError("the answer to " + request + " is not XML: " + shorten(answer.text()), e);
         }
@@ -98,7 +100,12 @@ final class HostileAnswers {
         }
     }
 
+    /** Text for a failure message: at most 300 characters, control characters and lone surrogates escaped. */
     static String shorten(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "... (" + text.length() + " characters)";
+        String cut = text.length() <= 300 ? text : text.substring(0, 300) + "... (" + text.length() + " characters)";
+        StringBuilder printable = new StringBuilder(cut.length());
+        cut.chars().forEach(c -> printable.append(Character.isISOControl(c) || Character.isSurrogate((char) c)
+                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return printable.toString();
     }
 }

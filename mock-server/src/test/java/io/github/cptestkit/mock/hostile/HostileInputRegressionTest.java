@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock.hostile;
 
+import static io.github.cptestkit.mock.hostile.HostileBodies.utf8;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +14,10 @@ import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.s3.StoredArtifact;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,10 +61,6 @@ class HostileInputRegressionTest {
         return http.send("POST", "/", contentType == null
                 ? Map.of("X-Amz-Target", "CodePipeline_20150709." + operation)
                 : Map.of("X-Amz-Target", "CodePipeline_20150709." + operation, "Content-Type", contentType), body);
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -128,6 +124,19 @@ class HostileInputRegressionTest {
     }
 
     @Test
+    void aRequestTheHttpLayerCannotParseIsA400InAwsJsonWithoutJettysPage() {
+        RawHttp.Answer nulInPath = http.sendRaw("GET /__admin/codepipeline/jobs/%00 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n", new byte[0]);
+        RawHttp.Answer garbage = http.sendRaw("GARBAGE\r\n\r\n", new byte[0]);
+
+        for (RawHttp.Answer answer : List.of(nulInPath, garbage)) {
+            assertThat(HostileAnswers.awsJsonError(answer, "an unparsable request").path("__type").asText())
+                    .isEqualTo("SerializationException");
+            assertThat(answer.status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aTimestampBeyondWhatTheServiceCanHoldIsSerializationExceptionNotAnInternalFailure() {
         RawHttp.Answer answer = call("PutJobSuccessResult", JSON, utf8("{\"jobId\": \"" + SchemaViolations.JOB_ID
                 + "\", \"currentRevision\": {\"revision\": \"r\", \"changeIdentifier\": \"c\", \"created\": 1e400}}"));
@@ -177,7 +186,7 @@ class HostileInputRegressionTest {
         RawHttp.Answer declared = call("GetJobDetails", JSON, tooLarge);
         RawHttp.Answer chunked = http.sendRaw("POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target:"
                 + " CodePipeline_20150709.GetJobDetails\r\nContent-Type: " + JSON + "\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n", chunked(tooLarge));
+                + "Connection: close\r\n\r\n", HostileBodies.chunked(tooLarge));
 
         for (RawHttp.Answer answer : new RawHttp.Answer[] {declared, chunked}) {
             assertThat(answer.status()).isEqualTo(413);
@@ -187,11 +196,11 @@ class HostileInputRegressionTest {
     }
 
     @Test
-    void aGzipArtifactUploadedWithContentEncodingGzipIsStoredAsTheBytesSent() throws IOException {
+    void aGzipArtifactUploadedWithContentEncodingGzipIsStoredAsTheBytesSent() {
         FakeCustomJob job = FAKES.custom().preset(Preset.BUILD_WITH_SOURCE_ZIP).build();
         mock.enqueue(job);
         S3ArtifactLocation output = job.job().data().outputArtifacts().get(0).location().s3Location();
-        byte[] tarGz = gzip(utf8("a build log, compressed"));
+        byte[] tarGz = HostileBodies.gzip(utf8("a build log, compressed"));
 
         try (S3Client s3 = s3(job.job().data().artifactCredentials())) {
             s3.putObject(r -> r.bucket(output.bucketName()).key(output.objectKey()).contentEncoding("gzip")
@@ -229,24 +238,4 @@ class HostileInputRegressionTest {
                 .build();
     }
 
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    /** The body in HTTP/1.1 chunked framing, 64 KiB a chunk. */
-    static byte[] chunked(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int offset = 0; offset < body.length; offset += 65_536) {
-            int length = Math.min(65_536, body.length - offset);
-            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body, offset, length);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        }
-        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
-    }
 }

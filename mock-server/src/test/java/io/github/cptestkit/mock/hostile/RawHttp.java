@@ -110,14 +110,22 @@ final class RawHttp {
         return socket;
     }
 
-    /** Reads one HTTP/1.1 answer: status line, headers, then a body of Content-Length or chunked. */
+    /**
+     * Reads one HTTP/1.1 answer: status line, headers, then a body of Content-Length or chunked; interim answers
+     * ({@code 100 Continue}) are skipped.
+     */
     static Answer read(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("the server closed the connection without an answer");
         }
-        String[] parts = statusLine.split(" ", 3);
-        int status = Integer.parseInt(parts[1]);
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        if (status >= 100 && status < 200) {
+            for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                // an interim answer's headers
+            }
+            return read(in);
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
