@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
 
 /**
  * WireMock's own Jetty 11 server with the mock's {@link RequestGuard} in front of both its contexts (the stubs and
@@ -66,6 +67,7 @@ public final class GuardedJetty implements HttpServerFactory {
         @Override
         protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
             context.setErrorHandler(new ErrorPages(guard));
+            asyncSupported(context);
         }
 
         @Override
@@ -76,12 +78,23 @@ public final class GuardedJetty implements HttpServerFactory {
         @Override
         protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
             context.setErrorHandler(new ErrorPages(guard));
+            asyncSupported(context);
         }
 
         private void guard(ServletContextHandler context) {
             FilterHolder holder = new FilterHolder(guard);
             holder.setAsyncSupported(true);
-            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        }
+
+        /** Bodies are read asynchronously, so every servlet behind the guard must allow it. */
+        private void asyncSupported(ServletContextHandler context) {
+            for (ServletHolder servlet : context.getServletHandler().getServlets()) {
+                servlet.setAsyncSupported(true);
+            }
+            for (FilterHolder filter : context.getServletHandler().getFilters()) {
+                filter.setAsyncSupported(true);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import io.github.cptestkit.mock.internal.s3.ReceivedBodies;
 import io.github.cptestkit.mock.internal.s3.S3Refusals;
 import io.github.cptestkit.mock.internal.s3.S3Response;
 import io.github.cptestkit.schemas.AwsError;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -61,6 +64,8 @@ public final class RequestGuard implements Filter {
     private static final System.Logger LOG = System.getLogger(RequestGuard.class.getName());
     private static final String JSON_CONTENT_TYPE = "application/json";
     private static final String BINARY = "application/octet-stream";
+    /** The request attribute that carries an asynchronously read body to the dispatch that follows. */
+    private static final String BODY_READ = RequestGuard.class.getName() + ".body";
     /** How much of a refused body is read and dropped before the refusal is sent. */
     private static final long DRAIN_BYTES = 32L << 20;
 
@@ -82,6 +87,17 @@ public final class RequestGuard implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         MockSide side = side(request);
         try {
+            if (request.getDispatcherType() == DispatcherType.ASYNC) {
+                // Back after reading the body asynchronously (or another component's async dispatch).
+                Object body = request.getAttribute(BODY_READ);
+                request.removeAttribute(BODY_READ);
+                if (body instanceof byte[] bytes) {
+                    pass(request, response, side, bytes, chain);
+                } else if (!response.isCommitted()) {
+                    chain.doFilter(request, response);
+                } // else: Jetty offers an async dispatch to every context; the admin API's already answered it
+                return;
+            }
             guard(request, response, side, chain);
         } catch (IOException connectionGone) {
             // The client went away while the answer was written: nobody is left to answer.
@@ -114,6 +130,13 @@ public final class RequestGuard implements Filter {
             return;
         }
         InputStream in = request.getInputStream();
+        boolean chunked = String.valueOf(request.getHeader("Transfer-Encoding")).toLowerCase(Locale.ROOT)
+                .contains("chunked");
+        boolean stillArriving = declared > 0 ? in.available() < declared : declared < 0 && chunked;
+        if (stillArriving && request.isAsyncSupported()) {
+            readAsynchronously(request, response, side, limit);
+            return;
+        }
         byte[] body;
         try {
             body = in.readNBytes((int) Math.min(limit + 1, RequestLimits.MAX_BYTES));
@@ -127,6 +150,78 @@ public final class RequestGuard implements Filter {
             refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit + " bytes the mock takes");
             return;
         }
+        pass(request, response, side, body, chain);
+    }
+
+    /**
+     * Reads a body that has not all arrived without holding a thread: a client that sends slowly, or stalls, waits
+     * in Jetty's selector (until the idle timeout) rather than in one of the server's worker threads, so others go on
+     * being served. Once read, the request is dispatched again and {@link #pass} takes it from there.
+     */
+    private void readAsynchronously(HttpServletRequest request, HttpServletResponse response, MockSide side,
+            long limit) throws IOException {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the connection's idle timeout bounds the wait
+        // Jetty offers a request no servlet handled to the next context: the admin API's requests would reach the
+        // stubs' context too. This one is handled, by the dispatch that follows.
+        org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(request);
+        if (base != null) {
+            base.setHandled(true);
+        }
+        ServletInputStream in = request.getInputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        in.setReadListener(new ReadListener() {
+            private final byte[] buffer = new byte[16 * 1024];
+            private boolean done;
+
+            @Override
+            public void onDataAvailable() throws IOException {
+                while (!done && in.isReady()) {
+                    int read = in.read(buffer);
+                    if (read < 0) {
+                        return; // onAllDataRead follows
+                    }
+                    body.write(buffer, 0, read);
+                    if (body.size() > limit) {
+                        done = true;
+                        response.setHeader("Connection", "close");
+                        refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit
+                                + " bytes the mock takes");
+                        async.complete();
+                    }
+                }
+            }
+
+            @Override
+            public void onAllDataRead() {
+                if (!done) {
+                    done = true;
+                    request.setAttribute(BODY_READ, body.toByteArray());
+                    async.dispatch();
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                if (!done) {
+                    done = true;
+                    try {
+                        if (!response.isCommitted()) {
+                            refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the"
+                                    + " whole body (" + failure.getClass().getSimpleName() + ")");
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // nobody is left to answer
+                    }
+                    async.complete();
+                }
+            }
+        });
+    }
+
+    /** The checks on a read body, then WireMock with the body buffered. */
+    private void pass(HttpServletRequest request, HttpServletResponse response, MockSide side, byte[] body,
+            FilterChain chain) throws IOException, ServletException {
         String contentType = request.getHeader("Content-Type");
         if (side == MockSide.CODEPIPELINE && !isAwsJson(contentType)) {
             refuse(response, side, request, Refusal.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + contentType
