@@ -88,7 +88,7 @@ public final class CodePipelineMock implements AutoCloseable {
         this.bindAddress = builder.bindAddress;
         this.jobStore = new JobStore(new JobStore.Settings(builder.clock, builder.dispatchTimeout, builder.jobTimeout,
                 builder.outputVariablesLimitBytes, builder.artifactCredentialsLifetime,
-                () -> UUID.randomUUID().toString()));
+                () -> UUID.randomUUID().toString(), builder.retainedFinishedJobs));
         this.protocol = new AwsJsonProtocol(jobStore, builder.strict);
         this.artifactBucket = S3Emulator.builder()
                 .grants(jobStore)
@@ -96,6 +96,8 @@ public final class CodePipelineMock implements AutoCloseable {
                 .strictKms(builder.strictKms != null ? builder.strictKms : builder.strict)
                 .spillThreshold(builder.artifactSpillThreshold)
                 .build();
+        jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
+                artifactBucket.store().delete(location.bucketName(), location.objectKey())));
         // Every emulated service plugs in here: its options now, its stubs at start() and after reset().
         emulators.add(codePipelineEmulator(builder));
         emulators.add(artifactBucket);
@@ -249,9 +251,20 @@ public final class CodePipelineMock implements AutoCloseable {
                 + " is not in this mock; enqueue it first, or list the known ones with jobs()"));
     }
 
-    /** Every job now, in the order they were queued (continuation jobs included). */
+    /**
+     * Every job now, in the order they were queued (continuation jobs included), but for the finished jobs forgotten
+     * beyond {@link Builder#retainedFinishedJobs(int)}.
+     */
     public List<JobSnapshot> jobs() {
         return jobStore.snapshots();
+    }
+
+    /**
+     * How many finished jobs this mock has forgotten (since its start or last reset) to stay within
+     * {@link Builder#retainedFinishedJobs(int)}; {@link #job(String)} no longer knows them.
+     */
+    public long forgottenJobs() {
+        return jobStore.forgottenJobs();
     }
 
     /**
@@ -372,6 +385,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private long artifactSpillThreshold = ArtifactStore.DEFAULT_SPILL_THRESHOLD;
         private int maxRequestJournalEntries = DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
         private long maxUploadBytes = RequestLimits.DEFAULT_UPLOAD_BYTES;
+        private int retainedFinishedJobs = JobStore.DEFAULT_RETAINED_FINISHED_JOBS;
         private final Map<String, SigningCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
         private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
@@ -475,6 +489,19 @@ public final class CodePipelineMock implements AutoCloseable {
                         + "; to keep no journal, use wireMockOptions(o -> o.disableRequestJournal())");
             }
             this.maxRequestJournalEntries = entries;
+            return this;
+        }
+
+        /**
+         * How many finished jobs (Succeeded, Failed, TimedOut) the mock keeps; beyond it the oldest finished are
+         * forgotten, with the artifacts no kept job names, so that a long run's memory stays bounded (queued and
+         * running jobs are always kept). 10,000 by default; {@link CodePipelineMock#forgottenJobs()} counts them.
+         */
+        public Builder retainedFinishedJobs(int jobs) {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("retainedFinishedJobs must be 1 or more, but was " + jobs);
+            }
+            this.retainedFinishedJobs = jobs;
             return this;
         }
 
