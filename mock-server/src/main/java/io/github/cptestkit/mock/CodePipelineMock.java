@@ -13,8 +13,12 @@ import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.internal.AwsJsonProtocol;
 import io.github.cptestkit.mock.internal.BoundedRequestJournal;
 import io.github.cptestkit.mock.internal.CodePipelineEmulator;
+import io.github.cptestkit.mock.internal.FallbackAnswers;
 import io.github.cptestkit.mock.internal.FaultPlan;
+import io.github.cptestkit.mock.internal.GuardedJetty;
 import io.github.cptestkit.mock.internal.JobStore;
+import io.github.cptestkit.mock.internal.RequestGuard;
+import io.github.cptestkit.mock.internal.RequestLimits;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
@@ -85,7 +89,7 @@ public final class CodePipelineMock implements AutoCloseable {
         this.bindAddress = builder.bindAddress;
         this.jobStore = new JobStore(new JobStore.Settings(builder.clock, builder.dispatchTimeout, builder.jobTimeout,
                 builder.outputVariablesLimitBytes, builder.artifactCredentialsLifetime,
-                () -> UUID.randomUUID().toString()));
+                () -> UUID.randomUUID().toString(), builder.retainedFinishedJobs));
         this.protocol = new AwsJsonProtocol(jobStore, builder.strict);
         this.artifactBucket = S3Emulator.builder()
                 .grants(jobStore)
@@ -93,13 +97,19 @@ public final class CodePipelineMock implements AutoCloseable {
                 .strictKms(builder.strictKms != null ? builder.strictKms : builder.strict)
                 .spillThreshold(builder.artifactSpillThreshold)
                 .build();
+        jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
+                artifactBucket.store().delete(location.bucketName(), location.objectKey())));
         // Every emulated service plugs in here: its options now, its stubs at start() and after reset().
         emulators.add(codePipelineEmulator(builder));
         emulators.add(artifactBucket);
+        emulators.add(new FallbackAnswers(protocol, artifactBucket)); // what no stub takes, in its side's protocol
         WireMockConfiguration options = options()
                 .port(builder.port)
                 .bindAddress(builder.bindAddress)
-                .stubRequestLoggingDisabled(true); // request bodies carry client tokens and credentials
+                .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
+                // Body limits, content types and error pages are checked before WireMock reads a request.
+                .httpServerFactory(new GuardedJetty(new RequestGuard(
+                        RequestLimits.defaults().withUploadBytes(builder.maxUploadBytes), protocol)));
         emulators.forEach(emulator -> emulator.configure(options));
         options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
@@ -249,9 +259,20 @@ public final class CodePipelineMock implements AutoCloseable {
                 + " is not in this mock; enqueue it first, or list the known ones with jobs()"));
     }
 
-    /** Every job now, in the order they were queued (continuation jobs included). */
+    /**
+     * Every job now, in the order they were queued (continuation jobs included), but for the finished jobs forgotten
+     * beyond {@link Builder#retainedFinishedJobs(int)}.
+     */
     public List<JobSnapshot> jobs() {
         return jobStore.snapshots();
+    }
+
+    /**
+     * How many finished jobs this mock has forgotten (since its start or last reset) to stay within
+     * {@link Builder#retainedFinishedJobs(int)}; {@link #job(String)} no longer knows them.
+     */
+    public long forgottenJobs() {
+        return jobStore.forgottenJobs();
     }
 
     /**
@@ -371,6 +392,8 @@ public final class CodePipelineMock implements AutoCloseable {
         private Duration artifactCredentialsLifetime = JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME;
         private long artifactSpillThreshold = ArtifactStore.DEFAULT_SPILL_THRESHOLD;
         private int maxRequestJournalEntries = DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
+        private long maxUploadBytes = RequestLimits.DEFAULT_UPLOAD_BYTES;
+        private int retainedFinishedJobs = JobStore.DEFAULT_RETAINED_FINISHED_JOBS;
         private final Map<String, SigningCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
         private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
@@ -474,6 +497,33 @@ public final class CodePipelineMock implements AutoCloseable {
                         + "; to keep no journal, use wireMockOptions(o -> o.disableRequestJournal())");
             }
             this.maxRequestJournalEntries = entries;
+            return this;
+        }
+
+        /**
+         * How many finished jobs (Succeeded, Failed, TimedOut) the mock keeps; beyond it the oldest finished are
+         * forgotten, with the artifacts no kept job names, so that a long run's memory stays bounded (queued and
+         * running jobs are always kept). 10,000 by default; {@link CodePipelineMock#forgottenJobs()} counts them.
+         */
+        public Builder retainedFinishedJobs(int jobs) {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("retainedFinishedJobs must be 1 or more, but was " + jobs);
+            }
+            this.retainedFinishedJobs = jobs;
+            return this;
+        }
+
+        /**
+         * The largest request body the artifact bucket takes (a PutObject or an UploadPart); a larger one is S3's
+         * EntityTooLarge, refused before it is read. 256 MiB by default. CodePipeline calls are limited to 1 MiB and
+         * admin API requests to 64 MiB (413 RequestEntityTooLargeException).
+         */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes < 0 || bytes > RequestLimits.MAX_BYTES) {
+                throw new IllegalArgumentException("maxUploadBytes must be 0 to " + RequestLimits.MAX_BYTES
+                        + " bytes, but was " + bytes);
+            }
+            this.maxUploadBytes = bytes;
             return this;
         }
 

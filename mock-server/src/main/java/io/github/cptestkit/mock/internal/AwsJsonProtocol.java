@@ -147,7 +147,8 @@ public final class AwsJsonProtocol {
         };
     }
 
-    private AwsResponse error(String type, int httpStatus, String message) {
+    /** An error answer of a type the service-wide list does not name (the request guard's 413 and 415). */
+    public AwsResponse error(String type, int httpStatus, String message) {
         ObjectNode body = json.createObjectNode().put("__type", type).put("message", message);
         return new AwsResponse(httpStatus, Map.of(
                 "Content-Type", CONTENT_TYPE,

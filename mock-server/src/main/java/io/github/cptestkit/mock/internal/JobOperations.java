@@ -16,6 +16,7 @@ import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,14 +184,34 @@ final class JobOperations {
         return value(request, "actionTypeId", ActionTypeId.class);
     }
 
-    /** {@code maxBatchSize}, 1 when absent. */
+    /**
+     * {@code maxBatchSize}, 1 when absent; a number beyond {@code int} (the schema has no maximum) asks for every
+     * job there is.
+     */
     private static int maxBatchSize(JsonNode request) {
-        return request.path("maxBatchSize").asInt(1);
+        JsonNode size = request.path("maxBatchSize");
+        if (size.isMissingNode()) {
+            return 1;
+        }
+        return size.canConvertToInt() ? size.intValue() : Integer.MAX_VALUE;
     }
 
     private static String text(JsonNode request, String member) {
         JsonNode node = request.get(member);
         return node == null ? null : node.asText();
+    }
+
+    /** The dotted path below the member that Jackson could not read, e.g. {@code .created}; empty if unknown. */
+    private static String pathOf(Exception e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : mapping.getPath()) {
+            path.append(reference.getFieldName() != null ? "." + reference.getFieldName()
+                    : "[" + reference.getIndex() + "]");
+        }
+        return path.toString();
     }
 
     private static <T> T value(JsonNode request, String member, Class<T> type) {
@@ -200,9 +221,11 @@ final class JobOperations {
         }
         try {
             return JSON.treeToValue(node, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a schema-valid " + member + " could not be read as "
-                    + type.getSimpleName(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException unrepresentable) {
+            // Schema-valid, yet beyond what the service can hold: a timestamp of 1e400 seconds, say.
+            throw new AwsException(AwsError.SERIALIZATION, "Value at '" + member + pathOf(unrepresentable)
+                    + "' cannot be deserialized: Member must be a value the service can represent (a timestamp"
+                    + " within years 1 to 9999, ...)");
         }
     }
 }

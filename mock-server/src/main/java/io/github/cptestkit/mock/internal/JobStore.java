@@ -11,6 +11,7 @@ import static io.github.cptestkit.schemas.AwsError.VALIDATION;
 
 import io.github.cptestkit.fixtures.ActionOwner;
 import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.Artifact;
 import io.github.cptestkit.fixtures.CurrentRevision;
 import io.github.cptestkit.fixtures.ExecutionDetails;
 import io.github.cptestkit.fixtures.FailureDetails;
@@ -19,6 +20,7 @@ import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.Job;
 import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import io.github.cptestkit.mock.ActionTypeSettings;
 import io.github.cptestkit.mock.JobResult;
@@ -31,7 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -44,6 +48,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -60,6 +65,11 @@ import java.util.function.Supplier;
  * {@code artifactCredentials} carry an access key id grants that key its artifacts until the credentials expire, a
  * lifetime after they were last handed out (at enqueue, and again by every PollForJobs, GetJobDetails and
  * GetThirdPartyJobDetails that serves the job), as CodePipeline issues fresh credentials with each answer.
+ *
+ * <p><b>Retention.</b> Finished jobs (Succeeded, Failed, TimedOut) are kept up to
+ * {@link Settings#retainedFinishedJobs()}; beyond it the oldest finished are forgotten, and the artifact locations no
+ * kept job names are handed to {@link #onArtifactsForgotten} for deletion, so that a long run's memory stays bounded.
+ * Queued and running jobs are never forgotten.
  *
  * <p><b>Thread safety: one lock</b> (this object's monitor) guards all state. Every operation is a handful of map
  * and set operations (microseconds), so 32 pollers queue on the lock only briefly; in exchange the invariants that
@@ -88,6 +98,8 @@ public final class JobStore implements ArtifactGrants {
     public static final int OUTPUT_VARIABLES_LIMIT_BYTES = 122_880;
     /** How long artifact credentials work after they were handed out: an STS session's default hour. */
     public static final Duration DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME = Duration.ofHours(1);
+    /** How many finished jobs the store keeps unless told otherwise. */
+    public static final int DEFAULT_RETAINED_FINISHED_JOBS = 10_000;
 
     /**
      * How the store behaves.
@@ -99,10 +111,16 @@ public final class JobStore implements ArtifactGrants {
      * @param outputVariablesLimitBytes the combined size (UTF-8 bytes of keys and values) output variables may have
      * @param artifactCredentialsLifetime how long a job's artifact credentials work after they were handed out
      * @param jobIds                   makes the ids of continuation jobs
+     * @param retainedFinishedJobs     how many finished jobs (Succeeded, Failed, TimedOut) are kept; beyond it the
+     *                                 oldest finished are forgotten, with the artifacts no kept job uses
      */
     public record Settings(Clock clock, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
-            Duration artifactCredentialsLifetime, Supplier<String> jobIds) {
+            Duration artifactCredentialsLifetime, Supplier<String> jobIds, int retainedFinishedJobs) {
         public Settings {
+            if (retainedFinishedJobs < 1) {
+                throw new IllegalArgumentException("retainedFinishedJobs must be 1 or more, but was "
+                        + retainedFinishedJobs);
+            }
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(dispatchTimeout, "dispatchTimeout");
             Objects.requireNonNull(artifactCredentialsLifetime, "artifactCredentialsLifetime");
@@ -121,6 +139,13 @@ public final class JobStore implements ArtifactGrants {
                 throw new IllegalArgumentException("outputVariablesLimitBytes must be zero or more, but was "
                         + outputVariablesLimitBytes);
             }
+        }
+
+        /** Settings that keep {@link #DEFAULT_RETAINED_FINISHED_JOBS} finished jobs. */
+        public Settings(Clock clock, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
+                Duration artifactCredentialsLifetime, Supplier<String> jobIds) {
+            this(clock, dispatchTimeout, jobTimeout, outputVariablesLimitBytes, artifactCredentialsLifetime, jobIds,
+                    DEFAULT_RETAINED_FINISHED_JOBS);
         }
 
         /** The defaults on {@code clock}, with random UUIDs for new job ids. */
@@ -146,6 +171,12 @@ public final class JobStore implements ArtifactGrants {
     private final Map<String, String> clientTokens = new HashMap<>();
     /** The most recently queued job whose artifactCredentials have this access key id. */
     private final Map<String, StoredJob> byAccessKeyId = new HashMap<>();
+    /** Finished jobs (Succeeded, Failed, TimedOut), oldest first: forgotten in this order beyond the limit. */
+    private final ArrayDeque<StoredJob> finished = new ArrayDeque<>();
+    /** How many kept jobs name each artifact location; a location no kept job names is forgotten. */
+    private final Map<S3ArtifactLocation, Integer> artifactUses = new HashMap<>();
+    private Consumer<List<S3ArtifactLocation>> artifactsForgotten = locations -> { };
+    private long forgotten;
     private long sequence;
     private long nonces;
 
@@ -156,6 +187,19 @@ public final class JobStore implements ArtifactGrants {
     /** The clock the store reads. */
     public Clock clock() {
         return settings.clock();
+    }
+
+    /**
+     * Where the artifact locations of forgotten jobs go (that no kept job names any more), so that their objects
+     * are deleted too; called under the store's lock, so it must not call back into the store.
+     */
+    public synchronized void onArtifactsForgotten(Consumer<List<S3ArtifactLocation>> listener) {
+        this.artifactsForgotten = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** How many finished jobs were forgotten since the store was made or reset, to keep its retention limit. */
+    public synchronized long forgottenJobs() {
+        return forgotten;
     }
 
     // ---------------------------------------------------------------- setup
@@ -246,6 +290,9 @@ public final class JobStore implements ArtifactGrants {
 
     private void add(StoredJob job) {
         jobs.put(job.id, job);
+        for (S3ArtifactLocation location : locations(job.data)) {
+            artifactUses.merge(location, 1, Integer::sum);
+        }
         job.credentialsIssuedAt = settings.clock().instant();
         if (job.data.artifactCredentials() != null) {
             byAccessKeyId.put(job.data.artifactCredentials().accessKeyId(), job);
@@ -267,6 +314,46 @@ public final class JobStore implements ArtifactGrants {
         actionTypes.clear();
         clientTokens.clear();
         byAccessKeyId.clear();
+        finished.clear();
+        artifactUses.clear();
+        forgotten = 0;
+    }
+
+    /** Records that a job has finished, and forgets the oldest finished jobs beyond the retention limit. */
+    private void finished(StoredJob job) {
+        finished.addLast(job);
+        List<S3ArtifactLocation> unused = new ArrayList<>();
+        while (finished.size() > settings.retainedFinishedJobs()) {
+            StoredJob oldest = finished.removeFirst();
+            jobs.remove(oldest.id);
+            forgotten++;
+            if (oldest.data.artifactCredentials() != null) {
+                byAccessKeyId.remove(oldest.data.artifactCredentials().accessKeyId(), oldest);
+            }
+            for (S3ArtifactLocation location : locations(oldest.data)) {
+                if (artifactUses.merge(location, -1, Integer::sum) <= 0) {
+                    artifactUses.remove(location);
+                    unused.add(location);
+                }
+            }
+        }
+        if (!unused.isEmpty()) {
+            artifactsForgotten.accept(unused);
+        }
+    }
+
+    private static List<S3ArtifactLocation> locations(JobData data) {
+        List<S3ArtifactLocation> locations = new ArrayList<>();
+        for (List<Artifact> artifacts : Arrays.asList(data.inputArtifacts(), data.outputArtifacts())) {
+            if (artifacts != null) {
+                for (Artifact artifact : artifacts) {
+                    if (artifact.location() != null && artifact.location().s3Location() != null) {
+                        locations.add(artifact.location().s3Location());
+                    }
+                }
+            }
+        }
+        return locations;
     }
 
     // ---------------------------------------------------------------- polling
@@ -382,6 +469,7 @@ public final class JobStore implements ArtifactGrants {
         } else if (job.status == JobStatus.IN_PROGRESS
                 && !now.isBefore(job.startedAt.plus(jobTimeout(job.actionTypeId)))) {
             job.status = JobStatus.TIMED_OUT;
+            finished(job);
         }
     }
 
@@ -458,6 +546,7 @@ public final class JobStore implements ArtifactGrants {
                     continuationToken, variables, next);
             job.status = JobStatus.SUCCEEDED;
             job.result = success;
+            finished(job);
             return success;
         });
     }
@@ -470,6 +559,7 @@ public final class JobStore implements ArtifactGrants {
             JobResult.Failure failure = new JobResult.Failure(settings.clock().instant(), failureDetails);
             job.status = JobStatus.FAILED;
             job.result = failure;
+            finished(job);
             return failure;
         });
     }
@@ -541,9 +631,11 @@ public final class JobStore implements ArtifactGrants {
     public synchronized List<JobSnapshot> snapshots() {
         Instant now = settings.clock().instant();
         List<JobSnapshot> all = new ArrayList<>(jobs.size());
-        for (StoredJob job : jobs.values()) {
+        for (StoredJob job : List.copyOf(jobs.values())) { // a time-out may forget the oldest finished jobs
             refresh(job, now);
-            all.add(job.snapshot());
+            if (jobs.containsKey(job.id)) {
+                all.add(job.snapshot());
+            }
         }
         return all;
     }

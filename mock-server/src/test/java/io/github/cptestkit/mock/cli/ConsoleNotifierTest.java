@@ -15,17 +15,30 @@ import org.junit.jupiter.api.Test;
 class ConsoleNotifierTest {
 
     @Test
-    void wireMocksReportOfAnUnmatchedRequestIsOneLineWithoutTheRequest() throws Exception {
+    void aMultiLineWireMockReportIsCutToItsFirstLineWithoutTheRequest() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ConsoleNotifier notifier = new ConsoleNotifier(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try (CodePipelineMock mock = CodePipelineMock.builder()
-                .wireMockOptions(options -> options.notifier(notifier)).build().start()) {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.endpoint()
-                    + "/bucket/key?X-Amz-Security-Token=SECRET-SESSION-TOKEN")).header("Authorization", "SECRET-SIG")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
+
+        notifier.error("\n   Request was not matched\n   =======\n| GET /bucket/key?X-Amz-Security-Token=SECRET |\n"
+                + "Authorization: SECRET-SIG\n");
 
         assertThat(err.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly("codepipeline-mock: WireMock: Request was not matched");
+    }
+
+    @Test
+    void aRequestNoStubTakesIsAnsweredByTheMockWithoutAnyWireMockReport() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ConsoleNotifier notifier = new ConsoleNotifier(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try (CodePipelineMock mock = CodePipelineMock.builder()
+                .wireMockOptions(options -> options.notifier(notifier)).build().start()) {
+            status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.endpoint()
+                    + "/bucket/key?X-Amz-Security-Token=SECRET-SESSION-TOKEN")).header("Authorization", "SECRET-SIG")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+
+        assertThat(status).isEqualTo(400);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

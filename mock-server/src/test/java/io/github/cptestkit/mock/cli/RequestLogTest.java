@@ -39,6 +39,6 @@ class RequestLogTest {
         assertThat(log.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "2026-01-01T00:00:00Z POST / GetThirdPartyJobDetails {\"jobId\":\"" + job.jobId() + "\","
                         + "\"clientToken\":\"*** Sensitive Data Redacted ***\"} -> 400 InvalidJobException",
-                "2026-01-01T00:00:00Z GET /bucket/key?… -> 404");
+                "2026-01-01T00:00:00Z GET /bucket/key?… -> 400");
     }
 }

@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock.internal;
 
+import java.util.ArrayList;
+
 import static io.github.cptestkit.schemas.Operation.ACKNOWLEDGE_JOB;
 import static io.github.cptestkit.schemas.Operation.ACKNOWLEDGE_THIRD_PARTY_JOB;
 import static io.github.cptestkit.schemas.Operation.POLL_FOR_JOBS;
@@ -590,5 +592,61 @@ class JobStoreTest {
         assertThat(dispatched).hasSize(2_000);
         assertThat(new HashSet<>(dispatched)).hasSize(2_000);
         assertThat(store.snapshots()).extracting(JobSnapshot::status).containsOnly(JobStatus.DISPATCHED);
+    }
+
+    @Nested
+    class Retention {
+
+        final JobStore keepsTwo = new JobStore(new JobStore.Settings(clock, JobStore.DEFAULT_DISPATCH_TIMEOUT, null,
+                JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, () -> "unused",
+                2));
+        final List<S3ArtifactLocation> forgottenArtifacts = new ArrayList<>();
+
+        void finish(FakeCustomJob job) {
+            keepsTwo.enqueueCustom(job);
+            Job polled = keepsTwo.pollCustom(CUSTOM_TYPE, 1, Map.of()).get(0);
+            keepsTwo.acknowledge(ACKNOWLEDGE_JOB, polled.id(), polled.nonce(), null);
+            keepsTwo.putFailure(PUT_JOB_FAILURE_RESULT, polled.id(), null,
+                    new FailureDetails(FailureType.JOB_FAILED, "failed", null));
+        }
+
+        @Test
+        void finishedJobsBeyondTheLimitAreForgottenOldestFirstWithTheArtifactsNoKeptJobNames() {
+            keepsTwo.onArtifactsForgotten(forgottenArtifacts::addAll);
+            FakeCustomJob queued = custom(9);
+            for (int n = 1; n <= 4; n++) {
+                finish(custom(n));
+            }
+            keepsTwo.enqueueCustom(queued);
+
+            assertThat(keepsTwo.snapshots()).extracting(JobSnapshot::jobId)
+                    .containsExactly(jobId(3), jobId(4), queued.jobId());
+            assertThat(keepsTwo.snapshot(jobId(1))).isEmpty();
+            assertThat(keepsTwo.forgottenJobs()).isEqualTo(2);
+            List<S3ArtifactLocation> firstTwo = new ArrayList<>();
+            for (int n = 1; n <= 2; n++) {
+                JobData data = custom(n).job().data();
+                data.inputArtifacts().forEach(a -> firstTwo.add(a.location().s3Location()));
+                data.outputArtifacts().forEach(a -> firstTwo.add(a.location().s3Location()));
+            }
+            assertThat(forgottenArtifacts).containsExactlyInAnyOrderElementsOf(firstTwo);
+            assertThat(keepsTwo.grantFor(custom(1).job().data().artifactCredentials().accessKeyId())).isEmpty();
+        }
+
+        @Test
+        void aForgottenJobsArtifactsThatAKeptJobStillNamesAreKept() {
+            keepsTwo.onArtifactsForgotten(forgottenArtifacts::addAll);
+            FakeCustomJob parent = custom(1);
+            keepsTwo.enqueueCustom(parent);
+            Job polled = keepsTwo.pollCustom(CUSTOM_TYPE, 1, Map.of()).get(0);
+            keepsTwo.acknowledge(ACKNOWLEDGE_JOB, polled.id(), polled.nonce(), null);
+            keepsTwo.putSuccess(PUT_JOB_SUCCESS_RESULT, polled.id(), null, null, null, "more", Map.of());
+            finish(custom(2));
+            finish(custom(3));
+
+            assertThat(keepsTwo.snapshot(parent.jobId())).as("the parent is forgotten").isEmpty();
+            assertThat(forgottenArtifacts).as("its continuation job, queued, names the same artifacts").isEmpty();
+            assertThat(keepsTwo.snapshots()).extracting(JobSnapshot::status).contains(JobStatus.QUEUED);
+        }
     }
 }

@@ -114,6 +114,19 @@ public final class AdminRoutes implements AdminApiExtension {
         router.add(RequestMethod.POST, PREFIX + "/clock/advance", (admin, event, params) -> answer(() ->
                 advanceClock(body(event))));
         router.add(RequestMethod.POST, PREFIX + "/reset", (admin, event, params) -> answer(this::reset));
+        // Last, so that every route above matches first: anything else under the prefix is an AWS-shaped 404.
+        router.add(RequestMethod.ANY, PREFIX, (admin, event, params) -> unknownRoute(event));
+        router.add(RequestMethod.ANY, PREFIX + "/**", (admin, event, params) -> unknownRoute(event));
+    }
+
+    private static ResponseDefinition unknownRoute(ServeEvent event) {
+        String url = event.getRequest().getUrl();
+        int query = url.indexOf('?');
+        return error(AdminRefusal.NOT_FOUND, AwsError.UNKNOWN_OPERATION.type(), "No admin route is "
+                + event.getRequest().getMethod().getName() + " /__admin" + (query < 0 ? url : url.substring(0, query))
+                + "; the routes are POST jobs, GET jobs, GET jobs/{id}, GET jobs/{id}/artifacts/{name},"
+                + " GET kms-violations, POST clients, POST action-types, POST faults, GET clock, POST clock/advance and"
+                + " POST reset under " + BASE_PATH + " (docs/admin-api.md)");
     }
 
     private static byte[] body(ServeEvent event) {
@@ -438,7 +451,11 @@ public final class AdminRoutes implements AdminApiExtension {
         }
     }
 
-    private static ResponseDefinition error(int status, String type, String message) {
+    /**
+     * An answer in the admin API's error shape: {@code {"__type", "message"}} as {@code application/json}, the type
+     * also in {@code x-amzn-ErrorType}. The request guard refuses admin requests with it too.
+     */
+    public static ResponseDefinition error(int status, String type, String message) {
         ObjectNode body = AdminBody.JSON.createObjectNode().put("__type", type).put("message", message);
         return aResponse().withStatus(status).withHeader("Content-Type", CONTENT_TYPE)
                 .withHeader("x-amzn-ErrorType", type).withBody(body.toString()).build();

@@ -12,6 +12,7 @@ enum S3ErrorCode {
             "Error parsing the X-Amz-Credential parameter."),
     BAD_DIGEST("BadDigest", 400, "The Content-MD5 or checksum value that you specified did not match what the"
             + " server received."),
+    ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size."),
     ENTITY_TOO_SMALL("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size."),
     EXPIRED_TOKEN("ExpiredToken", 400, "The provided token has expired."),
     INCOMPLETE_BODY("IncompleteBody", 400,

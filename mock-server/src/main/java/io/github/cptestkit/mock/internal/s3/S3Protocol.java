@@ -468,7 +468,7 @@ final class S3Protocol {
         return new S3Response(status, all, body);
     }
 
-    private static S3Response error(S3Error error, String resource, String requestId, boolean head) {
+    static S3Response error(S3Error error, String resource, String requestId, boolean head) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amz-request-id", requestId);
         headers.put("x-amz-id-2", hostId(requestId));
@@ -508,6 +508,9 @@ final class S3Protocol {
 
     private static int partNumber(String value) {
         try {
+            if (value == null || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException("not digits");
+            }
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw S3ErrorCode.INVALID_ARGUMENT.error("Part number must be an integer between 1 and "
@@ -557,7 +560,7 @@ final class S3Protocol {
         return "url".equals(encodingType) ? SigV4.uriEncode(value, true) : value;
     }
 
-    private static String requestId() {
+    static String requestId() {
         return String.format(Locale.ROOT, "%016X", ThreadLocalRandom.current().nextLong());
     }
 

@@ -27,6 +27,24 @@ final class S3Xml {
     static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
+    /** Errors become the MalformedXML answer; nothing is printed. */
+    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+            // a warning changes nothing
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private S3Xml() {}
 
     /** {@code <Error><Code/><Message/>...details...<Resource/><RequestId/><HostId/></Error>}. */
@@ -135,6 +153,34 @@ final class S3Xml {
         return null;
     }
 
+    /**
+     * Text XML 1.0 can carry: a character it cannot (a control character of a key or path, a lone surrogate) is
+     * written as its percent-encoded UTF-8 bytes, as in a URL, so that the document stays well-formed.
+     */
+    static String xmlText(String text) {
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            if (!allowed && safe == null) {
+                safe = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (safe != null) {
+                if (allowed) {
+                    safe.appendCodePoint(c);
+                } else {
+                    for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                        safe.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xFF));
+                    }
+                }
+            }
+            i = next;
+        }
+        return safe == null ? text : safe.toString();
+    }
+
     private static DocumentBuilder secureBuilder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -144,7 +190,7 @@ final class S3Xml {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(SILENT); // the parser's default handler prints every error on stderr
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser refuses secure processing", e);
@@ -175,7 +221,7 @@ final class S3Xml {
             }
             try {
                 writer.writeStartElement(name);
-                writer.writeCharacters(String.valueOf(value));
+                writer.writeCharacters(xmlText(String.valueOf(value)));
                 writer.writeEndElement();
             } catch (XMLStreamException e) {
                 throw new IllegalStateException("cannot write XML element " + name, e);

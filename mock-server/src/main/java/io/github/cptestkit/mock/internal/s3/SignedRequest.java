@@ -54,13 +54,24 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
                         pathAndQuery.substring(question + 1), headers, body);
     }
 
-    /** A request as WireMock received it. */
+    /**
+     * A request as WireMock received it; an artifact-bucket request with the body and Content-Type the connection
+     * delivered ({@link ReceivedBodies}), which WireMock does not see.
+     */
     public static SignedRequest of(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpHeader header : request.getHeaders().all()) {
             headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
         }
-        return of(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+        Optional<ReceivedBodies.Received> received = ReceivedBodies.current();
+        if (received.isEmpty()) {
+            return of(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+        }
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
+        if (received.get().contentType() != null) {
+            headers.put("Content-Type", List.of(received.get().contentType()));
+        }
+        return of(request.getMethod().getName(), request.getUrl(), headers, received.get().body());
     }
 
     /** The values of a header (case-insensitive name), joined with commas as SigV4 does; empty if absent. */

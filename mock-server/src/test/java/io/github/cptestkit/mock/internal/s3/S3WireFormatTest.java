@@ -137,4 +137,28 @@ class S3WireFormatTest {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void textXmlCannotCarryIsPercentEncodedSoThatErrorsStayWellFormed() {
+        assertThat(S3Xml.xmlText("a\u0015b\u0000c\uD800d\tok\u00e9\uD83D\uDE00")).isEqualTo("a%15b%00c%3Fd\tok\u00e9\uD83D\uDE00");
+        assertThat(S3Xml.xmlText("plain/key.zip")).isEqualTo("plain/key.zip");
+    }
+
+    @Test
+    void malformedCompleteMultipartUploadXmlIsMalformedXmlWithNothingPrintedOnStderr() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        S3Error error;
+        try {
+            error = catchThrowableOfType(S3Error.class, () -> S3Xml.completeMultipartUploadRequest(
+                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CompleteMultipartUpload>&e;"
+                            .getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(error.code()).isEqualTo(S3ErrorCode.MALFORMED_XML);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }
