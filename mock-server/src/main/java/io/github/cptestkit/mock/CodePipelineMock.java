@@ -71,6 +71,8 @@ import java.util.function.Consumer;
  */
 public final class CodePipelineMock implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(CodePipelineMock.class.getName());
+
     /** How many served requests WireMock's journal keeps unless {@link Builder#maxRequestJournalEntries} says. */
     public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
 
@@ -132,11 +134,30 @@ public final class CodePipelineMock implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Starts the server and installs the emulators' stubs; returns this mock. */
+    /**
+     * Starts the server and installs the emulators' stubs; returns this mock. Bound to anything but a loopback
+     * address, it logs a warning: whoever reaches the port drives the mock, its admin API and WireMock's (whose
+     * request journal holds every request as sent, client tokens included).
+     */
     public CodePipelineMock start() {
         server.start();
         installStubs();
+        if (!isLoopback(bindAddress)) {
+            LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + bindAddress + ":" + server.port()
+                    + ", beyond this machine: whoever reaches that port can drive the mock and its admin API under "
+                    + AdminRoutes.BASE_PATH + ", and read WireMock's request journal; bind to 127.0.0.1 (the"
+                    + " default) unless a container needs more");
+        }
         return this;
+    }
+
+    /** Whether an address (or host name) is this machine's loopback; an unknown name is not. */
+    public static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            return false;
+        }
     }
 
     /**
