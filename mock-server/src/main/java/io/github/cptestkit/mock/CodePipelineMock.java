@@ -16,6 +16,7 @@ import io.github.cptestkit.mock.internal.FallbackAnswers;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.GuardedJetty;
 import io.github.cptestkit.mock.internal.JobStore;
+import io.github.cptestkit.mock.internal.QuietNotifier;
 import io.github.cptestkit.mock.internal.RequestGuard;
 import io.github.cptestkit.mock.internal.RequestLimits;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
@@ -115,6 +116,7 @@ public final class CodePipelineMock implements AutoCloseable {
         emulators.forEach(emulator -> emulator.configure(options));
         options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
+        options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
         this.server = new WireMockServer(options);
     }
 
