@@ -17,6 +17,7 @@ import io.github.cptestkit.mock.internal.FallbackAnswers;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.GuardedJetty;
 import io.github.cptestkit.mock.internal.JobStore;
+import io.github.cptestkit.mock.internal.QuietNotifier;
 import io.github.cptestkit.mock.internal.RequestGuard;
 import io.github.cptestkit.mock.internal.RequestLimits;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
@@ -72,6 +73,8 @@ import java.util.function.Consumer;
  */
 public final class CodePipelineMock implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(CodePipelineMock.class.getName());
+
     /** How many served requests WireMock's journal keeps unless {@link Builder#maxRequestJournalEntries} says. */
     public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
 
@@ -113,7 +116,8 @@ public final class CodePipelineMock implements AutoCloseable {
         emulators.forEach(emulator -> emulator.configure(options));
         options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
         builder.wireMockOptions.accept(options);
-        // S3 bodies are journaled too; WireMock's own bound costs a scan of the journal per request.
+        options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
+        // WireMock's own journal bound costs a scan of the journal per request; this one keeps a constant cost.
         BoundedRequestJournal.install(options, builder.maxRequestJournalEntries);
         this.server = new WireMockServer(options);
     }
@@ -134,7 +138,11 @@ public final class CodePipelineMock implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Starts the server and installs the emulators' stubs; returns this mock. */
+    /**
+     * Starts the server and installs the emulators' stubs; returns this mock. Bound to anything but a loopback
+     * address, it logs a warning: whoever reaches the port drives the mock, its admin API and WireMock's (whose
+     * request journal holds every request as sent, client tokens included).
+     */
     public CodePipelineMock start() {
         server.start();
         try {
@@ -144,7 +152,22 @@ public final class CodePipelineMock implements AutoCloseable {
             throw e;
         }
         installStubs();
+        if (!isLoopback(bindAddress)) {
+            LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + bindAddress + ":" + server.port()
+                    + ", beyond this machine: whoever reaches that port can drive the mock and its admin API under "
+                    + AdminRoutes.BASE_PATH + ", and read WireMock's request journal; bind to 127.0.0.1 (the"
+                    + " default) unless a container needs more");
+        }
         return this;
+    }
+
+    /** Whether an address (or host name) is this machine's loopback; an unknown name is not. */
+    public static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            return false;
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,10 +118,19 @@ class AdminApiTest {
         AdminHttp.Answer answer = admin.post("jobs", "{\"jobs\": [" + thirdParty + ", " + custom + "]}");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().at("/jobs/0/clientToken")).isEqualTo(thirdParty.get("clientToken"));
+        assertThat(answer.body().at("/jobs/0/clientId")).isEqualTo(thirdParty.get("clientId"));
+        assertThat(answer.body().at("/jobs/0").has("clientToken")).as("a token the caller gave is not echoed")
+                .isFalse();
         AdminHttp.Answer shown = admin.get("jobs/" + thirdParty.at("/jobDetails/id").asText());
         assertThat(shown.body().get("status").asText()).isEqualTo("Queued");
-        assertThat(shown.body().get("data")).isEqualTo(thirdParty.at("/jobDetails/data"));
+        ObjectNode shownData = (ObjectNode) shown.body().get("data");
+        assertThat(shownData.get("artifactCredentials").findValuesAsText("secretAccessKey"))
+                .containsExactly("*** Sensitive Data Redacted ***");
+        ObjectNode given = thirdParty.at("/jobDetails/data").deepCopy();
+        for (ObjectNode data : List.of(shownData, given)) {
+            data.remove(List.of("artifactCredentials", "actionConfiguration"));
+        }
+        assertThat(shownData).as("the data as given, but for credentials and configuration values").isEqualTo(given);
         Job polled = sdk.pollForJobs(r -> r.actionTypeId(a -> a.category(custom.at("/data/actionTypeId/category")
                 .asText()).owner("Custom").provider(custom.at("/data/actionTypeId/provider").asText())
                 .version(custom.at("/data/actionTypeId/version").asText()))).jobs().get(0);

@@ -70,7 +70,10 @@ final class Banner {
         ObjectNode ready = WireFormat.mapper().createObjectNode().put("endpoint", endpoint)
                 .put("port", mock.port()).put("admin", endpoint + AdminRoutes.BASE_PATH);
         ArrayNode jobs = ready.putArray("jobs");
-        queued.forEach(job -> jobs.add(JobViews.queued(job)));
+        int fromFile = fromFile(queued);
+        for (int i = 0; i < queued.size(); i++) {
+            jobs.add(JobViews.queued(queued.get(i), i >= fromFile));
+        }
         out.println(MockServerCommand.READY + " " + ready);
         out.flush();
     }
@@ -84,7 +87,7 @@ final class Banner {
         }
         List<String> sources = new ArrayList<>();
         if (jobsFile != null) {
-            sources.add((queued.size() - (order == null ? 0 : order.count())) + " from " + jobsFile);
+            sources.add(fromFile(queued) + " from " + jobsFile);
         }
         if (order != null) {
             sources.add(order.count() + " fake " + order.effectiveKind().label() + (order.preset() == null ? ""
@@ -94,13 +97,17 @@ final class Banner {
         out.println("Queued " + queued.size() + " job" + (queued.size() == 1 ? "" : "s") + ": "
                 + String.join(", ", sources));
         Set<String> polls = new LinkedHashSet<>();
-        for (JobDocument job : queued) {
+        int fromFile = fromFile(queued);
+        for (int i = 0; i < queued.size(); i++) {
+            JobDocument job = queued.get(i);
             ActionTypeId type = job.actionTypeId();
             String typeText = type.category().wire() + "/" + type.owner().wire() + "/" + type.provider() + "/"
                     + type.version();
             if (job instanceof JobDocument.ThirdParty thirdParty) {
+                // A fake job's token is printed (known nowhere else); one from the jobs file is the user's own.
                 out.println("  " + job.jobId() + "  " + typeText + "  clientId " + thirdParty.job().clientId()
-                        + "  clientToken " + thirdParty.job().clientToken());
+                        + (i < fromFile ? "  clientToken (as in " + jobsFile + ")" : "  clientToken "
+                                + thirdParty.job().clientToken()));
             } else {
                 out.println("  " + job.jobId() + "  " + typeText);
             }
@@ -117,5 +124,10 @@ final class Banner {
                     + "jobs lists every job)");
         }
         out.println();
+    }
+
+    /** How many of the queued jobs, the first ones, came from the jobs file; the rest are fake jobs of the order. */
+    private int fromFile(List<JobDocument> queued) {
+        return queued.size() - (order == null ? 0 : order.count());
     }
 }

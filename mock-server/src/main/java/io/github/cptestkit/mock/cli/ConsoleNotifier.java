@@ -1,6 +1,7 @@
 package io.github.cptestkit.mock.cli;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
+import io.github.cptestkit.mock.internal.QuietNotifier;
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -26,18 +27,12 @@ final class ConsoleNotifier implements Notifier {
 
     @Override
     public void error(String message) {
-        err.println("codepipeline-mock: WireMock: " + firstLine(message));
+        err.println("codepipeline-mock: WireMock: " + QuietNotifier.firstLine(message));
     }
 
     @Override
     public void error(String message, Throwable t) {
-        err.println("codepipeline-mock: WireMock: " + firstLine(message) + " (" + t.getClass().getSimpleName() + ")");
+        err.println("codepipeline-mock: WireMock: " + QuietNotifier.firstLine(message) + " (" + t.getClass().getSimpleName() + ")");
     }
 
-    static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        return message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("(no message)");
-    }
 }

@@ -66,8 +66,7 @@ public final class GuardedJetty implements HttpServerFactory {
 
         @Override
         protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-            context.setErrorHandler(new ErrorPages(guard));
-            asyncSupported(context);
+            finish(context);
         }
 
         @Override
@@ -77,8 +76,7 @@ public final class GuardedJetty implements HttpServerFactory {
 
         @Override
         protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-            context.setErrorHandler(new ErrorPages(guard));
-            asyncSupported(context);
+            finish(context);
         }
 
         private void guard(ServletContextHandler context) {
@@ -87,8 +85,12 @@ public final class GuardedJetty implements HttpServerFactory {
             context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
         }
 
-        /** Bodies are read asynchronously, so every servlet behind the guard must allow it. */
-        private void asyncSupported(ServletContextHandler context) {
+        /**
+         * The context's error pages in its side's protocol; and since bodies are read asynchronously, every servlet
+         * and filter behind the guard must allow it.
+         */
+        private void finish(ServletContextHandler context) {
+            context.setErrorHandler(new ErrorPages(guard));
             for (ServletHolder servlet : context.getServletHandler().getServlets()) {
                 servlet.setAsyncSupported(true);
             }

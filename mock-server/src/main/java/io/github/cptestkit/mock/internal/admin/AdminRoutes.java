@@ -144,9 +144,10 @@ public final class AdminRoutes implements AdminApiExtension {
     ObjectNode enqueue(byte[] requestBody) {
         AdminBody body = AdminBody.read(requestBody);
         List<JobDocument> jobs;
+        boolean generated = !(body.has("job") || body.has("jobs"));
         synchronized (this) {
             long next = mock.jobs().size();
-            if (body.has("job") || body.has("jobs")) {
+            if (!generated) {
                 jobs = documents(body, next);
             } else {
                 jobs = order(body).build(fakes, next);
@@ -163,7 +164,7 @@ public final class AdminRoutes implements AdminApiExtension {
         }
         ObjectNode answer = AdminBody.JSON.createObjectNode();
         ArrayNode queued = answer.putArray("jobs");
-        jobs.forEach(job -> queued.add(JobViews.queued(job)));
+        jobs.forEach(job -> queued.add(JobViews.queued(job, generated)));
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.fixtures.WireFormat;
@@ -7,6 +8,9 @@ import io.github.cptestkit.mock.JobResult;
 import io.github.cptestkit.mock.JobSnapshot;
 import io.github.cptestkit.mock.RecordedCall;
 import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.schemas.Violation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The admin API's JSON views of jobs: a summary per job in lists, and the whole story of one job (its data, its
@@ -41,7 +45,7 @@ public final class JobViews {
         if (job.nonce() != null) {
             view.put("nonce", job.nonce());
         }
-        view.set("data", WireFormat.toTree(job.data()));
+        view.set("data", redacted(WireFormat.toTree(job.data())));
         ArrayNode calls = view.putArray("calls");
         for (RecordedCall call : job.calls()) {
             ObjectNode entry = calls.addObject().put("operation", call.operation().operationName())
@@ -69,17 +73,43 @@ public final class JobViews {
     }
 
     /**
-     * A job the admin API has just queued: its id, kind, action type and, for a third-party job, the
-     * clientId/clientToken pair a worker needs.
+     * A job's data as the admin API shows it: the artifact credentials and the action configuration values (where
+     * secret properties travel) hidden; the worker is served them, the test that queued the job has them.
      */
-    public static ObjectNode queued(JobDocument job) {
+    static JsonNode redacted(JsonNode data) {
+        ObjectNode copy = (ObjectNode) data.deepCopy();
+        JsonNode credentials = copy.path("artifactCredentials");
+        if (credentials instanceof ObjectNode hidden) {
+            names(hidden).forEach(name -> hidden.put(name, Violation.REDACTED));
+        }
+        JsonNode configuration = copy.path("actionConfiguration").path("configuration");
+        if (configuration instanceof ObjectNode hidden) {
+            names(hidden).forEach(name -> hidden.put(name, Violation.REDACTED));
+        }
+        return copy;
+    }
+
+    private static List<String> names(ObjectNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /**
+     * A job the admin API has just queued: its id, kind, action type and, for a third-party job, its clientId, with
+     * the clientToken when the mock made it up ({@code generated}: a fake job's token is known nowhere else). A token
+     * the caller gave in a job document is not echoed.
+     */
+    public static ObjectNode queued(JobDocument job, boolean generated) {
         ObjectNode view = AdminBody.JSON.createObjectNode();
         view.put("jobId", job.jobId());
         view.set("actionTypeId", WireFormat.toTree(job.actionTypeId()));
         if (job instanceof JobDocument.ThirdParty thirdParty) {
             view.put("kind", FakeJobOrder.Kind.THIRD_PARTY.label());
             view.put("clientId", thirdParty.job().clientId());
-            view.put("clientToken", thirdParty.job().clientToken());
+            if (generated) {
+                view.put("clientToken", thirdParty.job().clientToken());
+            }
         } else {
             view.put("kind", FakeJobOrder.Kind.CUSTOM.label());
         }

@@ -1,6 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
 import io.github.cptestkit.mock.internal.s3.SigV4Rejection.Reason;
+import io.github.cptestkit.schemas.Violation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class SigV4Verifier {
             details.put("AWSAccessKeyId", auth.accessKeyId);
             details.put("StringToSign", stringToSign);
             details.put("SignatureProvided", auth.signature);
-            details.put("CanonicalRequest", canonicalRequest);
+            details.put("CanonicalRequest", withoutSessionToken(canonicalRequest, known));
             throw new SigV4Rejection(Reason.SIGNATURE_MISMATCH, auth.presigned, "The request signature calculated"
                     + " from the secret of '" + auth.accessKeyId + "' does not match the signature provided; check"
                     + " the secret key and the signing method.", details);
@@ -323,5 +324,19 @@ public final class SigV4Verifier {
         SigV4Rejection reject(Reason reason, String message) {
             return new SigV4Rejection(reason, presigned, message);
         }
+    }
+
+    /**
+     * The canonical request as the error shows it: S3 quotes it whole, session token included (in the query of a
+     * presigned URL, or the {@code x-amz-security-token} header line); the mock hides the token, which is a
+     * credential it handed out. The StringToSign still hashes the real canonical request.
+     */
+    static String withoutSessionToken(String canonicalRequest, SigningCredentials credentials) {
+        if (credentials.sessionToken().isEmpty() || credentials.sessionToken().get().isEmpty()) {
+            return canonicalRequest;
+        }
+        String token = credentials.sessionToken().get();
+        return canonicalRequest.replace(SigV4.uriEncode(token, true), Violation.REDACTED)
+                .replace(token, Violation.REDACTED);
     }
 }

@@ -196,6 +196,19 @@ class SigV4VerifierTest {
                 .isEqualTo("alpha=1&alpha=2&empty=&path=a%2Fb%20c%2Bd&zeta=last");
     }
 
+    @Test
+    void aSignatureMismatchQuotesTheCanonicalRequestWithoutTheSessionTokenItCarries() {
+        String token = "FwoGZ/session+token=";
+        String canonical = "GET\n/bucket/key\nX-Amz-Security-Token=" + SigV4.uriEncode(token, true)
+                + "\nhost:localhost\nx-amz-security-token:" + token + "\n\nhost;x-amz-security-token\nUNSIGNED-PAYLOAD";
+
+        String shown = SigV4Verifier.withoutSessionToken(canonical, SigningCredentials.temporary("secret", token));
+
+        assertThat(shown).doesNotContain(token, SigV4.uriEncode(token, true))
+                .contains("X-Amz-Security-Token=*** Sensitive Data Redacted ***",
+                        "x-amz-security-token:*** Sensitive Data Redacted ***");
+    }
+
     private static SdkHttpRequest codePipelineHttpRequest(String body) {
         return SdkHttpRequest.builder().method(SdkHttpMethod.POST).protocol("http").host("localhost").port(8080)
                 .encodedPath("/")
