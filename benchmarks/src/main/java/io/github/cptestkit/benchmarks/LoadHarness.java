@@ -80,7 +80,26 @@ public final class LoadHarness {
 
     private LoadHarness() {}
 
+    static final String USAGE = """
+            benchmarks/run.sh [options]   (the options of LoadHarness)
+              --rounds N            rounds of every group (3)
+              --seconds S           length of a load run (10)
+              --warmup S            warm-up of each server under load, before the rounds (30)
+              --threads T           wrk threads (2)
+              --connections C       wrk connections (16)
+              --jobs N              jobs queued for L3 before each of its runs (30000)
+              --only PARTS          some of load,startup,jmh (all)
+              --dir DIR             logs and working files (benchmarks/target/bench)
+              --out FILE            the results' Markdown (benchmarks/target/results.md)
+              --jmh-args "..."      JMH iterations ("-wi 3 -w 1s -i 4 -r 1s")
+              --standalone-jar JAR, --wiremock-jar JAR   the jars of the launch comparison (run.sh finds them)
+            """;
+
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         long start = System.nanoTime();
         Options options = Options.parse(args);
         Files.createDirectories(options.dir());
