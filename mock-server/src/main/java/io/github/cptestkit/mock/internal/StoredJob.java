@@ -6,11 +6,9 @@ import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.mock.JobResult;
 import io.github.cptestkit.mock.JobSnapshot;
-import io.github.cptestkit.mock.RecordedCall;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +40,7 @@ final class StoredJob {
     /** When the job's artifactCredentials were last handed out (enqueue, PollForJobs, Get*JobDetails). */
     Instant credentialsIssuedAt;
     JobResult result;
-    final List<RecordedCall> calls = new ArrayList<>();
+    final CallLog calls = new CallLog();
 
     StoredJob(String id, Operation.Family family, String clientId, ActionTypeId actionTypeId, JobData data,
             String accountId, List<ArtifactObject> artifacts, long sequence, String initialNonce,
@@ -60,10 +58,11 @@ final class StoredJob {
     }
 
     void record(Operation operation, Instant at, AwsError error) {
-        calls.add(new RecordedCall(operation, at, error));
+        calls.add(operation, at, error);
     }
 
     JobSnapshot snapshot() {
-        return new JobSnapshot(id, actionTypeId, clientId, status, nonce, data, calls, result, continuedFrom);
+        return new JobSnapshot(id, actionTypeId, clientId, status, nonce, data, calls.toList(), result,
+                continuedFrom);
     }
 }
