@@ -14,6 +14,7 @@ import io.github.cptestkit.mock.internal.AwsJsonProtocol;
 import io.github.cptestkit.mock.internal.BoundedRequestJournal;
 import io.github.cptestkit.mock.internal.CodePipelineEmulator;
 import io.github.cptestkit.mock.internal.FallbackAnswers;
+import io.github.cptestkit.mock.internal.RoutingStubStore;
 import io.github.cptestkit.mock.internal.FaultPlan;
 import io.github.cptestkit.mock.internal.GuardedJetty;
 import io.github.cptestkit.mock.internal.JobStore;
@@ -119,6 +120,8 @@ public final class CodePipelineMock implements AutoCloseable {
         options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
         // WireMock's own journal bound costs a scan of the journal per request; this one keeps a constant cost.
         BoundedRequestJournal.install(options, builder.maxRequestJournalEntries);
+        // While only the emulators' stubs are installed, a request's stub is found by their routes, not patterns.
+        RoutingStubStore.install(options, emulators.stream().flatMap(emulator -> emulator.routes().stream()).toList());
         this.server = new WireMockServer(options);
     }
 

@@ -1,15 +1,9 @@
 package io.github.cptestkit.mock.internal;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.store.BlobStore;
 import com.github.tomakehurst.wiremock.store.InMemoryRequestJournalStore;
-import com.github.tomakehurst.wiremock.store.ObjectStore;
-import com.github.tomakehurst.wiremock.store.RecorderStateStore;
 import com.github.tomakehurst.wiremock.store.RequestJournalStore;
-import com.github.tomakehurst.wiremock.store.ScenariosStore;
-import com.github.tomakehurst.wiremock.store.SettingsStore;
 import com.github.tomakehurst.wiremock.store.Stores;
-import com.github.tomakehurst.wiremock.store.StubMappingStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Deque;
 import java.util.Map;
@@ -55,7 +49,7 @@ public final class BoundedRequestJournal implements RequestJournalStore {
     public static WireMockConfiguration install(WireMockConfiguration options, int maxEntries) {
         Stores stores = options.getStores();
         if (stores.getRequestJournalStore() instanceof InMemoryRequestJournalStore) {
-            options.withStores(new WithJournal(stores, new BoundedRequestJournal(maxEntries)));
+            options.withStores(new ReplacedStores(stores, new BoundedRequestJournal(maxEntries), stores.getStubStore()));
         }
         return options;
     }
@@ -112,63 +106,5 @@ public final class BoundedRequestJournal implements RequestJournalStore {
         newestFirst.clear();
         events.clear();
         size = 0;
-    }
-
-    /** The user's (or WireMock's default) stores with this journal. */
-    private record WithJournal(Stores stores, RequestJournalStore journal) implements Stores {
-        @Override
-        public StubMappingStore getStubStore() {
-            return stores.getStubStore();
-        }
-
-        @Override
-        public RequestJournalStore getRequestJournalStore() {
-            return journal;
-        }
-
-        @Override
-        public SettingsStore getSettingsStore() {
-            return stores.getSettingsStore();
-        }
-
-        @Override
-        public ScenariosStore getScenariosStore() {
-            return stores.getScenariosStore();
-        }
-
-        @Override
-        public RecorderStateStore getRecorderStateStore() {
-            return stores.getRecorderStateStore();
-        }
-
-        @Override
-        public BlobStore getMappingsBlobStore() {
-            return stores.getMappingsBlobStore();
-        }
-
-        @Override
-        public BlobStore getFilesBlobStore() {
-            return stores.getFilesBlobStore();
-        }
-
-        @Override
-        public BlobStore getBlobStore(String name) {
-            return stores.getBlobStore(name);
-        }
-
-        @Override
-        public ObjectStore getObjectStore(String name, PersistenceType persistenceTypeHint, int maxSize) {
-            return stores.getObjectStore(name, persistenceTypeHint, maxSize);
-        }
-
-        @Override
-        public void start() {
-            stores.start();
-        }
-
-        @Override
-        public void stop() {
-            stores.stop();
-        }
     }
 }

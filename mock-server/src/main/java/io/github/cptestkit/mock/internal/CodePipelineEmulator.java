@@ -6,9 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +50,11 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
     public static final int PRIORITY = 1000;
     /** Priority of the stub that answers any other target with UnknownOperationException. */
     public static final int UNKNOWN_TARGET_PRIORITY = PRIORITY + 1;
+
+    private static final UUID OPERATIONS_STUB_ID =
+            UUID.nameUUIDFromBytes((NAME + "/operations").getBytes(StandardCharsets.UTF_8));
+    private static final UUID UNKNOWN_TARGET_STUB_ID =
+            UUID.nameUUIDFromBytes((NAME + "/unknown").getBytes(StandardCharsets.UTF_8));
 
     /** The SigV4 service name CodePipeline calls are signed for. */
     public static final String SIGNING_SERVICE = "codepipeline";
@@ -131,7 +140,7 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
     public List<StubMapping> stubMappings() {
         return List.of(
                 post(urlPathEqualTo("/"))
-                        .withId(UUID.nameUUIDFromBytes((NAME + "/operations").getBytes(StandardCharsets.UTF_8)))
+                        .withId(OPERATIONS_STUB_ID)
                         .withName("CodePipeline job operations (codepipeline-testkit emulator)")
                         .withHeader(AwsJsonProtocol.TARGET_HEADER,
                                 matching(Pattern.quote(Operation.TARGET_PREFIX) + ".*"))
@@ -139,12 +148,35 @@ public final class CodePipelineEmulator implements ResponseDefinitionTransformer
                         .willReturn(aResponse().withTransformers(NAME))
                         .build(),
                 post(urlPathEqualTo("/"))
-                        .withId(UUID.nameUUIDFromBytes((NAME + "/unknown").getBytes(StandardCharsets.UTF_8)))
+                        .withId(UNKNOWN_TARGET_STUB_ID)
                         .withName("Unknown X-Amz-Target (codepipeline-testkit emulator)")
                         .withHeader(AwsJsonProtocol.TARGET_HEADER, matching(".*"))
                         .atPriority(UNKNOWN_TARGET_PRIORITY)
                         .willReturn(aResponse().withTransformers(NAME))
                         .build());
+    }
+
+    /**
+     * The stubs' patterns as tests: {@code POST} to the path {@code /} (any query) with an {@code X-Amz-Target}
+     * value that starts with the service's prefix (WireMock's regular expressions match line ends too), or with any
+     * {@code X-Amz-Target} at all.
+     */
+    @Override
+    public List<StubRoute> routes() {
+        return List.of(
+                new StubRoute(OPERATIONS_STUB_ID, request -> isPostToRoot(request)
+                        && hasTarget(request, value -> value.startsWith(Operation.TARGET_PREFIX))),
+                new StubRoute(UNKNOWN_TARGET_STUB_ID, request -> isPostToRoot(request)
+                        && hasTarget(request, value -> true)));
+    }
+
+    private static boolean hasTarget(Request request, Predicate<String> value) {
+        HttpHeader target = request.header(AwsJsonProtocol.TARGET_HEADER);
+        return target.isPresent() && target.values().stream().anyMatch(value); // an absent header has no values()
+    }
+
+    private static boolean isPostToRoot(Request request) {
+        return RequestMethod.POST.equals(request.getMethod()) && "/".equals(Urls.getPath(request.getUrl()));
     }
 
     @Override

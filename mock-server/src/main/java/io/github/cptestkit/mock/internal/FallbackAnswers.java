@@ -39,6 +39,8 @@ public final class FallbackAnswers implements ResponseDefinitionTransformerV2, S
     /** The stub's priority: below every other stub of the mock (and far below WireMock's default of 5). */
     public static final int PRIORITY = 10_000;
 
+    private static final UUID STUB_ID = UUID.nameUUIDFromBytes(NAME.getBytes(StandardCharsets.UTF_8));
+
     private final AwsJsonProtocol codePipeline;
     private final S3Emulator artifactBucket;
 
@@ -86,11 +88,17 @@ public final class FallbackAnswers implements ResponseDefinitionTransformerV2, S
     @Override
     public List<StubMapping> stubMappings() {
         return List.of(any(anyUrl())
-                .withId(UUID.nameUUIDFromBytes(NAME.getBytes(StandardCharsets.UTF_8)))
+                .withId(STUB_ID)
                 .withName("Any other request, refused in its side's protocol (codepipeline-testkit)")
                 .atPriority(PRIORITY)
                 .willReturn(aResponse().withTransformers(NAME))
                 .build());
+    }
+
+    /** The stub takes any request. */
+    @Override
+    public List<StubRoute> routes() {
+        return List.of(new StubRoute(STUB_ID, request -> true));
     }
 
     @Override

@@ -29,6 +29,12 @@ public interface ServiceEmulator extends AutoCloseable {
      */
     List<StubMapping> stubMappings();
 
+    /**
+     * For each of {@link #stubMappings()}, the route that takes exactly the requests the stub's pattern matches
+     * (how the mock finds a request's stub without evaluating patterns while it holds no stub but its own).
+     */
+    List<StubRoute> routes();
+
     /** Forgets the emulator's own state (the job store is reset by the mock itself). */
     void reset();
 

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
@@ -22,7 +24,16 @@ class RequestLogTest {
     void verboseLinesNameTheOperationAndStatusButNeverTokensCredentialsOrQueryStrings() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         MockClock clock = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-        RequestLog requestLog = new RequestLog(new PrintStream(log, true, StandardCharsets.UTF_8), clock);
+        // A line is written once the answer is on its way, so the client can be back before it: count them.
+        CountDownLatch lines = new CountDownLatch(2);
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String line) {
+                super.println(line);
+                lines.countDown();
+            }
+        };
+        RequestLog requestLog = new RequestLog(out, clock);
         FakeThirdPartyJob job = FakeJobs.thirdParty().build();
         try (CodePipelineMock mock = CodePipelineMock.builder().clock(clock)
                 .wireMockOptions(options -> options.extensions(requestLog)).build().start()) {
@@ -34,6 +45,7 @@ class RequestLogTest {
                     HttpResponse.BodyHandlers.ofString());
             http.send(HttpRequest.newBuilder(URI.create(mock.endpoint() + "/bucket/key?X-Amz-Credential=AKIDSECRET"))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(lines.await(10, TimeUnit.SECONDS)).as("a line for each request").isTrue();
         }
 
         assertThat(log.toString(StandardCharsets.UTF_8).lines()).containsExactly(

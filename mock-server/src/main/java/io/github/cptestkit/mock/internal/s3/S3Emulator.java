@@ -24,6 +24,7 @@ import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.internal.ServiceEmulator;
+import io.github.cptestkit.mock.internal.StubRoute;
 import io.github.cptestkit.mock.s3.ArtifactGrant;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
@@ -118,6 +119,12 @@ public final class S3Emulator implements ServiceEmulator {
     @Override
     public List<StubMapping> stubMappings() {
         return List.of(stub().build());
+    }
+
+    /** The stub takes the requests {@link #isForTheBucket(Request)}, whatever their method and URL. */
+    @Override
+    public List<StubRoute> routes() {
+        return List.of(new StubRoute(STUB_ID, S3Emulator::isForTheBucket));
     }
 
     /**
