@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param nonce              the nonce of its current dispatch, or {@code null} before its first dispatch
  * @param data               the job data it is served with (with {@code continuationToken} set for a job that
  *                           continues an action)
- * @param calls              the calls made on it, oldest first
+ * @param calls              the calls made on it, oldest first: its last 1,000 (a job called more often drops
+ *                           its oldest calls)
  * @param result             the result put on it, or {@code null}
  * @param continuedFromJobId the job whose success with a continuation token queued this one, or {@code null}
  */

@@ -15,17 +15,31 @@ class CallLogTest {
     @Test
     void everyCallComesBackAsRecordedInOrderWithItsInstantAndError() {
         CallLog log = new CallLog();
+        List<RecordedCall> recorded = record(log, CallLog.MAX_CALLS);
+
+        assertThat(log.toList()).containsExactlyElementsOf(recorded);
+        assertThat(new CallLog().toList()).isEmpty();
+    }
+
+    @Test
+    void beyondItsBoundAJobKeepsItsLastCallsOldestFirst() {
+        CallLog log = new CallLog();
+        List<RecordedCall> recorded = record(log, 2 * CallLog.MAX_CALLS + 7);
+
+        assertThat(log.toList()).hasSize(CallLog.MAX_CALLS)
+                .containsExactlyElementsOf(recorded.subList(recorded.size() - CallLog.MAX_CALLS, recorded.size()));
+    }
+
+    private static List<RecordedCall> record(CallLog log, int calls) {
         List<RecordedCall> recorded = new ArrayList<>();
         Instant at = Instant.parse("2026-01-01T00:00:00.123456789Z");
-        for (int i = 0; i < 1_000; i++) {
+        for (int i = 0; i < calls; i++) {
             Operation operation = Operation.values()[i % Operation.values().length];
             AwsError error = i % 3 == 0 ? null : AwsError.values()[i % AwsError.values().length];
             RecordedCall call = new RecordedCall(operation, at.plusNanos(i * 1_000_003L), error);
             recorded.add(call);
             log.add(call.operation(), call.at(), call.error());
         }
-
-        assertThat(log.toList()).containsExactlyElementsOf(recorded);
-        assertThat(new CallLog().toList()).isEmpty();
+        return recorded;
     }
 }
