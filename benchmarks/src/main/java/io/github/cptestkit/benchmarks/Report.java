@@ -52,6 +52,12 @@ final class Report {
         System.out.println("target " + what + " " + target + ": " + measured + (met ? " met" : " MISSED"));
     }
 
+    /** A figure in the targets' table that has no target of its own. */
+    void measured(String what, String measured) {
+        targets.add(List.of(what, "(no target)", measured, "—"));
+        System.out.println("measured " + what + ": " + measured);
+    }
+
     String markdown() {
         StringBuilder all = new StringBuilder(body);
         all.append("\n### Targets\n\n| what | target | measured: median (range) | |\n|---|---|---|---|\n");

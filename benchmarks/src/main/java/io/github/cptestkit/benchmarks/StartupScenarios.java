@@ -185,7 +185,7 @@ record StartupScenarios(LoadHarness.Options options, Report report) {
                     + " built by `mvn package` once mock-server has its standalone packaging)"
                     : "the WireMock standalone jar (" + theirs + ")";
             report.text("Standalone jar launch: **skipped**, " + missing + " is absent.");
-            report.target("standalone jar launch / raw WireMock jar", "(measured, no target)", "skipped", true);
+            report.measured("standalone jar launch / raw WireMock jar", "skipped");
             log("standalone jar launch skipped: " + missing + " absent");
             return;
         }
@@ -205,8 +205,8 @@ record StartupScenarios(LoadHarness.Options options, Report report) {
                 + " in turn; a round's ratio is of its medians.", JAR_PAIRS));
         report.table(List.of("", "mock jar / WireMock jar", "alongside: mock", "alongside: WireMock"),
                 List.of(row("launch to the first 200", rounds, Long::doubleValue, "%.0f ms")));
-        report.target("standalone jar launch / raw WireMock jar", "(measured, no target)",
-                Spread.over(rounds, r -> r.ratio(Long::doubleValue)).format(), true);
+        report.measured("standalone jar launch / raw WireMock jar",
+                Spread.over(rounds, r -> r.ratio(Long::doubleValue)).format());
     }
 
     /** A root directory for the WireMock jar with one mapping: the poll answered with one job. */
