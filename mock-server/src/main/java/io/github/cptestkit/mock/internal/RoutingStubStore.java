@@ -40,8 +40,8 @@ import java.util.stream.Stream;
 public final class RoutingStubStore implements StubMappingStore {
 
     private final StubMappingStore stubs;
-    private final List<StubRoute> routes;
-    private final Set<UUID> routedIds = new HashSet<>();
+    /** The routes by the id of their stub. */
+    private final Map<UUID, StubRoute> routes = new HashMap<>();
     /** Routed stubs edited since they were added: the routes no longer describe them. Guarded by this. */
     private final Set<UUID> edited = new HashSet<>();
     /**
@@ -52,9 +52,8 @@ public final class RoutingStubStore implements StubMappingStore {
 
     RoutingStubStore(StubMappingStore stubs, List<StubRoute> routes) {
         this.stubs = Objects.requireNonNull(stubs, "stubs");
-        this.routes = List.copyOf(routes);
-        for (StubRoute route : this.routes) {
-            if (!routedIds.add(route.stubId())) {
+        for (StubRoute route : routes) {
+            if (this.routes.putIfAbsent(route.stubId(), route) != null) {
                 throw new IllegalArgumentException("two routes for the stub " + route.stubId() + "; one per stub");
             }
         }
@@ -113,7 +112,7 @@ public final class RoutingStubStore implements StubMappingStore {
     @Override
     public synchronized void replace(StubMapping existing, StubMapping updated) {
         stubs.replace(existing, updated);
-        if (routedIds.contains(updated.getId()) || routedIds.contains(existing.getId())) {
+        if (routes.containsKey(updated.getId()) || routes.containsKey(existing.getId())) {
             edited.add(updated.getId());
             edited.add(existing.getId());
         }
@@ -149,13 +148,11 @@ public final class RoutingStubStore implements StubMappingStore {
         Set<UUID> ids = new HashSet<>();
         inOrder.forEach(stub -> ids.add(stub.getId()));
         edited.retainAll(ids);
-        if (inOrder.size() != routes.size() || !ids.equals(routedIds) || !edited.isEmpty()) {
+        if (inOrder.size() != routes.size() || !ids.equals(routes.keySet()) || !edited.isEmpty()) {
             routed = new Routed[0];
             return;
         }
-        Map<UUID, StubRoute> byId = new HashMap<>();
-        routes.forEach(route -> byId.put(route.stubId(), route));
-        routed = inOrder.stream().map(stub -> new Routed(byId.get(stub.getId()), stub)).toArray(Routed[]::new);
+        routed = inOrder.stream().map(stub -> new Routed(routes.get(stub.getId()), stub)).toArray(Routed[]::new);
     }
 
     private record Routed(StubRoute route, StubMapping stub) {}
