@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.WireFormat;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.FakeJobOrder;

@@ -1,7 +1,7 @@
 package io.github.cptestkit.mock.cli;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
-import io.github.cptestkit.mock.internal.QuietNotifier;
+import io.github.cptestkit.mock.internal.server.QuietNotifier;
 import java.io.PrintStream;
 import java.util.Objects;
 

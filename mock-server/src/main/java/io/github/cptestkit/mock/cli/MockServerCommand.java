@@ -6,7 +6,7 @@ import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.ShiftedClock;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRefusal;
 import io.github.cptestkit.mock.internal.admin.FakeJobOrder;
@@ -188,12 +188,12 @@ public final class MockServerCommand implements Callable<Integer> {
         List<JobDocument> queued = new ArrayList<>();
         try {
             for (JobDocument document : documents) {
-                document.enqueueIn(mock);
+                mock.enqueue(document);
                 queued.add(document);
             }
             if (order != null) {
                 for (JobDocument job : order.build(FakeJobs.withSeed(seed), mock.jobs().size())) {
-                    job.enqueueIn(mock);
+                    mock.enqueue(job);
                     queued.add(job);
                 }
             }

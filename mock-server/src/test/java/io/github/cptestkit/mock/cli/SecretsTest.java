@@ -17,7 +17,7 @@ import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
 import io.github.cptestkit.mock.AdminHttp;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

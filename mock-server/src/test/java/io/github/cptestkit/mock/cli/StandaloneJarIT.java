@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cptestkit.fixtures.ActionCategory;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.AdminHttp;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
