@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.cli;
+package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.cli;
+package io.github.cptestkit.standalone;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
 import io.github.cptestkit.mock.internal.server.QuietNotifier;

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.cli;
+package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.cli;
+package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.fixtures.ActionTypeId;
@@ -33,14 +33,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The standalone mock: {@code java -jar codepipeline-testkit-mock-server-<version>-standalone.jar [options]}
+ * The standalone mock: {@code java -jar codepipeline-testkit-standalone-<version>.jar [options]}
  * serves the CodePipeline job API, the artifact bucket and the admin API on one port until stopped (Ctrl-C,
  * SIGTERM). It prints a banner with the lines to paste into a shell, then one machine-readable line,
  * {@code CODEPIPELINE_MOCK_READY {"endpoint": ..., "port": ..., "jobs": [...]}}. Bad options or job files exit 2
  * with a message naming the problem; a port in use exits 1.
  *
  * <pre>{@code
- * java -jar mock-server/target/codepipeline-testkit-mock-server-0.1.0-SNAPSHOT-standalone.jar \
+ * java -jar standalone/target/codepipeline-testkit-standalone-0.1.0-SNAPSHOT.jar \
  *     --port 0 --preset build-with-source-zip --count 3 --action-type Build/MyCi/1
  * }</pre>
  *

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.cli;
+package io.github.cptestkit.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.cli;
+package io.github.cptestkit.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -262,7 +262,7 @@ class StandaloneJarIT {
     private static Path standaloneJar() {
         Path jarFile = Path.of(System.getProperty("standalone.jar", "target/standalone.jar"));
         if (!Files.isRegularFile(jarFile)) {
-            fail("the standalone jar " + jarFile + " is missing; build it with mvn -B -pl mock-server -am package");
+            fail("the standalone jar " + jarFile + " is missing; build it with mvn -B -pl standalone -am package");
         }
         return jarFile.toAbsolutePath();
     }
