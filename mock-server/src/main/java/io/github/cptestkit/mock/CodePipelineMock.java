@@ -88,7 +88,22 @@ public final class CodePipelineMock implements AutoCloseable {
      * The jobs stay inspectable; inspect artifacts before stopping.
      */
     public void stop() {
-        mock.stop();
+        mock.stop(Duration.ZERO);
+    }
+
+    /**
+     * Stops gracefully: stops accepting connections at once, lets the calls in flight finish for up to
+     * {@code gracePeriod}, then stops as {@link #stop()} does (calls still running are cut). How the standalone
+     * mock stops on SIGTERM.
+     *
+     * <pre>{@code mock.stop(Duration.ofSeconds(5));}</pre>
+     */
+    public void stop(Duration gracePeriod) {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod must be zero or more, but was " + gracePeriod);
+        }
+        mock.stop(gracePeriod);
     }
 
     /** Same as {@link #stop()}, for try-with-resources. */
@@ -319,6 +334,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private final Map<String, Assembly.WorkerCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = DEFAULTS.wireMockOptions();
         private long fakeJobSeed = DEFAULTS.fakeJobSeed();
+        private boolean redactRequestJournal = DEFAULTS.redactRequestJournal();
 
         private Builder() {}
 
@@ -409,8 +425,8 @@ public final class CodePipelineMock implements AutoCloseable {
         }
 
         /**
-         * How many served requests WireMock's journal keeps (the oldest are dropped): it holds their bodies,
-         * artifacts included, in memory. 1000 by default; {@link #wireMockOptions(Consumer)} can turn the journal
+         * How many served requests WireMock's journal keeps (the oldest are dropped): it holds their bodies in
+         * memory, but not those of artifact uploads and downloads (their size and hash only). 1000 by default; {@link #wireMockOptions(Consumer)} can turn the journal
          * off altogether ({@code disableRequestJournal()}).
          */
         public Builder maxRequestJournalEntries(int entries) {
@@ -492,12 +508,26 @@ public final class CodePipelineMock implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether WireMock's request journal ({@code wireMock().getAllServeEvents()}, {@code verify}, WireMock's
+         * {@code /__admin/requests}) shows secrets as {@code *** Sensitive Data Redacted ***}: the artifact
+         * credentials and configuration values in answers, client tokens in requests, session tokens in headers
+         * and presigned URLs. On by default; off ({@code false}) it shows the traffic as sent, for a test that
+         * must match a secret in the journal. Artifact bodies are never journaled either way.
+         *
+         * <pre>{@code CodePipelineMock.builder().redactRequestJournal(false).build().start();}</pre>
+         */
+        public Builder redactRequestJournal(boolean redact) {
+            this.redactRequestJournal = redact;
+            return this;
+        }
+
         /** A mock with these options, not yet started. */
         public CodePipelineMock build() {
             return new CodePipelineMock(new Assembly.Settings(port, bindAddress, clock, advance(clock), strict,
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
-                    workerCredentials, wireMockOptions, fakeJobSeed));
+                    workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal));
         }
 
         /** How the admin API moves the clock, or {@code null} when it cannot. */

@@ -89,13 +89,14 @@ public final class Assembly implements AdminTarget {
      * @param jobTimeout   {@code null} for the per-owner defaults
      * @param strictKms    {@code null} to follow {@code strict}
      * @param workers      the workers' credentials by access key id; empty for no signature check
+     * @param redactRequestJournal whether WireMock's request journal shows secrets redacted
      */
     public record Settings(int port, String bindAddress, Clock clock, Consumer<Duration> clockAdvance,
             boolean strict, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
             Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
             Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
-            long fakeJobSeed) {
+            long fakeJobSeed, boolean redactRequestJournal) {
 
         /** How many served requests WireMock's journal keeps by default. */
         public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
@@ -115,7 +116,7 @@ public final class Assembly implements AdminTarget {
                     null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
-                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobs.DEFAULT_SEED);
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobs.DEFAULT_SEED, true);
         }
 
         /** These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved). */
@@ -123,7 +124,7 @@ public final class Assembly implements AdminTarget {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
                     maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
-                    fakeJobSeed);
+                    fakeJobSeed, redactRequestJournal);
         }
     }
 
@@ -153,7 +154,7 @@ public final class Assembly implements AdminTarget {
         // The order in which the services claim requests: the admin API's paths, then CodePipeline, then the bucket.
         Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
         this.server = new MockServer(services, new MockServer.Options(settings.port(), settings.bindAddress(),
-                settings.maxRequestJournalEntries(), settings.wireMockOptions()));
+                settings.maxRequestJournalEntries(), settings.redactRequestJournal(), settings.wireMockOptions()));
     }
 
     private CodePipelineService codePipeline() {
@@ -189,7 +190,12 @@ public final class Assembly implements AdminTarget {
 
     /** Stops the server and closes the services (the artifact bucket's temporary files are deleted). */
     public void stop() {
-        server.stop();
+        stop(Duration.ZERO);
+    }
+
+    /** Stops accepting, lets calls in flight finish for up to {@code gracePeriod}, then stops. */
+    public void stop(Duration gracePeriod) {
+        server.stop(gracePeriod);
     }
 
     /** Whether the server is running. */

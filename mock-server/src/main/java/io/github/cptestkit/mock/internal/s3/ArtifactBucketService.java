@@ -138,7 +138,7 @@ public final class ArtifactBucketService implements MockService {
     }
 
     private Answer answer(ServedRequest request) {
-        return handle(SignedRequest.of(request.method(), request.url(), request.headers(), request.body()))
+        return handle(SignedRequest.received(request.method(), request.url(), request.headers(), request.received()))
                 .toAnswer();
     }
 

@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,9 +99,17 @@ public final class ArtifactStore implements AutoCloseable {
 
     /** Stores an object (replacing any object of that key), creating the bucket if needed. */
     public StoredObject put(String bucket, String key, byte[] content, ObjectAttributes attributes) {
+        return put(bucket, key, ReceivedBody.of(content.clone()), attributes);
+    }
+
+    /**
+     * Stores an object from a received body (replacing any object of that key): a spilled body's file is moved
+     * into the store, not copied into the heap.
+     */
+    public StoredObject put(String bucket, String key, ReceivedBody content, ObjectAttributes attributes) {
+        String etag = quote(SigV4.hex(content.digest("MD5")));
         StoredContent stored = store(content);
-        String etag = quote(SigV4.hex(SigV4.digest("MD5").digest(content)));
-        StoredObject object = new StoredObject(bucket, key, content.length, etag, now(), attributes, 0);
+        StoredObject object = new StoredObject(bucket, key, content.size(), etag, now(), attributes, 0);
         insert(new Entry(object, stored));
         return object;
     }
@@ -176,19 +185,25 @@ public final class ArtifactStore implements AutoCloseable {
      *                 part number outside 1..10,000
      */
     public UploadedPart uploadPart(String uploadId, String bucket, String key, int partNumber, byte[] content) {
+        return uploadPart(uploadId, bucket, key, partNumber, ReceivedBody.of(content.clone()));
+    }
+
+    /** {@link #uploadPart(String, String, String, int, byte[])} from a received body (a spilled one is moved in). */
+    public UploadedPart uploadPart(String uploadId, String bucket, String key, int partNumber,
+            ReceivedBody content) {
         if (partNumber < 1 || partNumber > MAX_PART_NUMBER) {
             throw S3ErrorCode.INVALID_ARGUMENT.error("Part number must be an integer between 1 and "
                     + MAX_PART_NUMBER + ", inclusive; it was " + partNumber + ".")
                     .with("ArgumentName", "partNumber").with("ArgumentValue", partNumber);
         }
         read(() -> upload(uploadId, bucket, key));
-        byte[] md5 = SigV4.digest("MD5").digest(content);
+        byte[] md5 = content.digest("MD5");
         Part part = new Part(partNumber, store(content), md5);
         Part replaced = write(() -> upload(uploadId, bucket, key).parts.put(partNumber, part));
         if (replaced != null) {
             discardLater(replaced.content);
         }
-        return new UploadedPart(partNumber, part.etag(), content.length);
+        return new UploadedPart(partNumber, part.etag(), content.size());
     }
 
     /** The parts uploaded so far, in part-number order. */
@@ -322,17 +337,19 @@ public final class ArtifactStore implements AutoCloseable {
         });
     }
 
-    private StoredContent store(byte[] content) {
-        if (content.length <= spillThreshold) {
-            return new StoredContent.InMemory(content.clone());
+    /** The bytes in memory up to the spill threshold, else in a file of the store's (a spilled body's, moved). */
+    private StoredContent store(ReceivedBody content) {
+        if (content.size() <= spillThreshold) {
+            return new StoredContent.InMemory(content.bytes()); // a body of its own: the caller copied, or let go
         }
         Path file = newTemporaryFile();
-        try {
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the artifact store's temporary file " + file, e);
-        }
-        return new StoredContent.SpillFile(file, content.length);
+        content.moveTo(file);
+        return new StoredContent.SpillFile(file, content.size());
+    }
+
+    /** Bytes above which an object or part goes to a temporary file. */
+    public long spillThreshold() {
+        return spillThreshold;
     }
 
     private StoredContent concatenate(List<Part> parts, long size) {

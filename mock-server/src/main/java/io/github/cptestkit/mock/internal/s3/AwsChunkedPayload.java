@@ -2,8 +2,13 @@ package io.github.cptestkit.mock.internal.s3;
 
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import io.github.cptestkit.mock.internal.sigv4.VerifiedSignature;
-import java.io.ByteArrayOutputStream;
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -61,72 +66,102 @@ final class AwsChunkedPayload {
     }
 
     /** The bytes the client uploaded and the trailing headers (lower-case names) it sent after them. */
-    record Decoded(byte[] data, Map<String, String> trailers) {}
+    record Decoded(ReceivedBody data, Map<String, String> trailers) {}
 
-    private final byte[] body;
+    /** The longest chunk-header or trailer line read: a line without CRLF past it is not aws-chunked. */
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final InputStream body;
+    private final long length;
     private final VerifiedSignature signature;
-    private int position;
+    private long position;
     private String previousSignature;
 
-    private AwsChunkedPayload(byte[] body, VerifiedSignature signature) {
+    private AwsChunkedPayload(InputStream body, long length, VerifiedSignature signature) {
         this.body = body;
+        this.length = length;
         this.signature = signature;
         this.previousSignature = signature == null ? null : signature.signature();
     }
 
     /**
-     * Decodes the body in {@code mode}; a {@link Mode#PLAIN} body is returned as it is.
+     * Decodes the body in {@code mode}, reading it as a stream and writing the data to a body that spills to a
+     * temporary file past {@code spillThreshold} bytes; a {@link Mode#PLAIN} body is returned as it is.
      *
      * @throws S3Error IncompleteBody or InvalidRequest for a malformed encoding, SignatureDoesNotMatch for a bad chunk
      *                 or trailer signature
      */
-    static Decoded decode(byte[] body, Mode mode, VerifiedSignature signature) {
+    static Decoded decode(ReceivedBody body, Mode mode, VerifiedSignature signature, long spillThreshold) {
         if (mode == Mode.PLAIN) {
             return new Decoded(body, Map.of());
         }
-        return new AwsChunkedPayload(body, signature).decode(mode);
+        ReceivedBody.Writer data = ReceivedBody.writer(spillThreshold);
+        try (InputStream in = new BufferedInputStream(body.open(), 64 * 1024)) {
+            Map<String, String> trailers = new AwsChunkedPayload(in, body.size(), signature).decode(mode, data);
+            return new Decoded(data.finish(), trailers);
+        } catch (IOException e) {
+            data.abort();
+            throw new UncheckedIOException("cannot read a received aws-chunked body", e);
+        } catch (RuntimeException e) {
+            data.abort();
+            throw e;
+        }
     }
 
-    private Decoded decode(Mode mode) {
-        ByteArrayOutputStream data = new ByteArrayOutputStream(Math.max(16, body.length));
+    /** {@link #decode(ReceivedBody, Mode, VerifiedSignature, long)} of bytes in memory, decoded into memory. */
+    static Decoded decode(byte[] body, Mode mode, VerifiedSignature signature) {
+        return decode(ReceivedBody.of(body), mode, signature, Long.MAX_VALUE);
+    }
+
+    private Map<String, String> decode(Mode mode, ReceivedBody.Writer data) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
         while (true) {
             String header = line();
             int semicolon = header.indexOf(';');
             int size = chunkSize(semicolon < 0 ? header : header.substring(0, semicolon));
             String chunkSignature = semicolon < 0 ? null : extension(header.substring(semicolon + 1));
-            if (size > body.length - position) {
+            if (size > length - position) {
                 throw S3ErrorCode.INCOMPLETE_BODY.error("The aws-chunked body ends inside a chunk of " + size
                         + " bytes; send the whole chunk.");
             }
-            if (mode.signed) {
-                verifyChunk(chunkSignature, position, size);
+            MessageDigest chunkHash = SigV4.digest("SHA-256");
+            for (int left = size; left > 0; ) {
+                int read = body.read(buffer, 0, Math.min(buffer.length, left));
+                if (read < 0) {
+                    throw S3ErrorCode.INCOMPLETE_BODY.error("The aws-chunked body ends inside a chunk of " + size
+                            + " bytes; send the whole chunk.");
+                }
+                chunkHash.update(buffer, 0, read);
+                data.write(buffer, 0, read);
+                left -= read;
+                position += read;
             }
-            data.write(body, position, size);
-            position += size;
+            if (mode.signed) {
+                verifyChunk(chunkSignature, SigV4.hex(chunkHash.digest()));
+            }
             if (size == 0) {
                 break;
             }
             expectCrlf();
         }
-        Map<String, String> trailers = mode.trailer ? trailers(mode) : Map.of();
-        return new Decoded(data.toByteArray(), trailers);
+        return mode.trailer ? trailers(mode) : Map.of();
     }
 
-    private void verifyChunk(String chunkSignature, int offset, int size) {
+    private void verifyChunk(String chunkSignature, String chunkSha256) {
         if (chunkSignature == null) {
             throw S3ErrorCode.INCOMPLETE_BODY.error("A chunk of the signed aws-chunked body has no chunk-signature"
                     + " extension; every chunk of a STREAMING-AWS4-HMAC-SHA256-PAYLOAD body must carry one.");
         }
         String stringToSign = SigV4.stringToSign(CHUNK_ALGORITHM, signature.amzDate(), signature.scope(),
-                previousSignature + "\n" + SigV4.EMPTY_SHA256 + "\n" + SigV4.sha256Hex(body, offset, size));
+                previousSignature + "\n" + SigV4.EMPTY_SHA256 + "\n" + chunkSha256);
         requireSignature(stringToSign, chunkSignature, "chunk");
     }
 
-    private Map<String, String> trailers(Mode mode) {
+    private Map<String, String> trailers(Mode mode) throws IOException {
         Map<String, String> trailers = new LinkedHashMap<>();
         StringBuilder canonical = new StringBuilder();
         String trailerSignature = null;
-        while (position < body.length) {
+        while (position < length) {
             String line = line();
             if (line.isEmpty()) {
                 break;
@@ -191,19 +226,38 @@ final class AwsChunkedPayload {
     }
 
     /** The text up to the next CRLF (or the end of the body), consuming the CRLF. */
-    private String line() {
-        int start = position;
-        while (position < body.length && !(body[position] == '\r' && position + 1 < body.length
-                && body[position + 1] == '\n')) {
+    private String line() throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(64);
+        while (true) {
+            int b = body.read();
+            if (b < 0) {
+                break;
+            }
             position++;
+            if (b == '\r') {
+                body.mark(1);
+                int next = body.read();
+                if (next == '\n') {
+                    position++;
+                    break;
+                }
+                if (next >= 0) {
+                    body.reset();
+                }
+            }
+            line.write(b);
+            if (line.size() > MAX_LINE) {
+                throw S3ErrorCode.INCOMPLETE_BODY.error("An aws-chunked header or trailer line is longer than "
+                        + MAX_LINE + " bytes; the body is not aws-chunked encoded.");
+            }
         }
-        String line = new String(body, start, position - start, StandardCharsets.UTF_8);
-        position = Math.min(body.length, position + 2);
-        return line;
+        return line.toString(StandardCharsets.UTF_8);
     }
 
-    private void expectCrlf() {
-        if (position + 1 >= body.length || body[position] != '\r' || body[position + 1] != '\n') {
+    private void expectCrlf() throws IOException {
+        int cr = body.read();
+        int lf = cr < 0 ? -1 : body.read();
+        if (cr != '\r' || lf != '\n') {
             throw S3ErrorCode.INCOMPLETE_BODY.error("An aws-chunked chunk is not followed by CRLF; the chunk size"
                     + " does not match its data.");
         }

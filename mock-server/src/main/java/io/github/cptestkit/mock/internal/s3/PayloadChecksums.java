@@ -1,6 +1,9 @@
 package io.github.cptestkit.mock.internal.s3;
 
-import io.github.cptestkit.mock.internal.sigv4.SigV4;
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -30,6 +33,11 @@ final class PayloadChecksums {
      * {@code values} (lower-case names); returns the flexible checksum sent, if any.
      */
     static Optional<ObjectChecksum> verify(byte[] data, String contentMd5, Map<String, String> values) {
+        return verify(ReceivedBody.of(data), contentMd5, values);
+    }
+
+    /** {@link #verify(byte[], String, Map)} of a body read as a stream (in memory or spilled to a file). */
+    static Optional<ObjectChecksum> verify(ReceivedBody data, String contentMd5, Map<String, String> values) {
         if (contentMd5 != null) {
             byte[] md5;
             try {
@@ -41,7 +49,7 @@ final class PayloadChecksums {
                 throw S3ErrorCode.INVALID_DIGEST.error("The Content-MD5 you specified is not valid: it must be the"
                         + " base64 of 16 bytes; it was '" + contentMd5 + "'.");
             }
-            if (!MessageDigest.isEqual(md5, SigV4.digest("MD5").digest(data))) {
+            if (!MessageDigest.isEqual(md5, data.digest("MD5"))) {
                 throw S3ErrorCode.BAD_DIGEST.error("The Content-MD5 you specified did not match what we received.");
             }
         }
@@ -65,18 +73,25 @@ final class PayloadChecksums {
         return Optional.ofNullable(sent);
     }
 
-    private static byte[] compute(String algorithm, byte[] data) {
+    private static byte[] compute(String algorithm, ReceivedBody data) {
         return switch (algorithm) {
             case "crc32" -> crc(new CRC32(), data);
             case "crc32c" -> crc(new CRC32C(), data);
-            case "sha1" -> SigV4.digest("SHA-1").digest(data);
-            case "sha256" -> SigV4.digest("SHA-256").digest(data);
+            case "sha1" -> data.digest("SHA-1");
+            case "sha256" -> data.digest("SHA-256");
             default -> null;
         };
     }
 
-    private static byte[] crc(Checksum checksum, byte[] data) {
-        checksum.update(data, 0, data.length);
+    private static byte[] crc(Checksum checksum, ReceivedBody data) {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = data.open()) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                checksum.update(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an upload to check its checksum", e);
+        }
         return ByteBuffer.allocate(4).putInt((int) checksum.getValue()).array();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrants;
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
@@ -53,6 +54,8 @@ final class S3Protocol {
             "response-cache-control", "Cache-Control",
             "response-expires", "Expires");
     private static final int MAX_KEYS = 1000;
+    /** The largest CompleteMultipartUpload document read: 10,000 parts of about 100 bytes each, and then some. */
+    private static final long MAX_COMPLETE_BYTES = 8L << 20;
 
     private final ArtifactStore store;
     private final ArtifactGrants grants;
@@ -206,10 +209,11 @@ final class S3Protocol {
     private S3Response putObject(Call call) {
         requireWritable(call);
         ObjectAttributes attributes = uploadAttributes(call, "PutObject");
-        Upload upload = upload(call);
-        StoredObject object = store.put(call.target.bucket(), call.target.key(), upload.data,
-                attributes.withChecksum(upload.checksum));
-        return stored(call, object.attributes(), object.etag(), upload.checksum);
+        try (Upload upload = upload(call)) {
+            StoredObject object = store.put(call.target.bucket(), call.target.key(), upload.data,
+                    attributes.withChecksum(upload.checksum));
+            return stored(call, object.attributes(), object.etag(), upload.checksum);
+        }
     }
 
     private S3Response deleteObject(Call call) {
@@ -233,15 +237,24 @@ final class S3Protocol {
         MultipartUpload multipart = store.findUpload(uploadId)
                 .filter(u -> u.bucket().equals(call.target.bucket()) && u.key().equals(call.target.key()))
                 .orElseThrow(() -> S3ErrorCode.NO_SUCH_UPLOAD.error().with("UploadId", uploadId));
-        Upload upload = upload(call);
-        UploadedPart part = store.uploadPart(uploadId, call.target.bucket(), call.target.key(), partNumber,
-                upload.data);
-        return stored(call, multipart.attributes(), part.etag(), upload.checksum);
+        try (Upload upload = upload(call)) {
+            UploadedPart part = store.uploadPart(uploadId, call.target.bucket(), call.target.key(), partNumber,
+                    upload.data);
+            return stored(call, multipart.attributes(), part.etag(), upload.checksum);
+        }
     }
 
     private S3Response completeMultipartUpload(Call call) {
         requireWritable(call);
-        List<UploadedPart> parts = S3Xml.completeMultipartUploadRequest(upload(call).data);
+        List<UploadedPart> parts;
+        try (Upload upload = upload(call)) {
+            if (upload.data.size() > MAX_COMPLETE_BYTES) {
+                throw S3ErrorCode.MALFORMED_XML.error("The CompleteMultipartUpload document is " + upload.data.size()
+                        + " bytes, more than the " + MAX_COMPLETE_BYTES + " bytes 10,000 parts take; name each part"
+                        + " once.");
+            }
+            parts = S3Xml.completeMultipartUploadRequest(upload.data.bytes());
+        }
         StoredObject object = store.completeMultipartUpload(call.query.get("uploadId"), call.target.bucket(),
                 call.target.key(), parts);
         String host = call.request.header("host").orElse("localhost");
@@ -413,22 +426,30 @@ final class S3Protocol {
     // ---- bodies -----------------------------------------------------------------------------------------------
 
     /** The uploaded bytes, decoded from aws-chunked when they were sent so, and checked against their digests. */
-    private static Upload upload(Call call) {
+    private Upload upload(Call call) {
         SignedRequest request = call.request;
         AwsChunkedPayload.Mode mode = AwsChunkedPayload.Mode.of(call.caller.signature.payloadHash());
-        AwsChunkedPayload.Decoded decoded = AwsChunkedPayload.decode(request.body(), mode, call.caller.signature);
-        Optional<String> declaredLength = request.header("x-amz-decoded-content-length");
-        if (mode != AwsChunkedPayload.Mode.PLAIN && declaredLength.isPresent()
-                && !declaredLength.get().trim().equals(String.valueOf(decoded.data().length))) {
-            throw S3ErrorCode.INCOMPLETE_BODY.error("The aws-chunked body decodes to " + decoded.data().length
-                    + " bytes but x-amz-decoded-content-length says " + declaredLength.get() + ".");
+        AwsChunkedPayload.Decoded decoded = AwsChunkedPayload.decode(request.payload(), mode, call.caller.signature,
+                store.spillThreshold());
+        // A decoded copy is the upload's own; the body as received is the guard's, which deletes it.
+        Upload upload = new Upload(decoded.data(), Optional.empty(), decoded.data() != request.payload());
+        try {
+            Optional<String> declaredLength = request.header("x-amz-decoded-content-length");
+            if (mode != AwsChunkedPayload.Mode.PLAIN && declaredLength.isPresent()
+                    && !declaredLength.get().trim().equals(String.valueOf(decoded.data().size()))) {
+                throw S3ErrorCode.INCOMPLETE_BODY.error("The aws-chunked body decodes to " + decoded.data().size()
+                        + " bytes but x-amz-decoded-content-length says " + declaredLength.get() + ".");
+            }
+            Map<String, String> checksums = new LinkedHashMap<>();
+            request.headers().forEach((name, values) -> checksums.put(name, String.join(",", values)));
+            checksums.putAll(decoded.trailers());
+            Optional<ObjectChecksum> checksum = PayloadChecksums.verify(decoded.data(),
+                    request.header("content-md5").orElse(null), checksums);
+            return new Upload(decoded.data(), checksum, upload.owned);
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
         }
-        Map<String, String> checksums = new LinkedHashMap<>();
-        request.headers().forEach((name, values) -> checksums.put(name, String.join(",", values)));
-        checksums.putAll(decoded.trailers());
-        Optional<ObjectChecksum> checksum = PayloadChecksums.verify(decoded.data(),
-                request.header("content-md5").orElse(null), checksums);
-        return new Upload(decoded.data(), checksum);
     }
 
     // ---- answers ----------------------------------------------------------------------------------------------
@@ -579,7 +600,16 @@ final class S3Protocol {
     private record Caller(ArtifactGrant grant, VerifiedSignature signature) {}
 
     /** The decoded bytes of an upload and the flexible checksum it came with. */
-    private record Upload(byte[] data, Optional<ObjectChecksum> checksum) {}
+    /** An upload's bytes and the checksum it sent; closing it deletes the bytes' file when they are its own. */
+    private record Upload(ReceivedBody data, Optional<ObjectChecksum> checksum, boolean owned)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                data.close();
+            }
+        }
+    }
 
     /** One request on its way through the edge. */
     private static final class Call {

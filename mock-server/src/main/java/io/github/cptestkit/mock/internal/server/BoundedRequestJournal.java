@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * WireMock's own bound ({@code maxRequestJournalEntries}) counts the whole journal on every request, and its
  * in-memory store scans the journal again when each request completes: with 1000 entries the journal took three
  * quarters of the mock's time under load. Here the journal drops its oldest entry as it adds one, and finds an entry
- * by id. The newest request comes first, as in WireMock's store; thread-safe.
+ * by id. The newest request comes first, as in WireMock's store; thread-safe. Given a {@link JournalView}, it keeps
+ * each entry without the live request and the bodies the guard keeps aside, and shows entries redacted.
  *
  * <pre>{@code
  * WireMockConfiguration options = options().dynamicPort();
@@ -30,12 +31,19 @@ import java.util.stream.Stream;
 public final class BoundedRequestJournal implements RequestJournalStore {
 
     private final int maxEntries;
+    /** What an entry keeps and shows; {@code null} keeps entries as WireMock gives them. */
+    private final JournalView view;
     private final Deque<UUID> newestFirst = new ConcurrentLinkedDeque<>();
     private final Map<UUID, ServeEvent> events = new ConcurrentHashMap<>();
     /** How many ids {@link #newestFirst} holds; guarded by this object's monitor, like every change of the two. */
     private int size;
 
     BoundedRequestJournal(int maxEntries) {
+        this(maxEntries, null);
+    }
+
+    BoundedRequestJournal(int maxEntries, JournalView view) {
+        this.view = view;
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be 1 or more, but was " + maxEntries);
         }
@@ -47,16 +55,22 @@ public final class BoundedRequestJournal implements RequestJournalStore {
      * (a journal store of the user's own, not WireMock's in-memory one, is left alone too).
      */
     public static WireMockConfiguration install(WireMockConfiguration options, int maxEntries) {
+        return install(options, maxEntries, null);
+    }
+
+    /** {@link #install(WireMockConfiguration, int)}, keeping and showing entries through {@code view}. */
+    public static WireMockConfiguration install(WireMockConfiguration options, int maxEntries, JournalView view) {
         Stores stores = options.getStores();
         if (stores.getRequestJournalStore() instanceof InMemoryRequestJournalStore) {
-            options.withStores(new MockStores(stores, new BoundedRequestJournal(maxEntries), stores.getStubStore()));
+            options.withStores(new MockStores(stores, new BoundedRequestJournal(maxEntries, view),
+                    stores.getStubStore()));
         }
         return options;
     }
 
     @Override
     public synchronized void add(ServeEvent event) {
-        events.put(event.getId(), event);
+        events.put(event.getId(), view == null ? event : view.kept(event));
         newestFirst.addFirst(event.getId());
         size++;
         while (size > maxEntries) {
@@ -75,23 +89,26 @@ public final class BoundedRequestJournal implements RequestJournalStore {
 
     @Override
     public Stream<ServeEvent> getAll() {
-        return newestFirst.stream().map(events::get).filter(Objects::nonNull);
+        Stream<ServeEvent> kept = newestFirst.stream().map(events::get).filter(Objects::nonNull);
+        return view == null ? kept : kept.map(view::shown);
     }
 
     @Override
     public Stream<UUID> getAllKeys() {
-        return getAll().map(ServeEvent::getId);
+        return newestFirst.stream().filter(events::containsKey);
     }
 
     @Override
     public Optional<ServeEvent> get(UUID id) {
-        return Optional.ofNullable(events.get(id));
+        return Optional.ofNullable(events.get(id)).map(event -> view == null ? event : view.shown(event));
     }
 
     /** Updates an entry still in the journal (WireMock calls it when the answer is sent); a dropped one stays out. */
     @Override
     public void put(UUID id, ServeEvent event) {
-        events.replace(id, event);
+        if (view == null) {
+            events.replace(id, event);
+        } // else the kept entry shares the event's timing, which WireMock completed: nothing else changed
     }
 
     @Override

@@ -11,12 +11,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -31,7 +38,11 @@ import org.eclipse.jetty.servlet.ServletHolder;
  */
 public final class GuardedServerFactory implements HttpServerFactory {
 
+    private static final System.Logger LOG = System.getLogger(GuardedServerFactory.class.getName());
+
     private final RequestGuard guard;
+    /** The server built last, to drain. */
+    private volatile Server11 built;
 
     public GuardedServerFactory(RequestGuard guard) {
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -40,7 +51,32 @@ public final class GuardedServerFactory implements HttpServerFactory {
     @Override
     public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
             StubRequestHandler stubRequestHandler) {
-        return new Server11(options, adminRequestHandler, stubRequestHandler);
+        Server11 server = new Server11(options, adminRequestHandler, stubRequestHandler);
+        built = server;
+        return server;
+    }
+
+    /**
+     * Stops the server built last from accepting connections and waits, up to {@code gracePeriod}, until the calls
+     * in flight are answered (they are counted by a {@link StatisticsHandler} around every handler); returns when
+     * they are, or when the period is over. WireMock's own stop, which follows, closes every connection at once.
+     */
+    public void drain(Duration gracePeriod) {
+        Server11 server = built;
+        if (server == null || gracePeriod.isZero() || !server.jettyServer().isRunning()) {
+            return;
+        }
+        try {
+            Graceful.shutdown(server.jettyServer()).get(gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            LOG.log(System.Logger.Level.WARNING, "calls still in flight after the grace period of " + gracePeriod
+                    + " are cut");
+        } catch (ExecutionException | RuntimeException failed) {
+            LOG.log(System.Logger.Level.WARNING, "the graceful stop failed (" + failed.getClass().getSimpleName()
+                    + "); stopping at once");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -51,6 +87,19 @@ public final class GuardedServerFactory implements HttpServerFactory {
 
         Server11(Options options, AdminRequestHandler adminRequestHandler, StubRequestHandler stubRequestHandler) {
             super(options, adminRequestHandler, stubRequestHandler);
+        }
+
+        /** WireMock's handlers inside a StatisticsHandler, which counts the calls in flight for a graceful stop. */
+        @Override
+        protected Handler createHandler(Options options, AdminRequestHandler adminRequestHandler,
+                StubRequestHandler stubRequestHandler) {
+            StatisticsHandler inFlight = new StatisticsHandler();
+            inFlight.setHandler(super.createHandler(options, adminRequestHandler, stubRequestHandler));
+            return inFlight;
+        }
+
+        Server jettyServer() {
+            return jettyServer;
         }
 
         @Override

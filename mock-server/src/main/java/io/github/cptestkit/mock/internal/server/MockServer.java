@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * MockServer server = new MockServer(new Services(List.of(admin, codePipeline, bucket)),
- *         new MockServer.Options(0, "127.0.0.1", 1000, wireMock -> { }));
+ *         new MockServer.Options(0, "127.0.0.1", 1000, true, wireMock -> { }));
  * server.start();
  * server.wireMock().port();
  * }</pre>
@@ -33,9 +34,10 @@ public final class MockServer {
      * @param port                     the port, 0 for a free one
      * @param bindAddress              the address to listen on
      * @param maxRequestJournalEntries how many served requests the journal keeps
+     * @param redactedJournal          whether the journal shows secrets redacted ({@link JournalView})
      * @param wireMockOptions          the user's adjustments of WireMock's options, after the services' own
      */
-    public record Options(int port, String bindAddress, int maxRequestJournalEntries,
+    public record Options(int port, String bindAddress, int maxRequestJournalEntries, boolean redactedJournal,
             Consumer<WireMockConfiguration> wireMockOptions) {
         public Options {
             Objects.requireNonNull(bindAddress, "bindAddress");
@@ -46,6 +48,7 @@ public final class MockServer {
     private final Services services;
     private final StubDispatcher stubs;
     private final WireMockServer server;
+    private final GuardedServerFactory guarded;
 
     public MockServer(Services services, Options settings) {
         this.services = Objects.requireNonNull(services, "services");
@@ -54,18 +57,21 @@ public final class MockServer {
                 StubPriority.CATCH_ALL, RequestPattern.anyRequest(),
                 request -> services.serviceFor(request.head()).unrouted(request)));
         this.stubs = new StubDispatcher(routes);
+        this.guarded = new GuardedServerFactory(new RequestGuard(services));
         WireMockConfiguration options = options()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
                 .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
                 // Body limits, content types and error pages are checked before WireMock reads a request.
-                .httpServerFactory(new GuardedServerFactory(new RequestGuard(services)));
+                .httpServerFactory(guarded);
         services.all().forEach(service -> service.configure(options));
         stubs.configure(options);
         settings.wireMockOptions().accept(options);
         options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
         // WireMock's own journal bound costs a scan of the journal per request; this one keeps a constant cost.
-        BoundedRequestJournal.install(options, settings.maxRequestJournalEntries());
+        // It keeps no live request nor artifact bodies, and shows secrets redacted unless told otherwise.
+        BoundedRequestJournal.install(options, settings.maxRequestJournalEntries(),
+                new JournalView(services, settings.redactedJournal()));
         // While only the services' stubs are installed, a request's stub is found by their routes, not patterns.
         RoutingStubStore.install(options, stubs.stubRoutes());
         this.server = new WireMockServer(options);
@@ -85,7 +91,16 @@ public final class MockServer {
 
     /** Stops the server (if it runs) and closes every service. */
     public void stop() {
+        stop(Duration.ZERO);
+    }
+
+    /**
+     * Stops accepting connections, lets the calls in flight finish for up to {@code gracePeriod}
+     * ({@link GuardedServerFactory}), then stops the server (cutting what still runs) and closes every service.
+     */
+    public void stop(Duration gracePeriod) {
         if (server.isRunning()) {
+            guarded.drain(gracePeriod);
             server.stop();
         }
         services.all().forEach(MockService::close);

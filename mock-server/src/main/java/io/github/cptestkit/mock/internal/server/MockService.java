@@ -51,6 +51,19 @@ public interface MockService extends AutoCloseable {
     /** A refusal of the request guard or of Jetty, in the service's protocol; {@code detail} says what was wrong. */
     Answer refusal(Refusal refusal, RequestHead request, String detail);
 
+    /**
+     * A request body as WireMock's request journal shows it when the mock hides secrets (the default): credentials,
+     * tokens and configuration values replaced by {@code Violation.REDACTED}. As received by default.
+     */
+    default byte[] journaledRequestBody(RequestHead request, byte[] body) {
+        return body;
+    }
+
+    /** An answer's body as the journal shows it when the mock hides secrets; as sent by default. */
+    default byte[] journaledResponseBody(RequestHead request, byte[] body) {
+        return body;
+    }
+
     /** Adds what the service needs to the options of the server to create (extensions, ...); nothing by default. */
     default void configure(WireMockConfiguration options) {}
 

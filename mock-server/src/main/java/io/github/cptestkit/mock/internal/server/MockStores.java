@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * WireMock's stores (the user's, or WireMock's defaults) with the request journal's and the stub mappings' stores
- * replaced; everything else, start and stop included, goes to the original stores. How the mock puts in its
+ * replaced, and the files store answering a file it cannot reach as not found ({@link StubFiles}); everything else,
+ * start and stop included, goes to the original stores. How the mock puts in its
  * {@link BoundedRequestJournal} and {@link RoutingStubStore} without touching any store of the user's.
  *
  * <pre>{@code
@@ -60,7 +61,8 @@ record MockStores(Stores stores, RequestJournalStore journal, StubMappingStore s
 
     @Override
     public BlobStore getFilesBlobStore() {
-        return stores.getFilesBlobStore();
+        BlobStore files = stores.getFilesBlobStore();
+        return files == null || files instanceof StubFiles ? files : new StubFiles(files);
     }
 
     @Override

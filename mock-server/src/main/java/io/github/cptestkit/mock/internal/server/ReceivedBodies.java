@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.server;
 
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * {@link ServedRequest} it hands the service, so the bucket sees the bytes that were signed.
  *
  * <pre>{@code
- * ReceivedBodies.set(new ReceivedBodies.Received(bytes, "multipart/mixed"));
+ * ReceivedBodies.set(new ReceivedBodies.Received(ReceivedBody.of(bytes), "multipart/mixed"));
  * try { chain.doFilter(wrapped, response); } finally { ReceivedBodies.clear(); }
  * }</pre>
  */
@@ -19,10 +20,10 @@ public final class ReceivedBodies {
     /**
      * What the connection delivered.
      *
-     * @param body        the body bytes, as sent
+     * @param body        the body, as sent (in memory, or spilled to a temporary file)
      * @param contentType the Content-Type header as sent, or {@code null}
      */
-    public record Received(byte[] body, String contentType) {}
+    public record Received(ReceivedBody body, String contentType) {}
 
     private static final ThreadLocal<Received> CURRENT = new ThreadLocal<>();
 
@@ -33,9 +34,13 @@ public final class ReceivedBodies {
         CURRENT.set(received);
     }
 
-    /** Forgets it, once the request is answered. */
+    /** Forgets it, once the request is answered, and deletes its temporary file, if any. */
     public static void clear() {
+        Received received = CURRENT.get();
         CURRENT.remove();
+        if (received != null) {
+            received.body().close();
+        }
     }
 
     /** The request being served on this thread, when the guard received it. */

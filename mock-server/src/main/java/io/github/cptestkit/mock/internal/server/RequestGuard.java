@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.server;
 
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -78,8 +79,8 @@ public final class RequestGuard implements Filter {
                 // Back after reading the body asynchronously (or another component's async dispatch).
                 Object body = request.getAttribute(BODY_READ);
                 request.removeAttribute(BODY_READ);
-                if (body instanceof byte[] bytes) {
-                    pass(request, response, side, bytes, chain);
+                if (body instanceof ReceivedBody received) {
+                    pass(request, response, side, received, chain);
                 } else if (!response.isCommitted()) {
                     chain.doFilter(request, response);
                 } // else: Jetty offers an async dispatch to every context; the admin API's already answered it
@@ -124,20 +125,28 @@ public final class RequestGuard implements Filter {
             readAsynchronously(request, response, side, limit);
             return;
         }
-        byte[] body;
+        ReceivedBody.Writer body = writer(side);
         try {
-            body = in.readNBytes((int) Math.min(limit + 1, RequestRules.MAX_BYTES));
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0 && body.size() <= limit; read = in.read(buffer)) {
+                body.write(buffer, 0, read);
+            }
         } catch (IOException unreadable) {
+            body.abort();
             refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the whole body ("
                     + unreadable.getClass().getSimpleName() + ")");
             return;
+        } catch (RuntimeException failed) {
+            body.abort();
+            throw failed;
         }
-        if (body.length > limit) {
+        if (body.size() > limit) {
+            body.abort();
             drain(in);
             refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit + " bytes the mock takes");
             return;
         }
-        pass(request, response, side, body, chain);
+        pass(request, response, side, body.finish(), chain);
     }
 
     /**
@@ -156,9 +165,10 @@ public final class RequestGuard implements Filter {
             base.setHandled(true);
         }
         ServletInputStream in = request.getInputStream();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         in.setReadListener(new ReadListener() {
             private final byte[] buffer = new byte[16 * 1024];
+            /** Let go once done: Jetty keeps the listener until the connection's next request. */
+            private ReceivedBody.Writer body = writer(side);
             private boolean done;
 
             @Override
@@ -171,6 +181,8 @@ public final class RequestGuard implements Filter {
                     body.write(buffer, 0, read);
                     if (body.size() > limit) {
                         done = true;
+                        body.abort();
+                        body = null;
                         response.setHeader("Connection", "close");
                         refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit
                                 + " bytes the mock takes");
@@ -183,7 +195,8 @@ public final class RequestGuard implements Filter {
             public void onAllDataRead() {
                 if (!done) {
                     done = true;
-                    request.setAttribute(BODY_READ, body.toByteArray());
+                    request.setAttribute(BODY_READ, body.finish());
+                    body = null;
                     async.dispatch();
                 }
             }
@@ -192,6 +205,8 @@ public final class RequestGuard implements Filter {
             public void onError(Throwable failure) {
                 if (!done) {
                     done = true;
+                    body.abort();
+                    body = null;
                     try {
                         if (!response.isCommitted()) {
                             refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the"
@@ -206,9 +221,33 @@ public final class RequestGuard implements Filter {
         });
     }
 
-    /** The checks on a read body, then WireMock with the body buffered. */
-    private void pass(HttpServletRequest request, HttpServletResponse response, MockService side, byte[] body,
-            FilterChain chain) throws IOException, ServletException {
+    /**
+     * Where a body is written as it arrives: in memory, but for a service whose body is kept aside (the artifact
+     * bucket's uploads), which spills past {@link ReceivedBody#DEFAULT_SPILL_THRESHOLD} to a temporary file.
+     */
+    private static ReceivedBody.Writer writer(MockService side) {
+        return ReceivedBody.writer(side.requestRules().handover() == RequestRules.Handover.ASIDE
+                ? ReceivedBody.DEFAULT_SPILL_THRESHOLD : side.requestRules().maxBodyBytes());
+    }
+
+    /** The checks on a read body, then WireMock with the body buffered (or kept aside). */
+    private void pass(HttpServletRequest request, HttpServletResponse response, MockService side,
+            ReceivedBody received, FilterChain chain) throws IOException, ServletException {
+        RequestRules rules = side.requestRules();
+        if (rules.handover() == RequestRules.Handover.ASIDE) {
+            String contentType = request.getHeader("Content-Type");
+            // Closed (its file deleted) with the request, in doFilter's finally.
+            ReceivedBodies.set(new ReceivedBodies.Received(received, contentType));
+            chain.doFilter(new Buffered(request, new byte[0], wireMockSafe(contentType), Map.of(
+                    JournalView.BODY_BYTES, String.valueOf(received.size()),
+                    JournalView.BODY_SHA256, received.sha256Hex())), response);
+            return;
+        }
+        passInMemory(request, response, side, received.bytes(), chain);
+    }
+
+    private void passInMemory(HttpServletRequest request, HttpServletResponse response, MockService side,
+            byte[] body, FilterChain chain) throws IOException, ServletException {
         RequestRules rules = side.requestRules();
         String contentType = request.getHeader("Content-Type");
         if (rules.contentType().isPresent() && !hasMediaType(contentType, rules.contentType().get().mediaType())) {
@@ -229,15 +268,8 @@ public final class RequestGuard implements Filter {
                     + " plain JSON");
             return;
         }
-        HttpServletRequest passed = switch (rules.handover()) {
-            case AS_SENT -> new Buffered(request, body, contentType);
-            case AS_JSON -> new Buffered(request, body, JSON_CONTENT_TYPE);
-            case ASIDE -> new Buffered(request, new byte[0], wireMockSafe(contentType));
-        };
-        if (rules.handover() == RequestRules.Handover.ASIDE) {
-            ReceivedBodies.set(new ReceivedBodies.Received(body, contentType));
-        }
-        chain.doFilter(passed, response);
+        chain.doFilter(new Buffered(request, body, rules.handover() == RequestRules.Handover.AS_JSON
+                ? JSON_CONTENT_TYPE : contentType, Map.of()), response);
     }
 
     /** What is known of a servlet request before its body is read. */
@@ -334,15 +366,40 @@ public final class RequestGuard implements Filter {
         }
     }
 
-    /** The request as WireMock gets it: the buffered body, and the Content-Type chosen for it. */
+    /**
+     * The request as WireMock gets it: the buffered body, the Content-Type chosen for it, and the headers the guard
+     * adds (the size and hash of a body kept aside).
+     */
     private static final class Buffered extends HttpServletRequestWrapper {
         private final byte[] body;
         private final String contentType;
+        private final Map<String, String> added;
 
-        Buffered(HttpServletRequest request, byte[] body, String contentType) {
+        Buffered(HttpServletRequest request, byte[] body, String contentType, Map<String, String> added) {
             super(request);
             this.body = body;
             this.contentType = contentType;
+            this.added = added;
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            if (added.isEmpty()) {
+                return super.getHeaderNames();
+            }
+            java.util.List<String> names = new java.util.ArrayList<>(Collections.list(super.getHeaderNames()));
+            names.removeIf(name -> added.keySet().stream().anyMatch(name::equalsIgnoreCase));
+            names.addAll(added.keySet());
+            return Collections.enumeration(names);
+        }
+
+        private String addedValue(String name) {
+            for (Map.Entry<String, String> header : added.entrySet()) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
         }
 
         @Override
@@ -394,11 +451,16 @@ public final class RequestGuard implements Filter {
 
         @Override
         public String getHeader(String name) {
-            return isContentType(name) ? contentType : super.getHeader(name);
+            String value = addedValue(name);
+            return value != null ? value : isContentType(name) ? contentType : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
+            String value = addedValue(name);
+            if (value != null) {
+                return Collections.enumeration(java.util.List.of(value));
+            }
             if (isContentType(name)) {
                 return contentType == null ? Collections.emptyEnumeration()
                         : Collections.enumeration(java.util.List.of(contentType));

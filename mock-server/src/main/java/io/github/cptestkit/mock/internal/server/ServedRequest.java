@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.server;
 
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.util.ArrayList;
@@ -23,24 +24,24 @@ import java.util.Objects;
 public final class ServedRequest {
 
     private final Request request;
-    private final byte[] body;
+    private final ReceivedBody body;
     private final String contentType;
     private final boolean keptAside;
 
-    private ServedRequest(Request request, byte[] body, String contentType, boolean keptAside) {
+    private ServedRequest(Request request, ReceivedBody body, String contentType, boolean keptAside) {
         this.request = Objects.requireNonNull(request, "request");
-        this.body = body == null ? new byte[0] : body;
+        this.body = body == null ? ReceivedBody.of(null) : body;
         this.contentType = contentType;
         this.keptAside = keptAside;
     }
 
     /** A request whose body WireMock holds. */
     public static ServedRequest of(Request request) {
-        return new ServedRequest(request, request.getBody(), null, false);
+        return new ServedRequest(request, ReceivedBody.of(request.getBody()), null, false);
     }
 
     /** A request whose body and Content-Type the guard kept aside, as the connection delivered them. */
-    public static ServedRequest of(Request request, byte[] body, String contentType) {
+    public static ServedRequest of(Request request, ReceivedBody body, String contentType) {
         return new ServedRequest(request, body, contentType, true);
     }
 
@@ -84,15 +85,23 @@ public final class ServedRequest {
         return headers;
     }
 
-    /** The body bytes as sent; not copied. */
+    /**
+     * The body bytes as sent, in one array: for bodies known to be small; a large upload is read through
+     * {@link #received()} instead.
+     */
     public byte[] body() {
+        return body.bytes();
+    }
+
+    /** The body as sent: in memory, or in a temporary file the guard deletes once the request is answered. */
+    public ReceivedBody received() {
         return body;
     }
 
     /** Hides the body and the headers (credentials). */
     @Override
     public String toString() {
-        return "ServedRequest[" + method() + " " + RequestHead.of(request).path() + ", body=" + body.length
+        return "ServedRequest[" + method() + " " + RequestHead.of(request).path() + ", body=" + body.size()
                 + " bytes]";
     }
 }

@@ -99,7 +99,7 @@ public final class SigV4Verifier {
                     + " the secret key and the signing method.", details);
         }
         if (payloadHash.matches("[0-9a-f]{64}")) {
-            String computed = SigV4.sha256Hex(request.body());
+            String computed = request.payload().sha256Hex();
             if (!computed.equals(payloadHash)) {
                 throw new SigV4Rejection(Reason.PAYLOAD_HASH_MISMATCH, auth.presigned,
                         "The provided 'x-amz-content-sha256' header does not match what was computed.",
@@ -162,7 +162,7 @@ public final class SigV4Verifier {
             throw new SigV4Rejection(Reason.MISSING_CONTENT_SHA256, false,
                     "Missing required header for this request: x-amz-content-sha256");
         }
-        return SigV4.sha256Hex(request.body());
+        return request.payload().sha256Hex();
     }
 
     private static String canonicalRequest(SignedRequest request, Authentication auth, String payloadHash,

@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.sigv4;
 
+import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,16 +23,16 @@ import java.util.TreeMap;
  * @param rawPath  the path exactly as sent (percent-encoded), starting with {@code /}
  * @param rawQuery the query string exactly as sent, without {@code ?}; empty when there is none
  * @param headers  the headers; names are matched case-insensitively and kept in lower case
- * @param body     the body bytes as sent (still aws-chunked encoded when it was); not copied
+ * @param payload  the body as sent (still aws-chunked encoded when it was), in memory or spilled to a file
  */
 public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        byte[] body) {
+        ReceivedBody payload) {
 
     public SignedRequest {
         Objects.requireNonNull(method, "method");
         rawPath = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         rawQuery = rawQuery == null ? "" : rawQuery;
-        body = body == null ? new byte[0] : body;
+        payload = payload == null ? ReceivedBody.of(null) : payload;
         Map<String, List<String>> lower = new TreeMap<>();
         if (headers != null) {
             headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT),
@@ -41,9 +42,21 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
         headers = Collections.unmodifiableMap(lower);
     }
 
+    /** A request with its body in memory (not copied). */
+    public SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body) {
+        this(method, rawPath, rawQuery, headers, ReceivedBody.of(body));
+    }
+
     /** A request from a URL path with an optional {@code ?query}, as servers report it. */
     public static SignedRequest of(String method, String pathAndQuery, Map<String, List<String>> headers,
             byte[] body) {
+        return received(method, pathAndQuery, headers, ReceivedBody.of(body));
+    }
+
+    /** A request from a URL path with an optional {@code ?query}, its body as received (maybe spilled to a file). */
+    public static SignedRequest received(String method, String pathAndQuery, Map<String, List<String>> headers,
+            ReceivedBody body) {
         int question = pathAndQuery.indexOf('?');
         return question < 0
                 ? new SignedRequest(method, pathAndQuery, "", headers, body)
@@ -66,11 +79,16 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
         return parameters;
     }
 
+    /** The body in one array: for bodies known to be small (an upload is read through {@link #payload()}). */
+    public byte[] body() {
+        return payload.bytes();
+    }
+
     /** Hides the body and the credentials in the headers. */
     @Override
     public String toString() {
         return "SignedRequest[" + method + " " + rawPath + (rawQuery.isEmpty() ? "" : "?…") + ", body="
-                + body.length + " bytes]";
+                + payload.size() + " bytes]";
     }
 
 }
