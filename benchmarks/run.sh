@@ -16,9 +16,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   exit 2
 fi
 
-mvn -B -q -pl benchmarks -am package -DskipTests -Dbenchmarks.skipJars=false
+mvn -B -q -pl benchmarks,standalone -am package -DskipTests -Dbenchmarks.skipJars=false
 
-standalone_jar=$(ls mock-server/target/codepipeline-testkit-mock-server-*-standalone.jar 2>/dev/null | head -1 || true)
+standalone_jar=$(ls standalone/target/codepipeline-testkit-standalone-*.jar 2>/dev/null | head -1 || true)
 wiremock_jar=$(ls benchmarks/target/jars/wiremock-standalone-*.jar 2>/dev/null | head -1 || true)
 
 exec java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/run-classpath.txt)" \

@@ -181,8 +181,8 @@ record StartupScenarios(LoadHarness.Options options, Report report) {
         Path theirs = options.wireMockJar();
         if (ours == null || !Files.isRegularFile(ours) || theirs == null || !Files.isRegularFile(theirs)) {
             String missing = ours == null || !Files.isRegularFile(ours)
-                    ? "the mock's standalone jar (mock-server/target/codepipeline-testkit-mock-server-*-standalone.jar,"
-                    + " built by `mvn package` once mock-server has its standalone packaging)"
+                    ? "the mock's standalone jar (standalone/target/codepipeline-testkit-standalone-*.jar, built by"
+                    + " `mvn -B -pl standalone -am package -DskipTests`)"
                     : "the WireMock standalone jar (" + theirs + ")";
             report.text("Standalone jar launch: **skipped**, " + missing + " is absent.");
             report.measured("standalone jar launch / raw WireMock jar", "skipped");

@@ -1,7 +1,7 @@
 package io.github.cptestkit.junit;
 
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import org.assertj.core.api.Assertions;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -17,7 +17,7 @@ import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,46 +1,29 @@
 package io.github.cptestkit.mock;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.Artifact;
 import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
-import io.github.cptestkit.mock.internal.AwsJsonProtocol;
-import io.github.cptestkit.mock.internal.BoundedRequestJournal;
-import io.github.cptestkit.mock.internal.CodePipelineEmulator;
-import io.github.cptestkit.mock.internal.FallbackAnswers;
-import io.github.cptestkit.mock.internal.RoutingStubStore;
-import io.github.cptestkit.mock.internal.FaultPlan;
-import io.github.cptestkit.mock.internal.GuardedJetty;
-import io.github.cptestkit.mock.internal.JobStore;
-import io.github.cptestkit.mock.internal.QuietNotifier;
-import io.github.cptestkit.mock.internal.RequestGuard;
-import io.github.cptestkit.mock.internal.RequestLimits;
-import io.github.cptestkit.mock.internal.ServiceEmulator;
-import io.github.cptestkit.mock.internal.admin.AdminRoutes;
-import io.github.cptestkit.mock.internal.s3.ArtifactStore;
-import io.github.cptestkit.mock.internal.s3.S3Emulator;
-import io.github.cptestkit.mock.internal.s3.SigV4Verifier;
-import io.github.cptestkit.mock.internal.s3.SigningCredentials;
+import io.github.cptestkit.mock.faults.InjectedFault;
+import io.github.cptestkit.mock.internal.assembly.Assembly;
+import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -74,64 +57,13 @@ import java.util.function.Consumer;
  */
 public final class CodePipelineMock implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(CodePipelineMock.class.getName());
-
     /** How many served requests WireMock's journal keeps unless {@link Builder#maxRequestJournalEntries} says. */
-    public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
+    public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = Assembly.Settings.DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
 
-    private final Clock clock;
-    private final String bindAddress;
-    private final JobStore jobStore;
-    private final AwsJsonProtocol protocol;
-    private final FaultPlan faults = new FaultPlan();
-    private final S3Emulator artifactBucket;
-    private final List<ServiceEmulator> emulators = new ArrayList<>();
-    private final WireMockServer server;
+    private final Assembly mock;
 
-    private CodePipelineMock(Builder builder) {
-        this.clock = builder.clock;
-        this.bindAddress = builder.bindAddress;
-        this.jobStore = new JobStore(new JobStore.Settings(builder.clock, builder.dispatchTimeout, builder.jobTimeout,
-                builder.outputVariablesLimitBytes, builder.artifactCredentialsLifetime,
-                () -> UUID.randomUUID().toString(), builder.retainedFinishedJobs));
-        this.protocol = new AwsJsonProtocol(jobStore, builder.strict);
-        this.artifactBucket = S3Emulator.builder()
-                .grants(jobStore)
-                .clock(builder.clock)
-                .strictKms(builder.strictKms != null ? builder.strictKms : builder.strict)
-                .spillThreshold(builder.artifactSpillThreshold)
-                .build();
-        jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
-                artifactBucket.store().delete(location.bucketName(), location.objectKey())));
-        // Every emulated service plugs in here: its options now, its stubs at start() and after reset().
-        emulators.add(codePipelineEmulator(builder));
-        emulators.add(artifactBucket);
-        emulators.add(new FallbackAnswers(protocol, artifactBucket)); // what no stub takes, in its side's protocol
-        WireMockConfiguration options = options()
-                .port(builder.port)
-                .bindAddress(builder.bindAddress)
-                .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
-                // Body limits, content types and error pages are checked before WireMock reads a request.
-                .httpServerFactory(new GuardedJetty(new RequestGuard(
-                        RequestLimits.defaults().withUploadBytes(builder.maxUploadBytes), protocol)));
-        emulators.forEach(emulator -> emulator.configure(options));
-        options.extensions(new AdminRoutes(this, FakeJobs.withSeed(builder.fakeJobSeed))); // /__admin/codepipeline/
-        builder.wireMockOptions.accept(options);
-        options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
-        // WireMock's own journal bound costs a scan of the journal per request; this one keeps a constant cost.
-        BoundedRequestJournal.install(options, builder.maxRequestJournalEntries);
-        // While only the emulators' stubs are installed, a request's stub is found by their routes, not patterns.
-        RoutingStubStore.install(options, emulators.stream().flatMap(emulator -> emulator.routes().stream()).toList());
-        this.server = new WireMockServer(options);
-    }
-
-    private CodePipelineEmulator codePipelineEmulator(Builder builder) {
-        if (builder.workerCredentials.isEmpty()) {
-            return new CodePipelineEmulator(protocol, faults);
-        }
-        Map<String, SigningCredentials> workers = Map.copyOf(builder.workerCredentials);
-        return new CodePipelineEmulator(protocol, faults, new SigV4Verifier(builder.clock),
-                accessKeyId -> Optional.ofNullable(workers.get(accessKeyId)));
+    private CodePipelineMock(Assembly.Settings settings) {
+        this.mock = new Assembly(settings);
     }
 
     /** Options for a new mock; {@code builder().build().start()} gives a strict mock on a free port. */
@@ -147,30 +79,8 @@ public final class CodePipelineMock implements AutoCloseable {
      * request journal holds every request as sent, client tokens included).
      */
     public CodePipelineMock start() {
-        server.start();
-        try {
-            protocol.awaitSchemas(); // compiled while WireMock was built and started
-        } catch (RuntimeException | Error e) {
-            server.stop();
-            throw e;
-        }
-        installStubs();
-        if (!isLoopback(bindAddress)) {
-            LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + bindAddress + ":" + server.port()
-                    + ", beyond this machine: whoever reaches that port can drive the mock and its admin API under "
-                    + AdminRoutes.BASE_PATH + ", and read WireMock's request journal; bind to 127.0.0.1 (the"
-                    + " default) unless a container needs more");
-        }
+        mock.start();
         return this;
-    }
-
-    /** Whether an address (or host name) is this machine's loopback; an unknown name is not. */
-    public static boolean isLoopback(String address) {
-        try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException unknown) {
-            return false;
-        }
     }
 
     /**
@@ -178,10 +88,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * The jobs stay inspectable; inspect artifacts before stopping.
      */
     public void stop() {
-        if (server.isRunning()) {
-            server.stop();
-        }
-        emulators.forEach(ServiceEmulator::close);
+        mock.stop();
     }
 
     /** Same as {@link #stop()}, for try-with-resources. */
@@ -192,19 +99,19 @@ public final class CodePipelineMock implements AutoCloseable {
 
     /** Whether the server is running. */
     public boolean isRunning() {
-        return server.isRunning();
+        return mock.isRunning();
     }
 
     /** The port the server listens on (the chosen one when the builder asked for port 0). */
     public int port() {
         requireRunning("port()");
-        return server.port();
+        return mock.wireMock().port();
     }
 
     /** The endpoint to give a client, e.g. {@code http://127.0.0.1:54321}. */
     public URI endpoint() {
         requireRunning("endpoint()");
-        return URI.create("http://" + host() + ":" + server.port());
+        return URI.create("http://" + host() + ":" + mock.wireMock().port());
     }
 
     /**
@@ -213,12 +120,12 @@ public final class CodePipelineMock implements AutoCloseable {
      * Reset through {@link #reset()}, not WireMock's own reset methods, which would remove the emulator's stubs.
      */
     public WireMockServer wireMock() {
-        return server;
+        return mock.wireMock();
     }
 
     /** The clock the mock reads. */
     public Clock clock() {
-        return clock;
+        return mock.clock();
     }
 
     // ---------------------------------------------------------------- setup
@@ -230,11 +137,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * here rather than at the worker; so is, in any mode, a job whose artifacts lie in more than one bucket.
      */
     public String enqueue(FakeThirdPartyJob job) {
-        Objects.requireNonNull(job, "job");
-        protocol.checkEnqueued(job);
-        String jobId = jobStore.enqueueThirdParty(job);
-        artifactBucket.seed(job);
-        return jobId;
+        return mock.enqueue(Objects.requireNonNull(job, "job"));
     }
 
     /**
@@ -243,46 +146,55 @@ public final class CodePipelineMock implements AutoCloseable {
      * returns the job id. Checked as {@link #enqueue(FakeThirdPartyJob)}.
      */
     public String enqueue(FakeCustomJob job) {
-        Objects.requireNonNull(job, "job");
-        protocol.checkEnqueued(job);
-        String jobId = jobStore.enqueueCustom(job);
-        artifactBucket.seed(job);
-        return jobId;
+        return mock.enqueue(Objects.requireNonNull(job, "job"));
+    }
+
+    /**
+     * Queues the job a {@linkplain JobDocument job document} holds (registering a third-party job's client), as
+     * {@link #enqueue(FakeThirdPartyJob)} or {@link #enqueue(FakeCustomJob)} does; returns its id.
+     *
+     * <pre>{@code
+     * for (JobDocument job : JobDocument.readAll(Path.of("jobs.json"))) {
+     *     mock.enqueue(job);
+     * }
+     * }</pre>
+     */
+    public String enqueue(JobDocument job) {
+        return mock.enqueue(Objects.requireNonNull(job, "job"));
     }
 
     /** Makes an action type known with default settings: polls for it succeed even with no job queued. */
     public void registerActionType(ActionTypeId type) {
-        jobStore.registerActionType(type, ActionTypeSettings.defaults());
+        mock.registerActionType(Objects.requireNonNull(type, "type"), ActionTypeSettings.defaults());
     }
 
     /** Makes an action type known, or changes its job timeout and queryable property. */
     public void registerActionType(ActionTypeId type, ActionTypeSettings typeSettings) {
-        jobStore.registerActionType(type, typeSettings);
+        mock.registerActionType(Objects.requireNonNull(type, "type"), typeSettings);
     }
 
     /** Registers the clientToken that third-party calls for jobs of {@code clientId} must present. */
     public void registerClient(String clientId, String clientToken) {
-        jobStore.registerClient(clientId, clientToken);
+        mock.registerClient(clientId, clientToken);
     }
 
     // ---------------------------------------------------------------- faults
 
     /** The next {@code times} calls of {@code operation} answer {@code fault} instead of the emulator. */
     public void failNext(Operation operation, int times, InjectedFault fault) {
-        faults.add(Objects.requireNonNull(operation, "operation"), times, fault);
+        mock.failNext(Objects.requireNonNull(operation, "operation"), times, fault);
     }
 
     /** The next {@code times} calls of any operation answer {@code fault} instead of the emulator. */
     public void failNext(int times, InjectedFault fault) {
-        faults.add(null, times, fault);
+        mock.failNext(null, times, fault);
     }
 
     // ---------------------------------------------------------------- inspection
 
     /** The job now (timeouts applied); a {@link NoSuchElementException} naming the id when it is unknown. */
     public JobSnapshot job(String jobId) {
-        return jobStore.snapshot(jobId).orElseThrow(() -> new NoSuchElementException("job " + jobId
-                + " is not in this mock; enqueue it first, or list the known ones with jobs()"));
+        return mock.job(jobId).orElseThrow(() -> Assembly.unknownJob(jobId));
     }
 
     /**
@@ -290,7 +202,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * beyond {@link Builder#retainedFinishedJobs(int)}.
      */
     public List<JobSnapshot> jobs() {
-        return jobStore.snapshots();
+        return mock.jobs();
     }
 
     /**
@@ -298,7 +210,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * {@link Builder#retainedFinishedJobs(int)}; {@link #job(String)} no longer knows them.
      */
     public long forgottenJobs() {
-        return jobStore.forgottenJobs();
+        return mock.forgottenJobs();
     }
 
     /**
@@ -306,7 +218,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * failures. Empty in a healthy test; assert it in teardown to catch bad fixtures.
      */
     public List<String> problems() {
-        return protocol.problems();
+        return mock.problems();
     }
 
     /**
@@ -323,15 +235,7 @@ public final class CodePipelineMock implements AutoCloseable {
      *                                lists the names it has)
      */
     public Optional<StoredArtifact> outputArtifact(String jobId, String artifactName) {
-        List<Artifact> outputs = Optional.ofNullable(job(jobId).data().outputArtifacts()).orElse(List.of());
-        return outputs.stream()
-                .filter(artifact -> artifact.name().equals(artifactName) && artifact.location() != null
-                        && artifact.location().s3Location() != null)
-                .findFirst()
-                .map(artifact -> artifact(artifact.location().s3Location()))
-                .orElseThrow(() -> new NoSuchElementException("job " + jobId + " has no output artifact named '"
-                        + artifactName + "' in S3; its output artifacts are "
-                        + outputs.stream().map(Artifact::name).toList() + ": name one of them"));
+        return mock.outputArtifact(jobId, artifactName);
     }
 
     /**
@@ -343,7 +247,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * }</pre>
      */
     public Optional<StoredArtifact> artifact(S3ArtifactLocation location) {
-        return artifactBucket.artifact(Objects.requireNonNull(location, "location"));
+        return mock.artifact(Objects.requireNonNull(location, "location"));
     }
 
     /**
@@ -353,7 +257,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * <pre>{@code assertThat(mock.kmsViolations()).isEmpty();}</pre>
      */
     public List<KmsViolation> kmsViolations() {
-        return artifactBucket.kmsViolations();
+        return mock.kmsViolations();
     }
 
     /**
@@ -362,27 +266,17 @@ public final class CodePipelineMock implements AutoCloseable {
      * stubs again. The clock is left where it is.
      */
     public void reset() {
-        jobStore.reset();
-        emulators.forEach(ServiceEmulator::reset);
-        server.resetAll();
-        if (server.isRunning()) {
-            installStubs();
-        }
-    }
-
-    private void installStubs() {
-        for (ServiceEmulator emulator : emulators) {
-            emulator.stubMappings().forEach(server::addStubMapping);
-        }
+        mock.reset();
     }
 
     private void requireRunning(String what) {
-        if (!server.isRunning()) {
+        if (!mock.isRunning()) {
             throw new IllegalStateException(what + " needs a running mock; call start() first");
         }
     }
 
     private String host() {
+        String bindAddress = mock.bindAddress();
         if ("0.0.0.0".equals(bindAddress)) {
             return "localhost";
         }
@@ -407,22 +301,24 @@ public final class CodePipelineMock implements AutoCloseable {
      * }</pre>
      */
     public static final class Builder {
-        private int port;
-        private String bindAddress = "127.0.0.1";
-        private Clock clock = Clock.systemUTC();
-        private boolean strict = true;
-        private Duration dispatchTimeout = JobStore.DEFAULT_DISPATCH_TIMEOUT;
-        private Duration jobTimeout;
-        private int outputVariablesLimitBytes = JobStore.OUTPUT_VARIABLES_LIMIT_BYTES;
-        private Boolean strictKms;
-        private Duration artifactCredentialsLifetime = JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME;
-        private long artifactSpillThreshold = ArtifactStore.DEFAULT_SPILL_THRESHOLD;
-        private int maxRequestJournalEntries = DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
-        private long maxUploadBytes = RequestLimits.DEFAULT_UPLOAD_BYTES;
-        private int retainedFinishedJobs = JobStore.DEFAULT_RETAINED_FINISHED_JOBS;
-        private final Map<String, SigningCredentials> workerCredentials = new LinkedHashMap<>();
-        private Consumer<WireMockConfiguration> wireMockOptions = options -> { };
-        private long fakeJobSeed = FakeJobs.DEFAULT_SEED;
+        private static final Assembly.Settings DEFAULTS = Assembly.Settings.defaults();
+
+        private int port = DEFAULTS.port();
+        private String bindAddress = DEFAULTS.bindAddress();
+        private Clock clock = DEFAULTS.clock();
+        private boolean strict = DEFAULTS.strict();
+        private Duration dispatchTimeout = DEFAULTS.dispatchTimeout();
+        private Duration jobTimeout = DEFAULTS.jobTimeout();
+        private int outputVariablesLimitBytes = DEFAULTS.outputVariablesLimitBytes();
+        private Boolean strictKms = DEFAULTS.strictKms();
+        private Duration artifactCredentialsLifetime = DEFAULTS.artifactCredentialsLifetime();
+        private long artifactSpillThreshold = DEFAULTS.artifactSpillThreshold();
+        private int maxRequestJournalEntries = DEFAULTS.maxRequestJournalEntries();
+        private long maxUploadBytes = DEFAULTS.maxUploadBytes();
+        private int retainedFinishedJobs = DEFAULTS.retainedFinishedJobs();
+        private final Map<String, Assembly.WorkerCredentials> workerCredentials = new LinkedHashMap<>();
+        private Consumer<WireMockConfiguration> wireMockOptions = DEFAULTS.wireMockOptions();
+        private long fakeJobSeed = DEFAULTS.fakeJobSeed();
 
         private Builder() {}
 
@@ -545,8 +441,8 @@ public final class CodePipelineMock implements AutoCloseable {
          * admin API requests to 64 MiB (413 RequestEntityTooLargeException).
          */
         public Builder maxUploadBytes(long bytes) {
-            if (bytes < 0 || bytes > RequestLimits.MAX_BYTES) {
-                throw new IllegalArgumentException("maxUploadBytes must be 0 to " + RequestLimits.MAX_BYTES
+            if (bytes < 0 || bytes > Assembly.MAX_BODY_BYTES) {
+                throw new IllegalArgumentException("maxUploadBytes must be 0 to " + Assembly.MAX_BODY_BYTES
                         + " bytes, but was " + bytes);
             }
             this.maxUploadBytes = bytes;
@@ -560,8 +456,8 @@ public final class CodePipelineMock implements AutoCloseable {
          * Call it once for each worker.
          */
         public Builder verifyCodePipelineSignatures(String accessKeyId, String secretAccessKey) {
-            workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"),
-                    SigningCredentials.permanent(Objects.requireNonNull(secretAccessKey, "secretAccessKey")));
+            workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"), new Assembly.WorkerCredentials(
+                    Objects.requireNonNull(secretAccessKey, "secretAccessKey"), null));
             return this;
         }
 
@@ -570,7 +466,7 @@ public final class CodePipelineMock implements AutoCloseable {
          * calls must carry this session token.
          */
         public Builder verifyCodePipelineSignatures(String accessKeyId, String secretAccessKey, String sessionToken) {
-            workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"), SigningCredentials.temporary(
+            workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"), new Assembly.WorkerCredentials(
                     Objects.requireNonNull(secretAccessKey, "secretAccessKey"),
                     Objects.requireNonNull(sessionToken, "sessionToken")));
             return this;
@@ -598,7 +494,21 @@ public final class CodePipelineMock implements AutoCloseable {
 
         /** A mock with these options, not yet started. */
         public CodePipelineMock build() {
-            return new CodePipelineMock(this);
+            return new CodePipelineMock(new Assembly.Settings(port, bindAddress, clock, advance(clock), strict,
+                    dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
+                    artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
+                    workerCredentials, wireMockOptions, fakeJobSeed));
+        }
+
+        /** How the admin API moves the clock, or {@code null} when it cannot. */
+        private static Consumer<Duration> advance(Clock clock) {
+            if (clock instanceof MockClock mockClock) {
+                return mockClock::advance;
+            }
+            if (clock instanceof ShiftedClock shifted) {
+                return shifted::advance;
+            }
+            return null;
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -13,7 +13,7 @@ import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.WireFormat;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -11,6 +11,7 @@ import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.time.Duration;

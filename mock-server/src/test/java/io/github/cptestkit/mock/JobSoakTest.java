@@ -14,6 +14,8 @@ import io.github.cptestkit.fixtures.Job;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
+import io.github.cptestkit.mock.faults.InjectedFault;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.lang.management.ManagementFactory;

@@ -6,13 +6,9 @@ import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
-import io.github.cptestkit.mock.cli.MockServerCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -27,9 +23,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Stopping a mock, the library's or the standalone one, leaves nothing behind: no thread it started, its port free
- * to bind again, no temporary file of its artifact bucket.
+ * to bind again, no temporary file of its artifact bucket. The standalone one's test is the standalone module's
+ * {@code StandaloneShutdownTest}, on the checks here.
  */
-class ShutdownTest {
+public class ShutdownTest {
 
     /** Threads the JVM or the SDK's HTTP clients share for the whole process, whoever started them. */
     static final Pattern PROCESS_WIDE = Pattern.compile("Keep-Alive-(Timer|SocketCleaner)|idle-connection-reaper"
@@ -51,24 +48,8 @@ class ShutdownTest {
         assertNothingLeft(threadsBefore, spillsBefore, port);
     }
 
-    @Test
-    void aStoppedStandaloneMockLeavesNoThreadPortOrTemporaryFile() throws Exception {
-        Set<Thread> threadsBefore = threads();
-        Set<Path> spillsBefore = spillDirectories();
-        MockServerCommand command = new MockServerCommand(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(command.execute("--port", "0", "--verbose", "--preset", "build-with-source-zip")).isZero();
-        int port = command.running().port();
-        try {
-            work(command.running());
-        } finally {
-            command.running().close();
-        }
-        assertNothingLeft(threadsBefore, spillsBefore, port);
-    }
-
     /** Calls, and an upload that the bucket keeps in a temporary file. */
-    static void work(CodePipelineMock mock) {
+    public static void work(CodePipelineMock mock) {
         FakeCustomJob job = FakeJobs.withSeed(71).custom().preset(Preset.BUILD_WITH_SOURCE_ZIP).build();
         mock.enqueue(job);
         try (CodePipelineClient client = SdkClients.oneAttempt(mock);
@@ -83,7 +64,7 @@ class ShutdownTest {
         }
     }
 
-    static void assertNothingLeft(Set<Thread> before, Set<Path> spillsBefore, int port) throws Exception {
+    public static void assertNothingLeft(Set<Thread> before, Set<Path> spillsBefore, int port) throws Exception {
         assertThat(leftOver(before)).as("threads still alive after the mock stopped").isEmpty();
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(port);
@@ -91,12 +72,12 @@ class ShutdownTest {
         assertThat(spillDirectories()).as("temporary directories of the artifact bucket").isEqualTo(spillsBefore);
     }
 
-    static Set<Thread> threads() {
+    public static Set<Thread> threads() {
         return new HashSet<>(Thread.getAllStackTraces().keySet());
     }
 
     /** Threads started since {@code before} and still alive, each given up to 5 s to end first. */
-    static List<String> leftOver(Set<Thread> before) throws InterruptedException {
+    public static List<String> leftOver(Set<Thread> before) throws InterruptedException {
         List<Thread> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> !before.contains(thread) && !PROCESS_WIDE.matcher(thread.getName()).matches())
                 .toList();
@@ -106,7 +87,7 @@ class ShutdownTest {
         return started.stream().filter(Thread::isAlive).map(Thread::getName).toList();
     }
 
-    static Set<Path> spillDirectories() throws IOException {
+    public static Set<Path> spillDirectories() throws IOException {
         try (Stream<Path> entries = Files.list(TEMP)) {
             return new HashSet<>(entries.filter(path -> path.getFileName().toString().startsWith("cptestkit-s3-"))
                     .toList());

@@ -24,6 +24,8 @@ import io.github.cptestkit.fixtures.JobData;
 import io.github.cptestkit.fixtures.JobStatus;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -37,6 +37,20 @@ public record Violation(String path, Constraint constraint, String requirement, 
         return REDACTED.equals(value);
     }
 
+    /**
+     * This violation with its value hidden when the member is an action configuration value, since secret
+     * configuration properties travel there in clear text; this violation itself otherwise. What every log, problem
+     * and error message of the mock shows (credentials are redacted by the validator already).
+     *
+     * <pre>{@code violation.withConfigurationValueHidden().awsMessage()}</pre>
+     */
+    public Violation withConfigurationValueHidden() {
+        if (value != null && path.contains("/actionConfiguration/")) {
+            return new Violation(path, constraint, requirement, REDACTED);
+        }
+        return this;
+    }
+
     /** The path as AWS writes it: members joined by dots, list items by their index ({@code jobs.0.jobId}). */
     public String awsPath() {
         if (path.isEmpty()) {

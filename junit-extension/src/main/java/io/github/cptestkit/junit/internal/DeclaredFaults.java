@@ -4,7 +4,7 @@ import io.github.cptestkit.junit.Delay;
 import io.github.cptestkit.junit.FailNext;
 import io.github.cptestkit.junit.Throttle;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.InjectedFault;
+import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.lang.reflect.AnnotatedElement;

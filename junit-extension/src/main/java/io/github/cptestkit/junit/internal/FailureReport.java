@@ -1,7 +1,7 @@
 package io.github.cptestkit.junit.internal;
 
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;

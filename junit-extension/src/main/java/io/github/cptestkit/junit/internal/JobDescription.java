@@ -3,9 +3,9 @@ package io.github.cptestkit.junit.internal;
 import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.ExecutionDetails;
 import io.github.cptestkit.fixtures.FailureDetails;
-import io.github.cptestkit.mock.JobResult;
-import io.github.cptestkit.mock.JobSnapshot;
-import io.github.cptestkit.mock.RecordedCall;
+import io.github.cptestkit.mock.jobs.JobResult;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.jobs.RecordedCall;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -17,7 +17,7 @@ import io.github.cptestkit.junit.FakeJob;
 import io.github.cptestkit.junit.FakeJobs;
 import io.github.cptestkit.junit.JobS3Clients;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.lang.annotation.ElementType;

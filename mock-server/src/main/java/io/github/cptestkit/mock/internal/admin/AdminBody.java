@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.mock.internal.AwsException;
-import io.github.cptestkit.mock.internal.AwsJsonProtocol;
+import io.github.cptestkit.mock.internal.codepipeline.AwsException;
+import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Violation;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class AdminBody {
     /** The body as a JSON object, read as the AWS side reads its requests (SerializationException otherwise). */
     static ObjectNode object(byte[] body) {
         try {
-            return AwsJsonProtocol.readObject(body);
+            return CodePipelineProtocol.readObject(body);
         } catch (AwsException unreadable) {
             throw new AdminRefusal(unreadable.error().httpStatus(), unreadable.error().type(),
                     unreadable.getMessage());

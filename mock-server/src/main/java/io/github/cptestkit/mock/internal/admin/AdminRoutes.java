@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -16,13 +17,16 @@ import io.github.cptestkit.fixtures.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.WireFormat;
-import io.github.cptestkit.mock.ActionTypeSettings;
-import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.InjectedFault;
-import io.github.cptestkit.mock.JobSnapshot;
-import io.github.cptestkit.mock.MockClock;
-import io.github.cptestkit.mock.ShiftedClock;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.faults.InjectedFault;
+import io.github.cptestkit.mock.internal.server.Answer;
+import io.github.cptestkit.mock.internal.server.MockService;
+import io.github.cptestkit.mock.internal.server.Refusal;
+import io.github.cptestkit.mock.internal.server.RequestHead;
+import io.github.cptestkit.mock.internal.server.RequestRules;
+import io.github.cptestkit.mock.internal.server.ServedRequest;
+import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.AwsError;
@@ -34,38 +38,47 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The admin API under {@code /__admin/codepipeline/}: JSON over HTTP for tests in any language, each route a thin
- * layer over {@link CodePipelineMock}'s public methods (docs/admin-api.md lists them with curl examples). Inputs
+ * layer over the mock's Java API ({@link AdminTarget}; docs/admin-api.md lists the routes with curl examples). Inputs
  * are checked like the AWS side checks its own: a refusal is {@code {"__type": ..., "message": ...}} with HTTP 400
- * (404 for an unknown job), and the server keeps serving.
+ * (404 for an unknown job), and the server keeps serving. A service of the mock like the others: it claims every
+ * request under {@code /__admin} (WireMock's own admin API included), guards and refuses them in its JSON shape, and
+ * serves its routes through WireMock's admin API (an {@link AdminApiExtension}), not through stubs.
  *
  * <pre>{@code
- * AdminRoutes admin = new AdminRoutes(mock, FakeJobs.withSeed(42));
- * WireMockServer server = new WireMockServer(options().extensions(admin));
+ * AdminRoutes admin = new AdminRoutes(target, FakeJobs.withSeed(42));
+ * MockServer server = new MockServer(new Services(List.of(admin, codePipeline, bucket)), options);
  * }</pre>
  */
-public final class AdminRoutes implements AdminApiExtension {
+public final class AdminRoutes implements AdminApiExtension, MockService {
 
     /** Where the routes live, below WireMock's {@code /__admin}. */
     public static final String PREFIX = "/codepipeline";
     /** The routes' full base path. */
     public static final String BASE_PATH = "/__admin" + PREFIX + "/";
+    /** The largest admin request body (job documents may carry artifacts in base64). */
+    public static final long MAX_BODY_BYTES = 64L << 20;
+
+    private static final String ADMIN_PREFIX = "/__admin";
+    private static final RequestRules RULES = new RequestRules(MAX_BODY_BYTES, Optional.empty(), true,
+            RequestRules.Handover.AS_JSON);
 
     private static final System.Logger LOG = System.getLogger(AdminRoutes.class.getName());
     private static final String CONTENT_TYPE = "application/json";
@@ -73,14 +86,14 @@ public final class AdminRoutes implements AdminApiExtension {
     private static final long MAX_FAULT_TIMES = 1_000_000;
     private static final double MAX_ADVANCE_SECONDS = 10L * 366 * 24 * 3600;
 
-    private final CodePipelineMock mock;
+    private final AdminTarget mock;
     private final FakeJobGenerator fakes;
 
     /**
      * @param mock  the mock the routes act on
      * @param fakes where {@code POST jobs} with a preset draws its jobs from
      */
-    public AdminRoutes(CodePipelineMock mock, FakeJobGenerator fakes) {
+    public AdminRoutes(AdminTarget mock, FakeJobGenerator fakes) {
         this.mock = Objects.requireNonNull(mock, "mock");
         this.fakes = Objects.requireNonNull(fakes, "fakes");
     }
@@ -89,6 +102,58 @@ public final class AdminRoutes implements AdminApiExtension {
     public String getName() {
         return "codepipeline-admin";
     }
+
+    // ---------------------------------------------------------------- the service
+
+    @Override
+    public String name() {
+        return "admin";
+    }
+
+    /** Every request under {@code /__admin}, WireMock's own admin API's included. */
+    @Override
+    public boolean claims(RequestHead request) {
+        return request.isUnder(ADMIN_PREFIX);
+    }
+
+    @Override
+    public RequestRules requestRules() {
+        return RULES;
+    }
+
+    /** Its routes are WireMock admin routes. */
+    @Override
+    public void configure(WireMockConfiguration options) {
+        options.extensions(this);
+    }
+
+    /** Admin requests go to WireMock's admin API, never to stubs; one that did is not found. */
+    @Override
+    public Answer unrouted(ServedRequest request) {
+        return answer(error(AdminRefusal.NOT_FOUND, AwsError.UNKNOWN_OPERATION.type(), "Nothing is served here: "
+                + request.method() + " " + request.head().path()));
+    }
+
+    @Override
+    public Answer refusal(Refusal refusal, RequestHead request, String detail) {
+        return answer(switch (refusal) {
+            case TOO_LARGE -> error(413, "RequestEntityTooLargeException", "The request body is too large: "
+                    + detail);
+            case UNSUPPORTED_MEDIA_TYPE -> error(415, "UnsupportedMediaTypeException", detail);
+            case COMPRESSED, UNREADABLE -> error(400, AwsError.SERIALIZATION.type(), "The request could not be read: "
+                    + detail);
+            case NOT_FOUND -> error(404, AwsError.UNKNOWN_OPERATION.type(), "Nothing is served here: " + detail);
+            case INTERNAL -> error(500, AwsError.INTERNAL_FAILURE.type(), "The admin API failed; see the mock's log");
+        });
+    }
+
+    private static Answer answer(ResponseDefinition definition) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        definition.getHeaders().all().forEach(header -> headers.put(header.key(), header.firstValue()));
+        return Answer.of(definition.getStatus(), headers, definition.getByteBody());
+    }
+
+    // ---------------------------------------------------------------- routes
 
     /**
      * Adds the routes. Each route is its own lambda on purpose: WireMock finds a route's path template by the class
@@ -113,7 +178,7 @@ public final class AdminRoutes implements AdminApiExtension {
         router.add(RequestMethod.GET, PREFIX + "/clock", (admin, event, params) -> answer(this::clock));
         router.add(RequestMethod.POST, PREFIX + "/clock/advance", (admin, event, params) -> answer(() ->
                 advanceClock(body(event))));
-        router.add(RequestMethod.POST, PREFIX + "/reset", (admin, event, params) -> answer(this::reset));
+        router.add(RequestMethod.POST, PREFIX + "/reset", (admin, event, params) -> answer(this::resetMock));
         // Last, so that every route above matches first: anything else under the prefix is an AWS-shaped 404.
         router.add(RequestMethod.ANY, PREFIX, (admin, event, params) -> unknownRoute(event));
         router.add(RequestMethod.ANY, PREFIX + "/**", (admin, event, params) -> unknownRoute(event));
@@ -160,7 +225,7 @@ public final class AdminRoutes implements AdminApiExtension {
                             + " request; give each job its own id, or POST reset first");
                 }
             }
-            jobs.forEach(job -> job.enqueueIn(mock));
+            jobs.forEach(mock::enqueue);
         }
         ObjectNode answer = AdminBody.JSON.createObjectNode();
         ArrayNode queued = answer.putArray("jobs");
@@ -175,14 +240,14 @@ public final class AdminRoutes implements AdminApiExtension {
             body.add("jobs", Constraint.OTHER, "Member must be absent when job is present: give one job as job,"
                     + " or several as jobs", null);
         } else if (body.has("job")) {
-            jobs.add(JobDocumentReader.read(body.node("job"), "/job", violations, next));
+            JobDocument.read(body.node("job"), "/job", next, violations).ifPresent(jobs::add);
         } else if (!body.node("jobs").isArray() || body.node("jobs").isEmpty()) {
             body.add("jobs", Constraint.MIN_ITEMS, "Member must be a JSON array of 1 or more job documents",
                     body.node("jobs").toString());
         } else {
             JsonNode items = body.node("jobs");
             for (int i = 0; i < items.size(); i++) {
-                jobs.add(JobDocumentReader.read(items.get(i), "/jobs/" + i, violations, next + i));
+                JobDocument.read(items.get(i), "/jobs/" + i, next + i, violations).ifPresent(jobs::add);
             }
         }
         violations.forEach(body::add);
@@ -220,12 +285,9 @@ public final class AdminRoutes implements AdminApiExtension {
     }
 
     private JobSnapshot snapshot(String jobId) {
-        try {
-            return mock.job(jobId);
-        } catch (NoSuchElementException e) {
-            throw new AdminRefusal(AdminRefusal.NOT_FOUND, AwsError.JOB_NOT_FOUND.type(), "Job " + jobId
-                    + " is not in this mock; GET " + BASE_PATH + "jobs lists the jobs it has");
-        }
+        return mock.job(jobId).orElseThrow(() -> new AdminRefusal(AdminRefusal.NOT_FOUND,
+                AwsError.JOB_NOT_FOUND.type(), "Job " + jobId + " is not in this mock; GET " + BASE_PATH
+                + "jobs lists the jobs it has"));
     }
 
     /**
@@ -366,11 +428,7 @@ public final class AdminRoutes implements AdminApiExtension {
         InjectedFault fault = error != null ? InjectedFault.error(error, message != null ? message
                 : defaultMessage(error)) : socket != null ? InjectedFault.socket(socket)
                 : InjectedFault.delay(Duration.ofMillis(delay));
-        if (operation == null) {
-            mock.failNext(times, fault);
-        } else {
-            mock.failNext(operation, times, fault);
-        }
+        mock.failNext(operation, times, fault);
         ObjectNode answer = AdminBody.JSON.createObjectNode();
         answer.put("operation", operation == null ? "*" : operation.operationName()).put("times", times);
         return answer;
@@ -385,7 +443,7 @@ public final class AdminRoutes implements AdminApiExtension {
     /** {@code GET clock}: the mock's time. */
     ObjectNode clock() {
         return AdminBody.JSON.createObjectNode().put("now", mock.clock().instant().toString())
-                .put("advanceable", mock.clock() instanceof MockClock || mock.clock() instanceof ShiftedClock);
+                .put("advanceable", mock.clockAdvances());
     }
 
     /** {@code POST clock/advance}: {@code {"seconds": 90}} or {@code {"duration": "PT1M30S"}}. */
@@ -411,20 +469,16 @@ public final class AdminRoutes implements AdminApiExtension {
             }
         }
         body.done();
-        Clock clock = mock.clock();
-        if (clock instanceof MockClock mockClock) {
-            mockClock.advance(amount);
-        } else if (clock instanceof ShiftedClock shifted) {
-            shifted.advance(amount);
-        } else {
-            throw AdminRefusal.invalid("The clock of this mock cannot be advanced: it is " + clock + "; build the"
-                    + " mock with a MockClock or a ShiftedClock (the standalone mock has one)");
+        if (!mock.clockAdvances()) {
+            throw AdminRefusal.invalid("The clock of this mock cannot be advanced: it is " + mock.clock() + "; build"
+                    + " the mock with a MockClock or a ShiftedClock (the standalone mock has one)");
         }
+        mock.advanceClock(amount);
         return clock();
     }
 
     /** {@code POST reset}: forgets every job, type, client and fault; the clock stays where it is. */
-    ObjectNode reset() {
+    ObjectNode resetMock() {
         mock.reset();
         return AdminBody.JSON.createObjectNode();
     }
@@ -454,7 +508,7 @@ public final class AdminRoutes implements AdminApiExtension {
 
     /**
      * An answer in the admin API's error shape: {@code {"__type", "message"}} as {@code application/json}, the type
-     * also in {@code x-amzn-ErrorType}. The request guard refuses admin requests with it too.
+     * also in {@code x-amzn-ErrorType}. The request guard's refusals of admin requests have it too.
      */
     public static ResponseDefinition error(int status, String type, String message) {
         ObjectNode body = AdminBody.JSON.createObjectNode().put("__type", type).put("message", message);

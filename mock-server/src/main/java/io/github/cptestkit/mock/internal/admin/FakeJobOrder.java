@@ -10,7 +10,7 @@ import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.fixtures.ThirdPartyJobBuilder;
 import io.github.cptestkit.fixtures.WireFormat;
-import io.github.cptestkit.mock.admin.JobDocument;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;

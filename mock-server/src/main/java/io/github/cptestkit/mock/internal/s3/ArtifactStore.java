@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

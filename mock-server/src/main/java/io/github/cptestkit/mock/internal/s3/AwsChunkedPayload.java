@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
+import io.github.cptestkit.mock.internal.sigv4.VerifiedSignature;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;

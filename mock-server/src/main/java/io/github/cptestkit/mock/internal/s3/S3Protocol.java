@@ -1,6 +1,13 @@
 package io.github.cptestkit.mock.internal.s3;
 
-import io.github.cptestkit.mock.s3.ArtifactGrant;
+import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
+import io.github.cptestkit.mock.internal.grants.ArtifactGrants;
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
+import io.github.cptestkit.mock.internal.sigv4.SigV4Rejection;
+import io.github.cptestkit.mock.internal.sigv4.SigV4Verifier;
+import io.github.cptestkit.mock.internal.sigv4.SignedRequest;
+import io.github.cptestkit.mock.internal.sigv4.SigningCredentials;
+import io.github.cptestkit.mock.internal.sigv4.VerifiedSignature;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
+
 /**
  * The S3 error answers for requests the artifact bucket refuses before its protocol edge reads them: a body over
  * the upload limit, a request the mock cannot take apart, a failure inside the server. Same XML, headers and

@@ -1,5 +1,6 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.server.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,11 @@ public record S3Response(int status, Map<String, String> headers, byte[] body) {
     public S3Response {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         body = body == null ? new byte[0] : body;
+    }
+
+    /** The answer as the mock's server sends it. */
+    public Answer toAnswer() {
+        return Answer.of(status, headers, body);
     }
 
     /** The body as UTF-8 text (XML for errors and results). */

@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
+import io.github.cptestkit.mock.internal.sigv4.SignedRequest;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;

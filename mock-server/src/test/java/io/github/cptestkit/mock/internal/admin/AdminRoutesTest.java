@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.internal.assembly.Assembly;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class AdminRoutesTest {
 
     @Test
     void theSystemClockCannotBeAdvancedAndSaysWhichClockCan() {
-        CodePipelineMock mock = CodePipelineMock.builder().clock(Clock.systemUTC()).build();
+        Assembly mock = new Assembly(Assembly.Settings.defaults().withClock(Clock.systemUTC(), null));
         AdminRoutes routes = new AdminRoutes(mock, FakeJobs.withSeed(1));
 
         assertThat(routes.clock().get("advanceable").asBoolean()).isFalse();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.mock.internal.sigv4.SignedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

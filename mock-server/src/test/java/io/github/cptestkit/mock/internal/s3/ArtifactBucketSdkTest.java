@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.mock.Zips;
+import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,8 +6,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.cptestkit.fixtures.AwsSessionCredentials;
 import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.mock.MockClock;
-import io.github.cptestkit.mock.internal.JobStore;
-import io.github.cptestkit.mock.s3.ArtifactGrant;
+import io.github.cptestkit.mock.internal.codepipeline.JobStore;
+import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
+import io.github.cptestkit.mock.internal.server.StubDispatcher;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -32,15 +33,16 @@ final class EmulatedBucket implements AutoCloseable {
     final MockClock clock = MockClock.at(Instant.now());
     private final Instant created = clock.instant();
     final GrantRegistry grants = new GrantRegistry();
-    final S3Emulator s3;
+    final ArtifactBucketService s3;
     final WireMockServer server;
 
     EmulatedBucket(boolean strictKms) {
-        s3 = S3Emulator.builder().grants(grants).clock(clock).strictKms(strictKms).build();
-        server = new WireMockServer(s3.configure(options().dynamicPort().dynamicHttpsPort())
+        s3 = ArtifactBucketService.builder().grants(grants).clock(clock).strictKms(strictKms).build();
+        StubDispatcher dispatcher = new StubDispatcher(s3.routes());
+        server = new WireMockServer(dispatcher.configure(s3.configured(options().dynamicPort().dynamicHttpsPort()))
                 .maxRequestJournalEntries(50).containerThreads(16));
         server.start();
-        s3.register(server);
+        dispatcher.install(server);
     }
 
     /** Sets the clock back to when the bucket was created (tests that move it call this afterwards). */

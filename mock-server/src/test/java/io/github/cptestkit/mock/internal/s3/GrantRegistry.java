@@ -1,6 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
-import io.github.cptestkit.mock.s3.ArtifactGrant;
+import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
+import io.github.cptestkit.mock.internal.grants.ArtifactGrants;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>{@code
  * GrantRegistry grants = new GrantRegistry();
  * ArtifactGrant.forJob(job.jobId(), job.details().data(), expiry).ifPresent(grants::grant);
- * S3Emulator s3 = S3Emulator.builder().grants(grants).build();
+ * ArtifactBucketService s3 = ArtifactBucketService.builder().grants(grants).build();
  * }</pre>
  */
 final class GrantRegistry implements ArtifactGrants {

@@ -2,6 +2,7 @@ package io.github.cptestkit.mock.internal.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cptestkit.mock.internal.sigv4.SignedRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,0 +1,67 @@
+package io.github.cptestkit.mock.internal.admin;
+
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.mock.faults.InjectedFault;
+import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
+import io.github.cptestkit.schemas.Operation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * What the admin API acts on: the mock's Java API, the same calls {@code CodePipelineMock} makes, so that a route is a
+ * thin layer over what a Java test can do. The mock's assembly implements it.
+ *
+ * <pre>{@code
+ * AdminRoutes admin = new AdminRoutes(target, FakeJobs.withSeed(42));
+ * target.enqueue(JobDocument.parse(json));
+ * }</pre>
+ */
+public interface AdminTarget {
+
+    /** Queues a job document's job (registering a third-party job's client); returns its id. */
+    String enqueue(JobDocument job);
+
+    /** Every job now, in the order queued. */
+    List<JobSnapshot> jobs();
+
+    /** One job now, or empty when the mock does not have it. */
+    Optional<JobSnapshot> job(String jobId);
+
+    /**
+     * A job's output artifact as uploaded, or empty while nothing is stored at its location.
+     *
+     * @throws NoSuchElementException when the job has no output artifact of that name (the message lists its names)
+     */
+    Optional<StoredArtifact> outputArtifact(String jobId, String artifactName);
+
+    /** Uploads that ignored their job's encryption key, oldest first. */
+    List<KmsViolation> kmsViolations();
+
+    /** Registers a client's token. */
+    void registerClient(String clientId, String clientToken);
+
+    /** Makes an action type known, or changes its settings. */
+    void registerActionType(ActionTypeId type, ActionTypeSettings settings);
+
+    /** The next {@code times} calls of {@code operation} ({@code null}: of any operation) answer {@code fault}. */
+    void failNext(Operation operation, int times, InjectedFault fault);
+
+    /** The clock the mock reads. */
+    Clock clock();
+
+    /** Whether {@link #advanceClock} moves the mock's clock. */
+    boolean clockAdvances();
+
+    /** Moves the mock's clock forward by {@code amount}; nothing when it {@linkplain #clockAdvances() cannot}. */
+    void advanceClock(Duration amount);
+
+    /** Forgets every job, type, client, fault, artifact and stub of the user's; the clock stays. */
+    void reset();
+}

@@ -1,0 +1,322 @@
+package io.github.cptestkit.mock.internal.assembly;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.Artifact;
+import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.fixtures.FakeJobs;
+import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.mock.faults.InjectedFault;
+import io.github.cptestkit.mock.internal.admin.AdminRoutes;
+import io.github.cptestkit.mock.internal.admin.AdminTarget;
+import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
+import io.github.cptestkit.mock.internal.codepipeline.CodePipelineService;
+import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
+import io.github.cptestkit.mock.internal.codepipeline.JobStore;
+import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
+import io.github.cptestkit.mock.internal.s3.ArtifactStore;
+import io.github.cptestkit.mock.internal.server.MockServer;
+import io.github.cptestkit.mock.internal.server.RequestRules;
+import io.github.cptestkit.mock.internal.server.Services;
+import io.github.cptestkit.mock.internal.sigv4.SigV4Verifier;
+import io.github.cptestkit.mock.internal.sigv4.SigningCredentials;
+import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.s3.KmsViolation;
+import io.github.cptestkit.mock.s3.StoredArtifact;
+import io.github.cptestkit.schemas.Operation;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One mock, assembled: the job store, the services it serves (the admin API, CodePipeline, the artifact bucket, in
+ * the order they claim requests) and the server they share; and the mock's Java API over them, which
+ * {@code CodePipelineMock} hands on to users and the admin API calls as its {@link AdminTarget}. The one place that
+ * wires the services together: the job store is the bucket's grants, forgotten jobs' artifacts are deleted from the
+ * bucket, a queued job's inputs are seeded into it.
+ *
+ * <pre>{@code
+ * Assembly mock = new Assembly(Assembly.Settings.defaults().withClock(clock, null));
+ * mock.start();
+ * String jobId = mock.enqueue(fakeCustomJob);
+ * }</pre>
+ */
+public final class Assembly implements AdminTarget {
+
+    private static final System.Logger LOG = System.getLogger("io.github.cptestkit.mock.CodePipelineMock");
+
+    /** The most any request body can be. */
+    public static final long MAX_BODY_BYTES = RequestRules.MAX_BYTES;
+
+    /**
+     * The credentials of a worker whose CodePipeline calls the signature check lets through.
+     *
+     * @param secretAccessKey the secret
+     * @param sessionToken    the session token its calls carry, or {@code null} for long-term credentials
+     */
+    public record WorkerCredentials(String secretAccessKey, String sessionToken) {
+        public WorkerCredentials {
+            Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        }
+
+        SigningCredentials signing() {
+            return sessionToken == null ? SigningCredentials.permanent(secretAccessKey)
+                    : SigningCredentials.temporary(secretAccessKey, sessionToken);
+        }
+
+        @Override
+        public String toString() {
+            return "WorkerCredentials[*** Sensitive Data Redacted ***]";
+        }
+    }
+
+    /**
+     * Every option of a mock (see {@code CodePipelineMock.Builder} for what each does).
+     *
+     * @param clockAdvance moves {@code clock} forward, or {@code null} when it cannot be moved
+     * @param jobTimeout   {@code null} for the per-owner defaults
+     * @param strictKms    {@code null} to follow {@code strict}
+     * @param workers      the workers' credentials by access key id; empty for no signature check
+     */
+    public record Settings(int port, String bindAddress, Clock clock, Consumer<Duration> clockAdvance,
+            boolean strict, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
+            Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
+            int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
+            Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
+            long fakeJobSeed) {
+
+        /** How many served requests WireMock's journal keeps by default. */
+        public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
+
+        public Settings {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dispatchTimeout, "dispatchTimeout");
+            Objects.requireNonNull(artifactCredentialsLifetime, "artifactCredentialsLifetime");
+            workers = Map.copyOf(workers);
+            Objects.requireNonNull(wireMockOptions, "wireMockOptions");
+        }
+
+        /** A strict mock on a free loopback port, on the system clock, with every default. */
+        public static Settings defaults() {
+            return new Settings(0, "127.0.0.1", Clock.systemUTC(), null, true, JobStore.DEFAULT_DISPATCH_TIMEOUT,
+                    null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
+                    JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
+                    DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobs.DEFAULT_SEED);
+        }
+
+        /** These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved). */
+        public Settings withClock(Clock clock, Consumer<Duration> advance) {
+            return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
+                    outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
+                    maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
+                    fakeJobSeed);
+        }
+    }
+
+    private final Settings settings;
+    private final JobStore jobStore;
+    private final CodePipelineProtocol protocol;
+    private final FaultPlan faults = new FaultPlan();
+    private final ArtifactBucketService artifactBucket;
+    private final MockServer server;
+
+    public Assembly(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.jobStore = new JobStore(new JobStore.Settings(settings.clock(), settings.dispatchTimeout(),
+                settings.jobTimeout(), settings.outputVariablesLimitBytes(), settings.artifactCredentialsLifetime(),
+                () -> UUID.randomUUID().toString(), settings.retainedFinishedJobs()));
+        this.protocol = new CodePipelineProtocol(jobStore, settings.strict());
+        this.artifactBucket = ArtifactBucketService.builder()
+                .grants(jobStore)
+                .clock(settings.clock())
+                .strictKms(settings.strictKms() != null ? settings.strictKms() : settings.strict())
+                .spillThreshold(settings.artifactSpillThreshold())
+                .maxUploadBytes(settings.maxUploadBytes())
+                .build();
+        jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
+                artifactBucket.store().delete(location.bucketName(), location.objectKey())));
+        AdminRoutes admin = new AdminRoutes(this, FakeJobs.withSeed(settings.fakeJobSeed())); // /__admin/codepipeline/
+        // The order in which the services claim requests: the admin API's paths, then CodePipeline, then the bucket.
+        Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
+        this.server = new MockServer(services, new MockServer.Options(settings.port(), settings.bindAddress(),
+                settings.maxRequestJournalEntries(), settings.wireMockOptions()));
+    }
+
+    private CodePipelineService codePipeline() {
+        if (settings.workers().isEmpty()) {
+            return new CodePipelineService(jobStore, protocol, faults);
+        }
+        Map<String, WorkerCredentials> workers = settings.workers();
+        return new CodePipelineService(jobStore, protocol, faults, new SigV4Verifier(settings.clock()),
+                accessKeyId -> Optional.ofNullable(workers.get(accessKeyId)).map(WorkerCredentials::signing));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Starts the server; bound beyond loopback, logs a warning. */
+    public void start() {
+        server.start();
+        if (!isLoopback(settings.bindAddress())) {
+            LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + settings.bindAddress() + ":"
+                    + server.wireMock().port() + ", beyond this machine: whoever reaches that port can drive the mock"
+                    + " and its admin API under " + AdminRoutes.BASE_PATH + ", and read WireMock's request journal;"
+                    + " bind to 127.0.0.1 (the default) unless a container needs more");
+        }
+    }
+
+    /** Whether an address (or host name) is this machine's loopback; an unknown name is not. */
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException unknown) {
+            return false;
+        }
+    }
+
+    /** Stops the server and closes the services (the artifact bucket's temporary files are deleted). */
+    public void stop() {
+        server.stop();
+    }
+
+    /** Whether the server is running. */
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /** The WireMock server. */
+    public WireMockServer wireMock() {
+        return server.wireMock();
+    }
+
+    /** The address the server listens on. */
+    public String bindAddress() {
+        return settings.bindAddress();
+    }
+
+    @Override
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    @Override
+    public boolean clockAdvances() {
+        return settings.clockAdvance() != null;
+    }
+
+    @Override
+    public void advanceClock(Duration amount) {
+        if (settings.clockAdvance() != null) {
+            settings.clockAdvance().accept(amount);
+        }
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    /** Checks, queues and seeds a partner-action job; returns its id. */
+    public String enqueue(FakeThirdPartyJob job) {
+        protocol.checkEnqueued(job);
+        String jobId = jobStore.enqueueThirdParty(job);
+        artifactBucket.seed(job);
+        return jobId;
+    }
+
+    /** Checks, queues (or starts) and seeds a custom-action or Lambda job; returns its id. */
+    public String enqueue(FakeCustomJob job) {
+        protocol.checkEnqueued(job);
+        String jobId = jobStore.enqueueCustom(job);
+        artifactBucket.seed(job);
+        return jobId;
+    }
+
+    @Override
+    public String enqueue(JobDocument job) {
+        return job instanceof JobDocument.ThirdParty thirdParty ? enqueue(thirdParty.job())
+                : enqueue(((JobDocument.Custom) job).job());
+    }
+
+    @Override
+    public void registerActionType(ActionTypeId type, ActionTypeSettings typeSettings) {
+        jobStore.registerActionType(type, typeSettings);
+    }
+
+    @Override
+    public void registerClient(String clientId, String clientToken) {
+        jobStore.registerClient(clientId, clientToken);
+    }
+
+    @Override
+    public void failNext(Operation operation, int times, InjectedFault fault) {
+        faults.add(operation, times, fault);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    @Override
+    public Optional<JobSnapshot> job(String jobId) {
+        return jobStore.snapshot(jobId);
+    }
+
+    @Override
+    public List<JobSnapshot> jobs() {
+        return jobStore.snapshots();
+    }
+
+    /** How many finished jobs were forgotten to keep the retention limit. */
+    public long forgottenJobs() {
+        return jobStore.forgottenJobs();
+    }
+
+    /** What went wrong on the mock's side. */
+    public List<String> problems() {
+        return protocol.problems();
+    }
+
+    @Override
+    public Optional<StoredArtifact> outputArtifact(String jobId, String artifactName) {
+        JobSnapshot job = job(jobId).orElseThrow(() -> unknownJob(jobId));
+        List<Artifact> outputs = Optional.ofNullable(job.data().outputArtifacts()).orElse(List.of());
+        return outputs.stream()
+                .filter(artifact -> artifact.name().equals(artifactName) && artifact.location() != null
+                        && artifact.location().s3Location() != null)
+                .findFirst()
+                .map(artifact -> artifact(artifact.location().s3Location()))
+                .orElseThrow(() -> new NoSuchElementException("job " + jobId + " has no output artifact named '"
+                        + artifactName + "' in S3; its output artifacts are "
+                        + outputs.stream().map(Artifact::name).toList() + ": name one of them"));
+    }
+
+    /** The {@link NoSuchElementException} of a job the mock does not have. */
+    public static NoSuchElementException unknownJob(String jobId) {
+        return new NoSuchElementException("job " + jobId + " is not in this mock; enqueue it first, or list the"
+                + " known ones with jobs()");
+    }
+
+    /** The object at an artifact location, or empty. */
+    public Optional<StoredArtifact> artifact(S3ArtifactLocation location) {
+        return artifactBucket.artifact(location);
+    }
+
+    @Override
+    public List<KmsViolation> kmsViolations() {
+        return artifactBucket.kmsViolations();
+    }
+
+    @Override
+    public void reset() {
+        server.reset();
+    }
+}

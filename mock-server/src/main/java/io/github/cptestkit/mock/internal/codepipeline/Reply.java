@@ -1,0 +1,37 @@
+package io.github.cptestkit.mock.internal.codepipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cptestkit.fixtures.JobData;
+import java.util.function.Supplier;
+
+/**
+ * What an operation's handler answers: the response body, rendered on demand, and for an answer that is a pure
+ * function of one job's served state (GetThirdPartyJobDetails, GetJobDetails) that state, so the protocol edge can
+ * reuse the checked text while the state is unchanged ({@link CheckedAnswers}).
+ *
+ * <pre>{@code
+ * Reply.of(JSON.createObjectNode().put("status", "InProgress"));
+ * new Reply(new Reply.ServedJob(job.id(), job.data(), null, job.accountId()), () -> jobDetails(job));
+ * }</pre>
+ *
+ * @param served the job state the body is made of, or {@code null} when it depends on more (or changes state)
+ * @param body   renders the response body
+ */
+public record Reply(ServedJob served, Supplier<JsonNode> body) {
+
+    /** A reply that is not kept: its body is rendered and checked every time. */
+    public static Reply of(JsonNode body) {
+        return new Reply(null, () -> body);
+    }
+
+    /**
+     * The parts of a job an answer is made of: its id, its data (immutable, the same instance for the job's whole
+     * life) and the nonce or account id the answer carries. Equal states give byte-identical answers.
+     *
+     * @param jobId     the job id
+     * @param data      the job's data
+     * @param nonce     the nonce the answer carries, or {@code null}
+     * @param accountId the account id the answer carries, or {@code null}
+     */
+    public record ServedJob(String jobId, JobData data, String nonce, String accountId) {}
+}

@@ -1,0 +1,167 @@
+package io.github.cptestkit.mock.internal.server;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+
+/**
+ * WireMock's own Jetty 11 server with the mock's {@link RequestGuard} in front of both its contexts (the stubs and
+ * the admin API) and error pages that answer in the protocol of the service the request is for, never with Jetty's
+ * HTML page and its stack trace. Handed to WireMock as its HTTP server factory.
+ *
+ * <pre>{@code options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services)));}</pre>
+ */
+public final class GuardedServerFactory implements HttpServerFactory {
+
+    private final RequestGuard guard;
+
+    public GuardedServerFactory(RequestGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+    }
+
+    @Override
+    public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
+            StubRequestHandler stubRequestHandler) {
+        return new Server11(options, adminRequestHandler, stubRequestHandler);
+    }
+
+    /**
+     * The server. An inner class: WireMock's constructor calls the decorating methods before a subclass's own
+     * fields are set, but the enclosing instance (and so the guard) is already there.
+     */
+    private final class Server11 extends Jetty11HttpServer {
+
+        Server11(Options options, AdminRequestHandler adminRequestHandler, StubRequestHandler stubRequestHandler) {
+            super(options, adminRequestHandler, stubRequestHandler);
+        }
+
+        @Override
+        protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
+            super.applyAdditionalServerConfiguration(jettyServer, options);
+            jettyServer.setErrorHandler(new ErrorPages(guard));
+        }
+
+        @Override
+        protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+            guard(context);
+        }
+
+        @Override
+        protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
+            finish(context);
+        }
+
+        @Override
+        protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
+            guard(context);
+        }
+
+        @Override
+        protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
+            finish(context);
+        }
+
+        private void guard(ServletContextHandler context) {
+            FilterHolder holder = new FilterHolder(guard);
+            holder.setAsyncSupported(true);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        }
+
+        /**
+         * The context's error pages in its side's protocol; and since bodies are read asynchronously, every servlet
+         * and filter behind the guard must allow it.
+         */
+        private void finish(ServletContextHandler context) {
+            context.setErrorHandler(new ErrorPages(guard));
+            for (ServletHolder servlet : context.getServletHandler().getServlets()) {
+                servlet.setAsyncSupported(true);
+            }
+            for (FilterHolder filter : context.getServletHandler().getFilters()) {
+                filter.setAsyncSupported(true);
+            }
+        }
+    }
+
+    /**
+     * Jetty's error pages, in the protocol of the service the request is for: for what Jetty refuses itself (a malformed request
+     * line, headers too large) and anything that reached Jetty's error handling. No stack, no servlet name, no
+     * exception message: only the status.
+     */
+    static final class ErrorPages extends ErrorHandler {
+        private final RequestGuard guard;
+
+        ErrorPages(RequestGuard guard) {
+            this.guard = guard;
+            setShowStacks(false);
+            setShowServlet(false);
+            setShowMessageInTitle(false);
+        }
+
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
+        protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+                HttpServletResponse response, int code, String message) throws IOException {
+            baseRequest.setHandled(true);
+            RequestHead head = RequestGuard.head(request);
+            Answer answer = guard.services().serviceFor(head).refusal(refusal(code), head,
+                    "HTTP " + code + " " + HttpStatus.getMessage(code));
+            response.setStatus(answer.status());
+            answer.headers().forEach(response::setHeader);
+            if (!"HEAD".equals(request.getMethod())) {
+                response.setContentLength(answer.body().length);
+                response.getOutputStream().write(answer.body());
+            }
+        }
+
+        /**
+         * A request Jetty could not parse: its service is unknown, so it is answered as a {@code POST /} without
+         * headers is (a CodePipeline call).
+         */
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            RequestHead unknown = new RequestHead("POST", "/", name -> null);
+            Answer answer = guard.services().serviceFor(unknown).refusal(refusal(status), unknown,
+                    "HTTP " + status + " " + HttpStatus.getMessage(status));
+            answer.headers().forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("Content-Length")) {
+                    fields.put(name, value);
+                }
+            });
+            return ByteBuffer.wrap(answer.body());
+        }
+
+        private static Refusal refusal(int code) {
+            if (code >= 500) {
+                return Refusal.INTERNAL;
+            }
+            return switch (code) {
+                case 404 -> Refusal.NOT_FOUND;
+                case 413 -> Refusal.TOO_LARGE;
+                case 415 -> Refusal.UNSUPPORTED_MEDIA_TYPE;
+                default -> Refusal.UNREADABLE;
+            };
+        }
+    }
+}

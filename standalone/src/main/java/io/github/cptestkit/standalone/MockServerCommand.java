@@ -1,0 +1,313 @@
+package io.github.cptestkit.standalone;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.fixtures.FakeJobs;
+import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.ShiftedClock;
+import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.internal.admin.AdminBody;
+import io.github.cptestkit.mock.internal.admin.AdminRefusal;
+import io.github.cptestkit.mock.internal.admin.FakeJobOrder;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The standalone mock: {@code java -jar codepipeline-testkit-standalone-<version>.jar [options]}
+ * serves the CodePipeline job API, the artifact bucket and the admin API on one port until stopped (Ctrl-C,
+ * SIGTERM). It prints a banner with the lines to paste into a shell, then one machine-readable line,
+ * {@code CODEPIPELINE_MOCK_READY {"endpoint": ..., "port": ..., "jobs": [...]}}. Bad options or job files exit 2
+ * with a message naming the problem; a port in use exits 1.
+ *
+ * <pre>{@code
+ * java -jar standalone/target/codepipeline-testkit-standalone-0.1.0-SNAPSHOT.jar \
+ *     --port 0 --preset build-with-source-zip --count 3 --action-type Build/MyCi/1
+ * }</pre>
+ *
+ * <p>From Java (tests): {@code new MockServerCommand(out, err).execute(args)} starts the mock and returns the exit
+ * code without blocking; {@link #running()} is the started mock.
+ */
+@Command(name = "codepipeline-mock", mixinStandardHelpOptions = true, versionProvider = MockServerCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"A stateful mock of the AWS CodePipeline job-worker API and its S3 artifact bucket, with an"
+                + " admin API under /__admin/codepipeline/ (docs/admin-api.md).",
+                "Exit codes: 0 stopped normally, 1 could not start (port in use), 2 bad options or job files."})
+public final class MockServerCommand implements Callable<Integer> {
+
+    /** The prefix of the machine-readable line printed once the mock serves. */
+    public static final String READY = "CODEPIPELINE_MOCK_READY";
+    /** Exit code when the server cannot start. */
+    public static final int CANNOT_START = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on; 0.0.0.0 for every interface, as in a container"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the fake jobs (--preset, and the admin"
+            + " API's POST jobs): the same seed gives the same jobs (default: " + FakeJobs.DEFAULT_SEED + ").")
+    long seed = FakeJobs.DEFAULT_SEED;
+
+    @Option(names = "--jobs", paramLabel = "FILE", description = "JSON file: an array of jobs in the API's own"
+            + " shapes plus clientId/clientToken, queued at start (docs/admin-api.md, job documents).")
+    Path jobsFile;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Queue fake jobs of this preset at start: "
+            + "minimal, maximal, build-with-source-zip, deploy-with-kms, secret-configuration, continuation, unicode,"
+            + " lambda-invoke.")
+    String preset;
+
+    @Option(names = "--count", paramLabel = "N", description = "How many fake jobs to queue at start, 0 to "
+            + FakeJobOrder.MAX_COUNT + " (default: 1 with --preset, --kind or --action-type, else 0).")
+    Integer count;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "third-party (the default) or custom; preset"
+            + " lambda-invoke makes custom jobs of owner AWS.")
+    String kind;
+
+    @Option(names = "--action-type", paramLabel = "CATEGORY/PROVIDER/VERSION", description = "Give every fake job"
+            + " this action type, e.g. Build/MyCi/1 (the owner follows --kind); by default each job draws its own.")
+    String actionType;
+
+    @Option(names = "--strict", description = "Refuse uploads that ignore a job's KMS key (AccessDenied, as"
+            + " CodePipeline's bucket policy does) and answer InternalFailure rather than serve an answer that breaks"
+            + " the wire format. Off by default: both are only logged.")
+    boolean strict;
+
+    @Option(names = "--verbose", description = "Log every request to stderr: operation, body and status, with"
+            + " credentials and client tokens hidden.")
+    boolean verbose;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private CodePipelineMock running;
+
+    /** A command that prints its banner to {@code out} and its errors and request log to {@code err}. */
+    public MockServerCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the standalone mock until the process is stopped. */
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        MockServerCommand command = new MockServerCommand(System.out, System.err);
+        int code = command.execute(args);
+        if (code != 0 || command.running() == null) {
+            System.exit(code);   // an error, --help or --version
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            command.running().close();
+            stopped.countDown();
+        }, "codepipeline-mock-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Parses {@code args} and starts the mock; returns the exit code (0 when it serves, or after help). */
+    public int execute(String... args) {
+        CommandLine line = new CommandLine(this);
+        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        line.setParameterExceptionHandler((ex, ignored) -> {
+            ex.getCommandLine().getErr().println("codepipeline-mock: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Run with --help for the options.");
+            return CommandLine.ExitCode.USAGE;
+        });
+        return line.execute(args);
+    }
+
+    /** The started mock, or {@code null} before a successful start. */
+    public CodePipelineMock running() {
+        return running;
+    }
+
+    @Override
+    public Integer call() {
+        checkPort();
+        InetAddress address = bindAddress();
+        List<JobDocument> documents = jobsFile == null ? List.of() : readJobs(jobsFile);
+        FakeJobOrder order = order();
+        CodePipelineMock mock = CodePipelineMock.builder()
+                .port(port)
+                .bindAddress(bind)
+                .clock(ShiftedClock.systemUtc())
+                .strict(strict)
+                .fakeJobSeed(seed)
+                .wireMockOptions(options -> {
+                    options.jettyAcceptors(1);              // plenty for workers under test, on any machine
+                    options.notifier(new ConsoleNotifier(err)); // one line per WireMock error, no request dumps
+                    if (verbose) {
+                        options.extensions(new RequestLog(err, java.time.Clock.systemUTC()));
+                    }
+                })
+                .build();
+        try {
+            mock.start();
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                err.println("codepipeline-mock: port " + port + " is in use on " + bind + "; choose another with"
+                        + " --port, or use --port 0 for any free port");
+                return CANNOT_START;
+            }
+            err.println("codepipeline-mock: cannot start the server on " + bind + ":" + port + ": " + e.getMessage());
+            return CANNOT_START;
+        }
+        List<JobDocument> queued = new ArrayList<>();
+        try {
+            for (JobDocument document : documents) {
+                mock.enqueue(document);
+                queued.add(document);
+            }
+            if (order != null) {
+                for (JobDocument job : order.build(FakeJobs.withSeed(seed), mock.jobs().size())) {
+                    mock.enqueue(job);
+                    queued.add(job);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            mock.close();
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        running = mock;
+        new Banner(mock, address, seed, order, jobsFile).print(out, queued);
+        return 0;
+    }
+
+    private void checkPort() {
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0 (any free port) to 65535, but was "
+                    + port + "; use --port 0 to let the system choose");
+        }
+    }
+
+    private InetAddress bindAddress() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--bind must be an address of this machine, but '"
+                    + bind + "' is not a known address or host name; use 127.0.0.1, or 0.0.0.0 for every interface");
+        }
+        boolean local;
+        try {
+            local = address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            local = false;
+        }
+        if (!local) {
+            throw new ParameterException(spec.commandLine(), "--bind must be an address of this machine, but no"
+                    + " interface has " + bind + "; use 127.0.0.1, or 0.0.0.0 for every interface");
+        }
+        return address;
+    }
+
+    private List<JobDocument> readJobs(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), "--jobs must name a readable JSON file, but " + file
+                    + (Files.exists(file) ? " is not a regular file" : " does not exist")
+                    + "; give the path of a file holding an array of job documents");
+        }
+        try {
+            return JobDocument.readAll(file);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "--jobs " + e.getMessage());
+        }
+    }
+
+    /** The fake jobs to queue at start, or {@code null} for none. */
+    private FakeJobOrder order() {
+        AdminBody checks = AdminBody.read(new byte[0]);
+        Preset chosenPreset = preset == null ? null : choose("--preset", preset, FakeJobOrder.PRESETS);
+        FakeJobOrder.Kind chosenKind = kind == null ? null : choose("--kind", kind, FakeJobOrder.KINDS);
+        int jobs = count != null ? count : preset != null || kind != null || actionType != null ? 1 : 0;
+        if (jobs < 0 || jobs > FakeJobOrder.MAX_COUNT) {
+            throw new ParameterException(spec.commandLine(), "--count must be 0 to " + FakeJobOrder.MAX_COUNT
+                    + ", but was " + jobs);
+        }
+        if (jobs == 0) {
+            return null;
+        }
+        FakeJobOrder draft = new FakeJobOrder(chosenPreset, chosenKind, jobs, null);
+        ActionTypeId type = null;
+        if (actionType != null) {
+            ObjectNode given = FakeJobOrder.actionTypeFromText(actionType);
+            if (given.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--action-type must be CATEGORY/PROVIDER/VERSION,"
+                        + " e.g. Build/MyCi/1, but was '" + actionType + "'");
+            }
+            type = FakeJobOrder.actionType(given, draft.effectiveKind(), "--action-type", checks);
+        }
+        FakeJobOrder order = new FakeJobOrder(chosenPreset, chosenKind, jobs, type);
+        if (checks.valid()) {
+            order.problems("--kind", "--action-type").forEach(checks::add);
+        }
+        try {
+            checks.done();
+        } catch (AdminRefusal refusal) {
+            throw new ParameterException(spec.commandLine(), refusal.getMessage());
+        }
+        return order;
+    }
+
+    private <T> T choose(String option, String name, java.util.Map<String, T> choices) {
+        T chosen = AdminBody.chosen(name, choices);
+        if (chosen == null) {
+            throw new ParameterException(spec.commandLine(), option + " must be one of " + String.join(", ",
+                    choices.keySet()) + ", but was '" + name + "'");
+        }
+        return chosen;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code --version}: the version in the standalone jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MockServerCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"codepipeline-testkit mock server " + (version == null
+                    ? "(development build: not run from the standalone jar)" : version)};
+        }
+    }
+}
