@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock;
+package io.github.cptestkit.mock.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
