@@ -15,7 +15,9 @@ import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
+import io.github.cptestkit.mock.tls.HttpsTrust;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -121,6 +123,37 @@ public final class CodePipelineMock implements AutoCloseable {
     public int port() {
         requireRunning("port()");
         return mock.wireMock().port();
+    }
+
+    /** The HTTPS port; an {@link IllegalStateException} when the builder asked for none. */
+    public int httpsPort() {
+        requireRunning("httpsPort()");
+        https();
+        return mock.wireMock().httpsPort();
+    }
+
+    /**
+     * The HTTPS endpoint, e.g. {@code https://127.0.0.1:54322}; clients trust it through {@link #https()}.
+     *
+     * <pre>{@code
+     * CodePipelineMock mock = CodePipelineMock.builder().httpsPort(0).build().start();
+     * CodePipelineClient client = CodePipelineClient.builder().endpointOverride(mock.httpsEndpoint())
+     *         .httpClient(ApacheHttpClient.builder().tlsTrustManagersProvider(mock.https()::trustManagers).build())
+     *         .region(Region.US_EAST_1).credentialsProvider(credentials).build();
+     * }</pre>
+     */
+    public URI httpsEndpoint() {
+        return URI.create("https://" + host() + ":" + httpsPort());
+    }
+
+    /**
+     * How clients trust the HTTPS port: the mock's CA as a PEM file ({@code AWS_CA_BUNDLE},
+     * {@code NODE_EXTRA_CA_CERTS}), a PKCS12 trust store ({@code javax.net.ssl.trustStore}), trust managers and a TLS
+     * context; an {@link IllegalStateException} when the builder asked for no HTTPS port.
+     */
+    public HttpsTrust https() {
+        return mock.httpsTrust().orElseThrow(() -> new IllegalStateException("this mock serves no HTTPS; build it"
+                + " with CodePipelineMock.builder().httpsPort(0)"));
     }
 
     /** The endpoint to give a client, e.g. {@code http://127.0.0.1:54321}. */
@@ -335,6 +368,8 @@ public final class CodePipelineMock implements AutoCloseable {
         private Consumer<WireMockConfiguration> wireMockOptions = DEFAULTS.wireMockOptions();
         private long fakeJobSeed = DEFAULTS.fakeJobSeed();
         private boolean redactRequestJournal = DEFAULTS.redactRequestJournal();
+        private Integer httpsPort = DEFAULTS.httpsPort();
+        private Path httpsCaFile = DEFAULTS.httpsCaFile();
 
         private Builder() {}
 
@@ -522,12 +557,40 @@ public final class CodePipelineMock implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves HTTPS on this port (0: a free one) beside HTTP: same services, same stubs. The server certificate,
+         * for {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the bind address, is signed by a certificate
+         * authority the mock makes when it is built; {@link CodePipelineMock#https()} says how clients trust it.
+         * Off by default. Some clients need it: the AWS SDK for Java v1 sends SSE-KMS headers only over HTTPS.
+         */
+        public Builder httpsPort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("httpsPort must be 0 (any free port) to 65535, but was " + port);
+            }
+            this.httpsPort = port;
+            return this;
+        }
+
+        /**
+         * Where the HTTPS port's CA certificate is written (PEM; a PKCS12 trust store of the same name ending
+         * {@code .p12} beside it), to hand to clients in other processes; both stay after the mock stops. By default
+         * they go to a temporary folder deleted at stop. Only with {@link #httpsPort(int)}.
+         */
+        public Builder httpsCaFile(Path file) {
+            this.httpsCaFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
         /** A mock with these options, not yet started. */
         public CodePipelineMock build() {
+            if (httpsCaFile != null && httpsPort == null) {
+                throw new IllegalStateException("httpsCaFile(" + httpsCaFile + ") needs httpsPort(...): without an"
+                        + " HTTPS port the mock makes no CA; add httpsPort(0)");
+            }
             return new CodePipelineMock(new Assembly.Settings(port, bindAddress, clock, advance(clock), strict,
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
-                    workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal));
+                    workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile));
         }
 
         /** How the admin API moves the clock, or {@code null} when it cannot. */

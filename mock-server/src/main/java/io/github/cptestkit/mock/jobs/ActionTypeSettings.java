@@ -25,6 +25,10 @@ public record ActionTypeSettings(Duration jobTimeout, String queryableProperty) 
     /** The longest job timeout an action type can declare (UpdateActionType's {@code jobTimeout}). */
     public static final Duration MAX_JOB_TIMEOUT = Duration.ofSeconds(43_200);
 
+    /** The longest value a queryable property may have in a pipeline (CreateCustomActionType's {@code queryable}). */
+    public static final int MAX_QUERYABLE_VALUE_LENGTH = 20;
+    private static final java.util.regex.Pattern QUERYABLE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
     /** Checks the timeout lies in 60..43200 seconds, as AWS requires of an action type's {@code jobTimeout}. */
     public ActionTypeSettings {
         if (jobTimeout != null && (jobTimeout.compareTo(MIN_JOB_TIMEOUT) < 0
@@ -36,6 +40,24 @@ public record ActionTypeSettings(Duration jobTimeout, String queryableProperty) 
         if (queryableProperty != null && (queryableProperty.isEmpty() || queryableProperty.length() > 50)) {
             throw new IllegalArgumentException("queryableProperty must be an action configuration key of 1 to 50"
                     + " characters, but was '" + queryableProperty + "'");
+        }
+    }
+
+    /**
+     * Checks a job's value of a queryable property: present, at most 20 characters, only letters, digits, {@code _}
+     * and {@code -}, as the model's {@code ActionConfigurationProperty.queryable} requires (the property is required,
+     * and "the value must be less than or equal to twenty (20) characters ... only alphanumeric characters,
+     * underscores, and hyphens"); an {@link IllegalArgumentException} naming the property and the fix otherwise.
+     */
+    public static void checkQueryableValue(String property, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("the queryable property '" + property + "' is required, but the job's"
+                    + " action configuration has no '" + property + "'; give the job a value for it");
+        }
+        if (value.length() > MAX_QUERYABLE_VALUE_LENGTH || !QUERYABLE_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException("the queryable property '" + property + "' must be at most "
+                    + MAX_QUERYABLE_VALUE_LENGTH + " letters, digits, _ and -, but was '" + value + "' ("
+                    + value.length() + " characters); use a shorter value of those characters");
         }
     }
 

@@ -28,8 +28,10 @@ import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
+import io.github.cptestkit.mock.tls.HttpsTrust;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,13 +92,15 @@ public final class Assembly implements AdminTarget {
      * @param strictKms    {@code null} to follow {@code strict}
      * @param workers      the workers' credentials by access key id; empty for no signature check
      * @param redactRequestJournal whether WireMock's request journal shows secrets redacted
+     * @param httpsPort    the HTTPS port (0 for a free one), or {@code null} for no HTTPS
+     * @param httpsCaFile  where the HTTPS CA certificate is written, or {@code null} for a temporary folder
      */
     public record Settings(int port, String bindAddress, Clock clock, Consumer<Duration> clockAdvance,
             boolean strict, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
             Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
             Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
-            long fakeJobSeed, boolean redactRequestJournal) {
+            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile) {
 
         /** How many served requests WireMock's journal keeps by default. */
         public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
@@ -116,7 +120,8 @@ public final class Assembly implements AdminTarget {
                     null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
-                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobs.DEFAULT_SEED, true);
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobs.DEFAULT_SEED, true, null,
+                    null);
         }
 
         /** These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved). */
@@ -124,7 +129,7 @@ public final class Assembly implements AdminTarget {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
                     maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
-                    fakeJobSeed, redactRequestJournal);
+                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile);
         }
     }
 
@@ -154,7 +159,8 @@ public final class Assembly implements AdminTarget {
         // The order in which the services claim requests: the admin API's paths, then CodePipeline, then the bucket.
         Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
         this.server = new MockServer(services, new MockServer.Options(settings.port(), settings.bindAddress(),
-                settings.maxRequestJournalEntries(), settings.redactRequestJournal(), settings.wireMockOptions()));
+                settings.maxRequestJournalEntries(), settings.redactRequestJournal(), settings.wireMockOptions(),
+                settings.httpsPort(), settings.httpsCaFile()));
     }
 
     private CodePipelineService codePipeline() {
@@ -206,6 +212,11 @@ public final class Assembly implements AdminTarget {
     /** The WireMock server. */
     public WireMockServer wireMock() {
         return server.wireMock();
+    }
+
+    /** How clients trust the HTTPS port, or empty when the mock serves no HTTPS. */
+    public Optional<HttpsTrust> httpsTrust() {
+        return server.httpsTrust();
     }
 
     /** The address the server listens on. */

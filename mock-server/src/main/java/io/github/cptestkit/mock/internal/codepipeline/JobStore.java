@@ -208,6 +208,12 @@ public final class JobStore implements ArtifactGrants {
     public synchronized void registerActionType(ActionTypeId type, ActionTypeSettings typeSettings) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(typeSettings, "typeSettings");
+        for (StoredJob job : jobs.values()) { // the jobs still to run must fit a new queryable property
+            if (job.actionTypeId.equals(type) && (job.status == JobStatus.QUEUED
+                    || job.status == JobStatus.DISPATCHED || job.status == JobStatus.IN_PROGRESS)) {
+                JobLimits.checkQueryable(job.id, job.data, typeSettings);
+            }
+        }
         actionTypes.computeIfAbsent(type, t -> new ActionType(typeSettings)).settings = typeSettings;
     }
 
@@ -236,6 +242,7 @@ public final class JobStore implements ArtifactGrants {
                     + details.id() + " has " + type.owner().wire() + "; queue custom and Lambda jobs as FakeCustomJob");
         }
         requireNewId(details.id());
+        requireQueryable(details.id(), details.data());
         registerClient(job.clientId(), job.clientToken());
         add(new StoredJob(details.id(), Family.THIRD_PARTY, job.clientId(), type, details.data(), null,
                 job.artifacts(), ++sequence, details.nonce(), null));
@@ -257,6 +264,7 @@ public final class JobStore implements ArtifactGrants {
                     + " FakeThirdPartyJob");
         }
         requireNewId(job.id());
+        requireQueryable(job.id(), job.data());
         add(new StoredJob(job.id(), Family.CUSTOM, null, type, job.data(), job.accountId(), custom.artifacts(),
                 ++sequence, job.nonce(), null));
         return job.id();
@@ -268,6 +276,15 @@ public final class JobStore implements ArtifactGrants {
                     + ", data " + (data == null ? "missing" : "without actionTypeId"));
         }
         ArtifactGrant.forJob(id, data, Instant.MAX); // its artifacts must lie in one bucket: fail here, not in S3
+        JobLimits.check(id, data);
+    }
+
+    /** A job of a type with a queryable property must carry a valid value for it. */
+    private void requireQueryable(String id, JobData data) {
+        ActionType known = actionTypes.get(data.actionTypeId());
+        if (known != null) {
+            JobLimits.checkQueryable(id, data, known.settings);
+        }
     }
 
     private void requireNewId(String id) {

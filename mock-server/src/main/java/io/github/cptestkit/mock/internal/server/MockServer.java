@@ -4,10 +4,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.cptestkit.mock.internal.tls.LocalCertificateAuthority;
+import io.github.cptestkit.mock.internal.tls.TlsFiles;
+import io.github.cptestkit.mock.tls.HttpsTrust;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +23,11 @@ import java.util.function.Consumer;
  * Jetty, through {@link GuardedServerFactory}), each service's options and routes, the catch-all stub that sends what
  * no other stub takes to the service that claims it, a bounded request journal, stub routing, and a notifier cut to
  * first lines. It installs the routes' stubs at start and again after every reset.
+ *
+ * <p><b>HTTPS</b>, when asked for, is WireMock's HTTPS port beside the HTTP one (same stubs, same guard), HTTP/1.1
+ * only, with a server certificate for {@code localhost}, {@code *.localhost}, {@code 127.0.0.1}, {@code ::1} and the
+ * bind address, signed by a CA made for this server ({@link LocalCertificateAuthority}); the CA's files are written
+ * when the server is made and those in the temporary folder are deleted at {@link #stop()}.
  *
  * <pre>{@code
  * MockServer server = new MockServer(new Services(List.of(admin, codePipeline, bucket)),
@@ -36,12 +49,21 @@ public final class MockServer {
      * @param maxRequestJournalEntries how many served requests the journal keeps
      * @param redactedJournal          whether the journal shows secrets redacted ({@link JournalView})
      * @param wireMockOptions          the user's adjustments of WireMock's options, after the services' own
+     * @param httpsPort                the HTTPS port, 0 for a free one, or {@code null} for no HTTPS
+     * @param httpsCaFile              where the CA certificate goes (PEM, its PKCS12 trust store beside it), or
+     *                                 {@code null} for a temporary folder
      */
     public record Options(int port, String bindAddress, int maxRequestJournalEntries, boolean redactedJournal,
-            Consumer<WireMockConfiguration> wireMockOptions) {
+            Consumer<WireMockConfiguration> wireMockOptions, Integer httpsPort, Path httpsCaFile) {
         public Options {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(wireMockOptions, "wireMockOptions");
+        }
+
+        /** Options without HTTPS. */
+        public Options(int port, String bindAddress, int maxRequestJournalEntries, boolean redactedJournal,
+                Consumer<WireMockConfiguration> wireMockOptions) {
+            this(port, bindAddress, maxRequestJournalEntries, redactedJournal, wireMockOptions, null, null);
         }
     }
 
@@ -49,6 +71,10 @@ public final class MockServer {
     private final StubDispatcher stubs;
     private final WireMockServer server;
     private final GuardedServerFactory guarded;
+    /** The TLS files, or {@code null} without HTTPS. */
+    private final TlsFiles tls;
+    private final HttpsTrust trust;
+    private boolean stopped;
 
     public MockServer(Services services, Options settings) {
         this.services = Objects.requireNonNull(services, "services");
@@ -66,6 +92,22 @@ public final class MockServer {
                 .httpServerFactory(guarded);
         services.all().forEach(service -> service.configure(options));
         stubs.configure(options);
+        if (settings.httpsPort() != null) {
+            LocalCertificateAuthority.Issued issued = LocalCertificateAuthority.issue(List.of("localhost",
+                    "*.localhost"), addresses(settings.bindAddress()), Instant.now()); // TLS clients read real time
+            this.tls = TlsFiles.write(issued, settings.httpsCaFile());
+            this.trust = new HttpsTrust(issued.caCertificate(), tls.caCertificate(), tls.trustStore(),
+                    TlsFiles.TRUST_STORE_PASSWORD);
+            options.httpsPort(settings.httpsPort())
+                    .keystorePath(tls.serverKeyStore().toString())
+                    .keystoreType("PKCS12")
+                    .keystorePassword(tls.serverKeyStorePassword())
+                    .keyManagerPassword(tls.serverKeyStorePassword())
+                    .http2TlsDisabled(true); // HTTP/1.1, as S3 speaks it
+        } else {
+            this.tls = null;
+            this.trust = null;
+        }
         settings.wireMockOptions().accept(options);
         options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
         // WireMock's own journal bound costs a scan of the journal per request; this one keeps a constant cost.
@@ -77,8 +119,28 @@ public final class MockServer {
         this.server = new WireMockServer(options);
     }
 
+    /** The loopback addresses and the bind address (unless it is every interface) a certificate must name. */
+    private static List<InetAddress> addresses(String bindAddress) {
+        List<InetAddress> addresses = new ArrayList<>();
+        try {
+            addresses.add(InetAddress.getByName("127.0.0.1"));
+            addresses.add(InetAddress.getByName("::1"));
+            InetAddress bound = InetAddress.getByName(bindAddress);
+            if (!bound.isAnyLocalAddress() && !bound.isLoopbackAddress()) {
+                addresses.add(bound);
+            }
+        } catch (UnknownHostException e) {
+            // a literal address always resolves; an unknown bind name fails when WireMock binds
+        }
+        return addresses;
+    }
+
     /** Starts the server, waits until every service is ready, and installs the stubs. */
     public void start() {
+        if (stopped && tls != null) {
+            throw new IllegalStateException("a mock with HTTPS cannot start again once stopped: its key store was"
+                    + " deleted at stop(); build a new mock");
+        }
         server.start();
         try {
             services.all().forEach(MockService::awaitReady);
@@ -104,6 +166,15 @@ public final class MockServer {
             server.stop();
         }
         services.all().forEach(MockService::close);
+        if (tls != null) {
+            tls.close();
+        }
+        stopped = true;
+    }
+
+    /** How clients trust the HTTPS port, or empty without HTTPS. */
+    public Optional<HttpsTrust> httpsTrust() {
+        return Optional.ofNullable(trust);
     }
 
     /** Whether the server is running. */

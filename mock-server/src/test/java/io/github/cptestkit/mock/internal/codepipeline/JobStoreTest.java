@@ -649,4 +649,75 @@ class JobStoreTest {
             assertThat(keepsTwo.snapshots()).extracting(JobSnapshot::status).contains(JobStatus.QUEUED);
         }
     }
+
+    /** What a job of a pipeline can hold (docs/fidelity.md, "Jobs and their states"): refused at enqueue. */
+    @Nested
+    class JobShapeLimits {
+
+        FakeCustomJob withProject(int n, String value) {
+            return FAKES.custom().category(ActionCategory.DEPLOY).provider("MyDeployer").version("1").index(n)
+                    .configuration("ProjectName", value).build();
+        }
+
+        @Test
+        void aJobWithoutItsTypesQueryablePropertyIsRefusedNamingTheProperty() {
+            store.registerActionType(CUSTOM_TYPE, ActionTypeSettings.defaults().withQueryableProperty("Stage"));
+
+            assertThatThrownBy(() -> store.enqueueCustom(custom(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("job " + jobId(1))
+                    .hasMessageContaining("the queryable property 'Stage' is required");
+            assertThat(store.snapshot(jobId(1))).isEmpty();
+        }
+
+        @Test
+        void aQueryableValueOfMoreThanTwentyCharactersOrOtherCharactersIsRefused() {
+            store.registerActionType(CUSTOM_TYPE, ActionTypeSettings.defaults().withQueryableProperty("ProjectName"));
+
+            assertThatThrownBy(() -> store.enqueueCustom(withProject(1, "a".repeat(21))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(21 characters)");
+            assertThatThrownBy(() -> store.enqueueCustom(withProject(2, "my project")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("letters, digits, _ and -");
+            store.enqueueCustom(withProject(3, "a_b-C9" + "x".repeat(14)));
+            assertThat(store.pollCustom(CUSTOM_TYPE, 5, Map.of("ProjectName", "a_b-C9" + "x".repeat(14))))
+                    .extracting(Job::id).containsExactly(jobId(3));
+        }
+
+        @Test
+        void aQueryablePropertyRegisteredAfterJobsWereQueuedMustFitThemOrIsRefused() {
+            store.enqueueCustom(custom(1));
+
+            assertThatThrownBy(() -> store.registerActionType(CUSTOM_TYPE,
+                    ActionTypeSettings.defaults().withQueryableProperty("ProjectName")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("job " + jobId(1));
+            assertThat(store.pollCustom(CUSTOM_TYPE, 5, Map.of())).as("the type kept its settings")
+                    .extracting(Job::id).containsExactly(jobId(1));
+        }
+
+        @Test
+        void aCustomJobWithSixInputArtifactsOrElevenConfigurationPropertiesIsRefused() {
+            FakeCustomJob five = FAKES.custom().preset(Preset.MAXIMAL).index(1).build();
+            List<Artifact> six = new ArrayList<>(five.job().data().inputArtifacts());
+            six.add(six.get(0));
+            JobData data = five.job().data();
+            JobData sixInputs = new JobData(data.actionTypeId(), data.actionConfiguration(), data.pipelineContext(),
+                    six, data.outputArtifacts(), data.artifactCredentials(), data.continuationToken(),
+                    data.encryptionKey());
+            FakeCustomJob tooMany = new FakeCustomJob(new Job(five.jobId(), sixInputs, five.job().nonce(),
+                    five.job().accountId()), five.artifacts());
+
+            assertThatThrownBy(() -> store.enqueueCustom(tooMany)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("inputArtifacts of an action of owner Custom may hold 0 to 5 artifacts")
+                    .hasMessageContaining("holds 6");
+            var builder = FAKES.custom().preset(Preset.MAXIMAL).index(2);
+            for (int i = 0; i < 11; i++) {
+                builder.configuration("Key" + i, "v");
+            }
+            assertThatThrownBy(() -> store.enqueueCustom(builder.build())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("at most 10 properties");
+            store.enqueueCustom(five);
+            assertThat(status(five.jobId())).as("5 inputs, 5 outputs and 10 properties fit")
+                    .isEqualTo(JobStatus.QUEUED);
+        }
+    }
 }
