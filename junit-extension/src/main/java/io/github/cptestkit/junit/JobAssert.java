@@ -281,6 +281,23 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
+    /**
+     * The job's failure result has this type, given as the AWS SDK's enum (what a worker passes to
+     * {@code failureDetails(f -> f.type(...))}).
+     *
+     * @param expected the SDK's failure type, e.g. {@code FailureType.CONFIGURATION_ERROR}
+     * @return this assertion
+     */
+    public JobAssert hasFailureType(software.amazon.awssdk.services.codepipeline.model.FailureType expected) {
+        Objects.requireNonNull(expected, "expected");
+        if (expected == software.amazon.awssdk.services.codepipeline.model.FailureType.UNKNOWN_TO_SDK_VERSION) {
+            throw new IllegalArgumentException("hasFailureType needs a failure type the job can have, but was"
+                    + " UNKNOWN_TO_SDK_VERSION; pass one of JOB_FAILED, CONFIGURATION_ERROR, PERMISSION_ERROR,"
+                    + " REVISION_OUT_OF_SYNC, REVISION_UNAVAILABLE or SYSTEM_UNAVAILABLE");
+        }
+        return hasFailureType(FailureType.fromWire(expected.toString()));
+    }
+
     /** The job's failure result has this message. */
     public JobAssert hasFailureMessage(String expected) {
         FailureDetails details = failure("the failure message \"" + expected + "\"");

@@ -5,9 +5,11 @@ import io.github.cptestkit.mock.CodePipelineMock;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codepipeline.model.AWSSessionCredentials;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -49,6 +51,9 @@ public final class JobS3Clients {
     /**
      * A new path-style S3 client signing with {@code credentials} (session credentials carry their token);
      * close it when done.
+     *
+     * @param credentials the SDK's credentials, e.g. {@code AwsSessionCredentials.create(id, secret, token)}
+     * @return a new client, the caller's to close
      */
     public S3Client create(AwsCredentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
@@ -60,6 +65,30 @@ public final class JobS3Clients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(SdkClients.overrides(maxAttempts))
                 .build();
+    }
+
+    /**
+     * A new path-style S3 client signing with a job's {@code artifactCredentials} as the CodePipeline client
+     * returned them ({@code jobDetails().data().artifactCredentials()}); close it when done.
+     *
+     * <pre>{@code
+     * AWSSessionCredentials credentials = codePipeline.getThirdPartyJobDetails(request).jobDetails().data()
+     *         .artifactCredentials();
+     * try (S3Client s3 = jobS3Clients.create(credentials)) { ... }
+     * }</pre>
+     *
+     * @param credentials the job's artifact credentials: access key id, secret access key and session token
+     * @return a new client, the caller's to close
+     */
+    public S3Client create(AWSSessionCredentials credentials) {
+        return create(sessionCredentials(credentials));
+    }
+
+    /** The SDK's credentials type for a job's {@code artifactCredentials}. */
+    static AwsSessionCredentials sessionCredentials(AWSSessionCredentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
     }
 
     @Override
