@@ -2,7 +2,7 @@ package io.github.cptestkit.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

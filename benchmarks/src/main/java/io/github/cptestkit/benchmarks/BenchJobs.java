@@ -1,11 +1,11 @@
 package io.github.cptestkit.benchmarks;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.ActionOwner;
-import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.WireFormat;
 import java.util.Map;
 
 /**

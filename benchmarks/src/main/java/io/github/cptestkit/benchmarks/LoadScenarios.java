@@ -1,6 +1,6 @@
 package io.github.cptestkit.benchmarks;
 
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.schemas.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.cptestkit.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

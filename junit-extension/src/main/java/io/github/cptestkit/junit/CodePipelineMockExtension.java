@@ -1,8 +1,8 @@
 package io.github.cptestkit.junit;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.junit.internal.DeclaredFaults;
 import io.github.cptestkit.junit.internal.ExtensionStore;
 import io.github.cptestkit.junit.internal.FailureReport;

@@ -1,7 +1,7 @@
 package io.github.cptestkit.junit;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.Preset;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * A fake job for this test: built from the test's seed, queued in the mock before the test runs, and injected.
- * The parameter's type picks the kind: {@link io.github.cptestkit.fixtures.FakeThirdPartyJob} (a partner action
- * job, its clientId/clientToken registered) or {@link io.github.cptestkit.fixtures.FakeCustomJob} (a custom or,
+ * The parameter's type picks the kind: {@link io.github.cptestkit.wire.FakeThirdPartyJob} (a partner action
+ * job, its clientId/clientToken registered) or {@link io.github.cptestkit.wire.FakeCustomJob} (a custom or,
  * with {@code preset = Preset.LAMBDA_INVOKE}, a Lambda invoke job). Every parameter is a distinct job.
  *
  * <pre>{@code

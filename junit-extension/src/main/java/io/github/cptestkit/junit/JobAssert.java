@@ -1,11 +1,11 @@
 package io.github.cptestkit.junit;
 
-import io.github.cptestkit.fixtures.Artifact;
-import io.github.cptestkit.fixtures.ExecutionDetails;
-import io.github.cptestkit.fixtures.FailureDetails;
-import io.github.cptestkit.fixtures.FailureType;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.ExecutionDetails;
+import io.github.cptestkit.wire.FailureDetails;
+import io.github.cptestkit.wire.FailureType;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.junit.internal.JobDescription;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobResult;

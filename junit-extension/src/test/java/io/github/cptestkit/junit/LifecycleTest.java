@@ -7,7 +7,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.github.cptestkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.github.cptestkit.junit;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
 import java.io.PrintWriter;
 import java.io.StringWriter;

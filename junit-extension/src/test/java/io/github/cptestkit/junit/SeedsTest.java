@@ -8,10 +8,10 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.MockClock;
 import java.time.Instant;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.github.cptestkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
 import java.io.IOException;
 import java.net.InetAddress;

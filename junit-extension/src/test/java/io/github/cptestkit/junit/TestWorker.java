@@ -1,7 +1,7 @@
 package io.github.cptestkit.junit;
 
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.util.List;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ThirdPartyJob;

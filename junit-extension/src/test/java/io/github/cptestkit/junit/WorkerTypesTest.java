@@ -3,9 +3,9 @@ package io.github.cptestkit.junit;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThatThrownBy;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -50,7 +50,7 @@ class WorkerTypesTest {
                 .failureDetails(f -> f.type(FailureType.CONFIGURATION_ERROR).message("ProjectName is missing")));
 
         assertThat(mock).job(jobId).failed().hasFailureType(FailureType.CONFIGURATION_ERROR)
-                .hasFailureType(io.github.cptestkit.fixtures.FailureType.CONFIGURATION_ERROR);
+                .hasFailureType(io.github.cptestkit.wire.FailureType.CONFIGURATION_ERROR);
         assertThatThrownBy(() -> assertThat(mock).job(jobId).hasFailureType(FailureType.JOB_FAILED))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("Expecting job " + jobId + " to have failed with JobFailed, but it failed"

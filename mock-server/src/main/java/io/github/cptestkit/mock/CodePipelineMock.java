@@ -2,11 +2,11 @@ package io.github.cptestkit.mock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.assembly.Assembly;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
@@ -535,7 +535,8 @@ public final class CodePipelineMock implements AutoCloseable {
 
         /**
          * The seed of the fake jobs the admin API queues from a preset ({@code POST /__admin/codepipeline/jobs},
-         * see docs/admin-api.md); {@link FakeJobs#DEFAULT_SEED} by default. The n-th job queued in the mock is job
+         * see docs/admin-api.md); {@link FakeJobSource#DEFAULT_SEED} by default (fake jobs come from
+         * codepipeline-testkit-fixtures, when it is on the class path). The n-th job queued in the mock is job
          * n of the seed, so the same requests give the same jobs.
          */
         public Builder fakeJobSeed(long seed) {

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

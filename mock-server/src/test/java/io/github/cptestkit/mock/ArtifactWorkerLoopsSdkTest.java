@@ -4,13 +4,13 @@ import static io.github.cptestkit.mock.SdkClients.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
@@ -126,7 +126,7 @@ class ArtifactWorkerLoopsSdkTest {
         return FAKES.custom().preset(Preset.DEPLOY_WITH_KMS).outputArtifacts(1).index(index).build();
     }
 
-    static S3ArtifactLocation firstInput(io.github.cptestkit.fixtures.JobData data) {
+    static S3ArtifactLocation firstInput(io.github.cptestkit.wire.JobData data) {
         return data.inputArtifacts().get(0).location().s3Location();
     }
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.schemas.Operation;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -23,11 +23,11 @@ import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 import com.amazonaws.services.s3.model.ObjectMetadata;
 import com.amazonaws.services.s3.model.PutObjectRequest;
 import com.amazonaws.services.s3.model.SSEAwsKeyManagementParams;
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.mock.tls.HttpsTrust;
 import java.io.ByteArrayInputStream;
@@ -102,7 +102,7 @@ class HttpsWorkersSdkTest {
                 .build();
     }
 
-    static ActionTypeId v1(io.github.cptestkit.fixtures.ActionTypeId type) {
+    static ActionTypeId v1(io.github.cptestkit.wire.ActionTypeId type) {
         return new ActionTypeId().withCategory(type.category().wire()).withOwner(type.owner().wire())
                 .withProvider(type.provider()).withVersion(type.version());
     }

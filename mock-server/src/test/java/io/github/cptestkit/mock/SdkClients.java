@@ -1,7 +1,7 @@
 package io.github.cptestkit.mock;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import java.time.Instant;
@@ -71,7 +71,7 @@ final class SdkClients {
     }
 
     /** The SDK's action type id for one of ours. */
-    static ActionTypeId sdk(io.github.cptestkit.fixtures.ActionTypeId type) {
+    static ActionTypeId sdk(io.github.cptestkit.wire.ActionTypeId type) {
         return ActionTypeId.builder().category(type.category().wire()).owner(type.owner().wire())
                 .provider(type.provider()).version(type.version()).build();
     }

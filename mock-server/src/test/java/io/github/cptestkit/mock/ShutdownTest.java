@@ -2,10 +2,10 @@ package io.github.cptestkit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

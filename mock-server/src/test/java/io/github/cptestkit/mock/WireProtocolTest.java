@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import java.io.IOException;

@@ -14,16 +14,16 @@ import static io.github.cptestkit.schemas.Operation.PUT_THIRD_PARTY_JOB_SUCCESS_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.CurrentRevision;
-import io.github.cptestkit.fixtures.ExecutionDetails;
-import io.github.cptestkit.fixtures.FailureDetails;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.CurrentRevision;
+import io.github.cptestkit.wire.ExecutionDetails;
+import io.github.cptestkit.wire.FailureDetails;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import java.time.Duration;
@@ -158,10 +158,10 @@ class WorkerLoopsSdkTest extends SharedMockTest {
 
         assertThat(mock.job(partnerJob).status()).isEqualTo(JobStatus.FAILED);
         assertThat(mock.job(partnerJob).failure().failureDetails()).isEqualTo(new FailureDetails(
-                io.github.cptestkit.fixtures.FailureType.PERMISSION_ERROR, "no access", "x-1"));
+                io.github.cptestkit.wire.FailureType.PERMISSION_ERROR, "no access", "x-1"));
         assertThat(mock.job(partnerJob).operations()).endsWith(PUT_THIRD_PARTY_JOB_FAILURE_RESULT);
         assertThat(mock.job(customJob).failure().failureDetails().type())
-                .isEqualTo(io.github.cptestkit.fixtures.FailureType.CONFIGURATION_ERROR);
+                .isEqualTo(io.github.cptestkit.wire.FailureType.CONFIGURATION_ERROR);
         assertThat(mock.job(customJob).operations()).endsWith(PUT_JOB_FAILURE_RESULT);
     }
 

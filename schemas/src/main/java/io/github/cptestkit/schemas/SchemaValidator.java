@@ -53,7 +53,7 @@ public final class SchemaValidator {
         static final SchemaValidator SHARED = new SchemaValidator();
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = WireJson.mapper();
     private final Map<String, JsonSchema> schemas = new HashMap<>();
     private final SchemaNavigator navigator;
 

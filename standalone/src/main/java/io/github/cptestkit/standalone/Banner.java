@@ -2,8 +2,8 @@ package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.internal.admin.AdminBody;

@@ -1,9 +1,9 @@
 package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.ShiftedClock;
 import io.github.cptestkit.mock.jobs.JobDocument;

@@ -13,6 +13,7 @@ import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
+import io.github.cptestkit.schemas.WireJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import java.util.Optional;
  */
 final class RequestLog implements ServeEventListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.mapper();
     private static final String TOKEN = "clientToken";
 
     private final PrintStream out;

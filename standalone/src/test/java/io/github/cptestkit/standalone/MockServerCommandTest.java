@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +58,7 @@ class MockServerCommandTest {
         assertThat(code).isZero();
         CodePipelineMock mock = command.running();
         List<FakeThirdPartyJob> expected = FakeJobs.withSeed(7).thirdParty().preset(Preset.BUILD_WITH_SOURCE_ZIP)
-                .category(io.github.cptestkit.fixtures.ActionCategory.BUILD).provider("MyCi").version("1")
+                .category(io.github.cptestkit.wire.ActionCategory.BUILD).provider("MyCi").version("1")
                 .buildList(2);
         assertThat(mock.jobs()).extracting(job -> job.jobId())
                 .containsExactly(expected.get(0).jobId(), expected.get(1).jobId());

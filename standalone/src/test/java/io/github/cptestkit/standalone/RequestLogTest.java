@@ -3,7 +3,7 @@ package io.github.cptestkit.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
 import java.io.ByteArrayOutputStream;

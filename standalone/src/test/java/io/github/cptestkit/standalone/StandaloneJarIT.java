@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.AdminHttp;
 import io.github.cptestkit.mock.jobs.JobDocument;

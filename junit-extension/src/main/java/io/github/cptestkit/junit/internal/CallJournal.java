@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.schemas.Operation;
+import io.github.cptestkit.schemas.WireJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class CallJournal {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.mapper();
     private static final Pattern S3_ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
 
     private CallJournal() {}

@@ -1,11 +1,11 @@
 package io.github.cptestkit.junit.internal;
 
-import io.github.cptestkit.fixtures.ActionCategory;
+import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.fixtures.CustomJobBuilder;
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.fixtures.ThirdPartyJobBuilder;
 import io.github.cptestkit.junit.FakeJob;
 import java.util.List;

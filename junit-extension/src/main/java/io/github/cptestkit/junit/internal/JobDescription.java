@@ -1,8 +1,8 @@
 package io.github.cptestkit.junit.internal;
 
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.ExecutionDetails;
-import io.github.cptestkit.fixtures.FailureDetails;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.ExecutionDetails;
+import io.github.cptestkit.wire.FailureDetails;
 import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.jobs.RecordedCall;

@@ -1,9 +1,9 @@
 package io.github.cptestkit.mock.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.schemas.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,32 +1,32 @@
 package io.github.cptestkit.mock.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.ActionOwner;
-import io.github.cptestkit.fixtures.Artifact;
-import io.github.cptestkit.fixtures.ArtifactObject;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.Job;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
-import io.github.cptestkit.fixtures.WireFormat;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
+import io.github.cptestkit.schemas.WireJson;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.ArtifactObject;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.Job;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.ThirdPartyJobDetails;
+import io.github.cptestkit.wire.WireFormat;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
@@ -47,9 +47,7 @@ final class JobDocumentReader {
     /** The optional member holding input artifact bytes: {@code {"<artifact name>": "<base64>"}}. */
     static final String CONTENTS = "inputArtifactContents";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = WireJson.mapper();
     private static final SchemaValidator SCHEMAS = SchemaValidator.shared();
     private static final String THIRD_PARTY_SHAPE = "{clientId, clientToken, jobDetails}";
     private static final String CUSTOM_SHAPE = "{id, data, nonce, accountId}";
@@ -145,7 +143,7 @@ final class JobDocumentReader {
 
     private static JsonNode tree(String source, String json) {
         try {
-            JsonNode tree = JSON.readTree(json);
+            JsonNode tree = WireJson.strictReader().readTree(json);
             if (tree == null || tree.isMissingNode()) {
                 throw new IllegalArgumentException(source + " is empty; it must hold JSON. " + fix());
             }
@@ -298,11 +296,19 @@ final class JobDocumentReader {
             }
             byte[] bytes = contents.get(artifact.name());
             if (bytes == null) {
-                bytes = FakeJobs.thirdParty().index(index).inputArtifacts(1).build().artifacts().get(0).content();
+                bytes = GeneratedZips.SOURCE.orElseThrow(() -> new IllegalArgumentException("input artifact "
+                        + artifact.name() + " has no " + CONTENTS + ", and without codepipeline-testkit-fixtures on"
+                        + " the class path the mock cannot generate its zip: give its bytes in base64, or add the"
+                        + " fixtures")).sourceZip(index);
             }
             objects.add(new ArtifactObject(artifact.location().s3Location(), bytes));
         }
         return objects;
+    }
+
+    /** Where the zips of input artifacts without contents come from, looked up once. */
+    private static final class GeneratedZips {
+        static final Optional<FakeJobSource> SOURCE = FakeJobSource.installed(FakeJobSource.DEFAULT_SEED);
     }
 
     private static Violation moved(Violation v, UnaryOperator<String> path) {

@@ -1,8 +1,8 @@
 package io.github.cptestkit.mock.jobs;
 
-import io.github.cptestkit.fixtures.CurrentRevision;
-import io.github.cptestkit.fixtures.ExecutionDetails;
-import io.github.cptestkit.fixtures.FailureDetails;
+import io.github.cptestkit.wire.CurrentRevision;
+import io.github.cptestkit.wire.ExecutionDetails;
+import io.github.cptestkit.wire.FailureDetails;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

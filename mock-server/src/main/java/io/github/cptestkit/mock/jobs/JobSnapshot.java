@@ -1,8 +1,8 @@
 package io.github.cptestkit.mock.jobs;
 
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.schemas.Operation;
 import java.util.List;
 import java.util.Objects;

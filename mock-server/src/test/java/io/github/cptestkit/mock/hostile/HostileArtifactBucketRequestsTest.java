@@ -3,11 +3,11 @@ package io.github.cptestkit.mock.hostile;
 import static io.github.cptestkit.mock.hostile.HostileBodies.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.AwsSessionCredentials;
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.AwsSessionCredentials;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.schemas.Operation;

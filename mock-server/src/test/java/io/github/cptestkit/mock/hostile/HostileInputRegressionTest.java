@@ -5,13 +5,13 @@ import static io.github.cptestkit.mock.hostile.HostileBodies.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.AwsSessionCredentials;
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.AwsSessionCredentials;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import java.net.URI;

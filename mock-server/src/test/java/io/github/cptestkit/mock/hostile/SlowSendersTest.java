@@ -3,7 +3,7 @@ package io.github.cptestkit.mock.hostile;
 import static io.github.cptestkit.mock.hostile.HostileBodies.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.CodePipelineMock;
 import java.io.IOException;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaDocument;
+import io.github.cptestkit.schemas.WireJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class PactInteraction {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.mapper();
 
     private final String description;
     private final SynchronousRequestResponse http;

@@ -1,6 +1,6 @@
 package io.github.cptestkit.pact.internal;
 
-import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.pact.ProviderStates;
 import io.github.cptestkit.schemas.Operation.Family;
 

@@ -40,7 +40,7 @@ final class TestWorker {
     }
 
     /** Runs the next partner job of {@code type}: details, acknowledge, success; the job id, or null if none. */
-    String runThirdPartyJob(io.github.cptestkit.fixtures.ActionTypeId type) {
+    String runThirdPartyJob(io.github.cptestkit.wire.ActionTypeId type) {
         List<ThirdPartyJob> jobs = client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(type)).maxBatchSize(1))
                 .jobs();
         if (jobs.isEmpty()) {
@@ -62,7 +62,7 @@ final class TestWorker {
     }
 
     /** Takes the next custom-action job of {@code type} and fails it as a configuration error; its id, or null. */
-    String failCustomJob(io.github.cptestkit.fixtures.ActionTypeId type, String message) {
+    String failCustomJob(io.github.cptestkit.wire.ActionTypeId type, String message) {
         List<Job> jobs = client.pollForJobs(r -> r.actionTypeId(sdk(type)).maxBatchSize(1)).jobs();
         if (jobs.isEmpty()) {
             return null;
@@ -79,7 +79,7 @@ final class TestWorker {
         client.putThirdPartyJobSuccessResult(r -> r.jobId(jobId).clientToken(clientToken));
     }
 
-    private static ActionTypeId sdk(io.github.cptestkit.fixtures.ActionTypeId type) {
+    private static ActionTypeId sdk(io.github.cptestkit.wire.ActionTypeId type) {
         return ActionTypeId.builder().category(type.category().wire()).owner(type.owner().wire())
                 .provider(type.provider()).version(type.version()).build();
     }

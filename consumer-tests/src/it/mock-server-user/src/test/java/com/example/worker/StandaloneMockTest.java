@@ -2,9 +2,9 @@ package com.example.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.fixtures.FakeCustomJob;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.mock.CodePipelineMock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

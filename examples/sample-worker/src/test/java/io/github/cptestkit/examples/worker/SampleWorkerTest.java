@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThatThrownBy;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.FailureType;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FailureType;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.junit.CodePipelineMockTest;
 import io.github.cptestkit.junit.FailNext;
 import io.github.cptestkit.junit.FakeJob;
@@ -150,8 +150,8 @@ class SampleWorkerTest {
     @Test
     void thePollLoopBacksOffExponentiallyWhileThereIsNothingToDo(CodePipelineMock mock,
             CodePipelineClient codePipeline, JobS3Clients s3) throws InterruptedException {
-        mock.registerActionType(new io.github.cptestkit.fixtures.ActionTypeId(ActionCategory.BUILD,
-                io.github.cptestkit.fixtures.ActionOwner.THIRD_PARTY, "ReportBuilder", "1"));
+        mock.registerActionType(new io.github.cptestkit.wire.ActionTypeId(ActionCategory.BUILD,
+                io.github.cptestkit.wire.ActionOwner.THIRD_PARTY, "ReportBuilder", "1"));
 
         int got = worker(codePipeline, s3).run(8);
 

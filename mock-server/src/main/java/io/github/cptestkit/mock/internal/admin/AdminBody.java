@@ -1,15 +1,14 @@
 package io.github.cptestkit.mock.internal.admin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.mock.internal.codepipeline.AwsException;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Violation;
+import io.github.cptestkit.schemas.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +28,7 @@ import java.util.Map;
  */
 public final class AdminBody {
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    static final ObjectMapper JSON = WireJson.mapper();
 
     private final ObjectNode node;
     private final List<Violation> violations = new ArrayList<>();

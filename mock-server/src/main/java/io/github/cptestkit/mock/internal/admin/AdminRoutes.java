@@ -13,10 +13,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.FakeJobGenerator;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.server.Answer;
 import io.github.cptestkit.mock.internal.server.MockService;
@@ -63,7 +63,7 @@ import java.util.function.Supplier;
  * serves its routes through WireMock's admin API (an {@link AdminApiExtension}), not through stubs.
  *
  * <pre>{@code
- * AdminRoutes admin = new AdminRoutes(target, FakeJobs.withSeed(42));
+ * AdminRoutes admin = new AdminRoutes(target, FakeJobSource.installed(42));
  * MockServer server = new MockServer(new Services(List.of(admin, codePipeline, bucket)), options);
  * }</pre>
  */
@@ -87,13 +87,13 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
     private static final double MAX_ADVANCE_SECONDS = 10L * 366 * 24 * 3600;
 
     private final AdminTarget mock;
-    private final FakeJobGenerator fakes;
+    private final Optional<FakeJobSource> fakes;
 
     /**
      * @param mock  the mock the routes act on
-     * @param fakes where {@code POST jobs} with a preset draws its jobs from
+     * @param fakes where {@code POST jobs} with a preset draws its jobs from; empty to refuse such orders
      */
-    public AdminRoutes(AdminTarget mock, FakeJobGenerator fakes) {
+    public AdminRoutes(AdminTarget mock, Optional<FakeJobSource> fakes) {
         this.mock = Objects.requireNonNull(mock, "mock");
         this.fakes = Objects.requireNonNull(fakes, "fakes");
     }
@@ -215,7 +215,10 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
             if (!generated) {
                 jobs = documents(body, next);
             } else {
-                jobs = order(body).build(fakes, next);
+                jobs = order(body).build(fakes.orElseThrow(() -> AdminRefusal.invalid("POST jobs without job"
+                        + " documents orders fake jobs, which come from codepipeline-testkit-fixtures; it is not on"
+                        + " this mock's class path: add it (test scope is enough), or POST job documents (job or"
+                        + " jobs, docs/admin-api.md)")), next);
             }
             Set<String> known = new HashSet<>();
             mock.jobs().forEach(job -> known.add(job.jobId()));

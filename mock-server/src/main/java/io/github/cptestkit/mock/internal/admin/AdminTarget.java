@@ -1,6 +1,6 @@
 package io.github.cptestkit.mock.internal.admin;
 
-import io.github.cptestkit.fixtures.ActionTypeId;
+import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;

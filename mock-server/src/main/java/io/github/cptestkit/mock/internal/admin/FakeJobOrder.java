@@ -2,14 +2,12 @@ package io.github.cptestkit.mock.internal.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.ActionOwner;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.CustomJobBuilder;
-import io.github.cptestkit.fixtures.FakeJobGenerator;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.ThirdPartyJobBuilder;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
@@ -20,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An order for fake jobs drawn from the fixtures' generators: how many, of which kind and preset, optionally all of
+ * An order for fake jobs drawn from a {@link FakeJobSource} (the fixtures', when they are on the class path): how many, of which kind and preset, optionally all of
  * one action type. The standalone command line ({@code --preset --count --kind --action-type}) and the admin API
  * ({@code POST jobs} with {@code preset}) both place orders through this class.
  *
  * <pre>{@code
  * FakeJobOrder order = new FakeJobOrder(Preset.BUILD_WITH_SOURCE_ZIP, Kind.THIRD_PARTY, 3, null);
- * List<JobDocument> jobs = order.build(FakeJobs.withSeed(42), 0);   // jobs 0, 1, 2 of seed 42
+ * List<JobDocument> jobs = order.build(FakeJobSource.installed(42).orElseThrow(), 0);   // jobs 0, 1, 2 of seed 42
  * }</pre>
  *
  * @param preset     the preset, or {@code null} for the generators' defaults
@@ -89,26 +87,14 @@ public record FakeJobOrder(Preset preset, Kind kind, int count, ActionTypeId act
         return List.of();
     }
 
-    /** The jobs {@code firstIndex}, {@code firstIndex + 1}, ... of {@code generator}'s seed. */
-    public List<JobDocument> build(FakeJobGenerator generator, long firstIndex) {
+    /** The jobs {@code firstIndex}, {@code firstIndex + 1}, ... of {@code source}'s seed. */
+    public List<JobDocument> build(FakeJobSource source, long firstIndex) {
         if (effectiveKind() == Kind.THIRD_PARTY) {
-            ThirdPartyJobBuilder builder = generator.thirdParty().index(firstIndex);
-            if (preset != null) {
-                builder.preset(preset);
-            }
-            if (actionType != null) {
-                builder.category(actionType.category()).provider(actionType.provider()).version(actionType.version());
-            }
-            return builder.buildList(count).stream().<JobDocument>map(JobDocument.ThirdParty::new).toList();
+            return source.thirdPartyJobs(preset, actionType, firstIndex, count).stream()
+                    .<JobDocument>map(JobDocument.ThirdParty::new).toList();
         }
-        CustomJobBuilder builder = generator.custom().index(firstIndex);
-        if (preset != null) {
-            builder.preset(preset);
-        }
-        if (actionType != null) {
-            builder.category(actionType.category()).provider(actionType.provider()).version(actionType.version());
-        }
-        return builder.buildList(count).stream().<JobDocument>map(JobDocument.Custom::new).toList();
+        return source.customJobs(preset, actionType, firstIndex, count).stream()
+                .<JobDocument>map(JobDocument.Custom::new).toList();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.github.cptestkit.mock.internal.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.jobs.RecordedCall;

@@ -2,12 +2,12 @@ package io.github.cptestkit.mock.internal.assembly;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.Artifact;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.AdminTarget;
@@ -120,7 +120,7 @@ public final class Assembly implements AdminTarget {
                     null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
-                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobs.DEFAULT_SEED, true, null,
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true, null,
                     null);
         }
 
@@ -155,7 +155,8 @@ public final class Assembly implements AdminTarget {
                 .build();
         jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
                 artifactBucket.store().delete(location.bucketName(), location.objectKey())));
-        AdminRoutes admin = new AdminRoutes(this, FakeJobs.withSeed(settings.fakeJobSeed())); // /__admin/codepipeline/
+        // /__admin/codepipeline/; fake jobs from the fixtures, when they are on the class path
+        AdminRoutes admin = new AdminRoutes(this, FakeJobSource.installed(settings.fakeJobSeed()));
         // The order in which the services claim requests: the admin API's paths, then CodePipeline, then the bucket.
         Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
         this.server = new MockServer(services, new MockServer.Options(settings.port(), settings.bindAddress(),

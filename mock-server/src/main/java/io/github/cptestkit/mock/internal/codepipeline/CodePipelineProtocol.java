@@ -1,19 +1,18 @@
 package io.github.cptestkit.mock.internal.codepipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cptestkit.fixtures.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
 import io.github.cptestkit.mock.internal.sigv4.SigV4Rejection;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
+import io.github.cptestkit.schemas.WireJson;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +60,8 @@ public final class CodePipelineProtocol {
 
     private static final System.Logger LOG = System.getLogger(CodePipelineProtocol.class.getName());
 
-    private static final ObjectMapper READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = WireJson.mapper();
     /**
      * The schemas take a quarter of a second to load and compile on a cold JVM: they compile on a thread of their own
      * while the caller builds and starts the server, and the first use waits for them ({@link #awaitSchemas()}).
@@ -163,7 +157,7 @@ public final class CodePipelineProtocol {
 
     /** An error answer of a type the service-wide list does not name (the request guard's 413 and 415). */
     public AwsResponse error(String type, int httpStatus, String message) {
-        ObjectNode body = json.createObjectNode().put("__type", type).put("message", message);
+        ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
         return new AwsResponse(httpStatus, Map.of(
                 "Content-Type", CONTENT_TYPE,
                 REQUEST_ID_HEADER, requestId(),
@@ -253,17 +247,17 @@ public final class CodePipelineProtocol {
      */
     public static ObjectNode readObject(byte[] body) {
         if (body == null || body.length == 0) {
-            return READER.createObjectNode();
+            return JSON.createObjectNode();
         }
         JsonNode node;
         try {
-            node = READER.readTree(body);
+            node = WireJson.strictReader().readTree(body);
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
             throw new AwsException(AwsError.SERIALIZATION, "The request body is not valid JSON: " + reason);
         }
         if (node == null || node.isMissingNode()) {
-            return READER.createObjectNode();
+            return JSON.createObjectNode();
         }
         if (!(node instanceof ObjectNode object)) {
             throw new AwsException(AwsError.SERIALIZATION, "The request body must be a JSON object, but was a JSON "

@@ -1,7 +1,7 @@
 package io.github.cptestkit.mock.internal.codepipeline;
 
-import io.github.cptestkit.fixtures.ActionOwner;
-import io.github.cptestkit.fixtures.JobData;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.JobData;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.cptestkit.mock.internal.codepipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cptestkit.fixtures.JobData;
+import io.github.cptestkit.wire.JobData;
 import java.util.function.Supplier;
 
 /**

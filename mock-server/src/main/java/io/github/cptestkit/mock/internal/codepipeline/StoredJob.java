@@ -1,9 +1,9 @@
 package io.github.cptestkit.mock.internal.codepipeline;
 
-import io.github.cptestkit.fixtures.ActionTypeId;
-import io.github.cptestkit.fixtures.ArtifactObject;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.JobStatus;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.ArtifactObject;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.schemas.AwsError;

@@ -1,10 +1,10 @@
 package io.github.cptestkit.mock.internal.grants;
 
-import io.github.cptestkit.fixtures.Artifact;
-import io.github.cptestkit.fixtures.AwsSessionCredentials;
-import io.github.cptestkit.fixtures.EncryptionKey;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.AwsSessionCredentials;
+import io.github.cptestkit.wire.EncryptionKey;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.github.cptestkit.mock.internal.grants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cptestkit.fixtures.Artifact;
-import io.github.cptestkit.fixtures.ArtifactLocation;
-import io.github.cptestkit.fixtures.AwsSessionCredentials;
-import io.github.cptestkit.fixtures.EncryptionKey;
-import io.github.cptestkit.fixtures.JobData;
+import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.ArtifactLocation;
+import io.github.cptestkit.wire.AwsSessionCredentials;
+import io.github.cptestkit.wire.EncryptionKey;
+import io.github.cptestkit.wire.JobData;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

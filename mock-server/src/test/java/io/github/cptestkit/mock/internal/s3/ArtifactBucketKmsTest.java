@@ -6,8 +6,8 @@ import static io.github.cptestkit.mock.internal.s3.TestArtifacts.KMS_KEY_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.cptestkit.fixtures.EncryptionKey;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.EncryptionKey;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import static io.github.cptestkit.mock.internal.s3.TestArtifacts.BUCKET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import java.io.IOException;
 import java.io.UncheckedIOException;

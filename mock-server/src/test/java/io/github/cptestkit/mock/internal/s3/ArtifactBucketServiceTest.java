@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import io.github.cptestkit.fixtures.EncryptionKey;
+import io.github.cptestkit.wire.EncryptionKey;
 import io.github.cptestkit.mock.internal.server.StubDispatcher;
 import io.github.cptestkit.mock.internal.sigv4.SignedRequest;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.github.cptestkit.mock.internal.s3;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.cptestkit.fixtures.AwsSessionCredentials;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.AwsSessionCredentials;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.internal.codepipeline.JobStore;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrant;

@@ -1,16 +1,16 @@
 package io.github.cptestkit.mock.internal.s3;
 
-import io.github.cptestkit.fixtures.Artifact;
-import io.github.cptestkit.fixtures.ArtifactLocation;
-import io.github.cptestkit.fixtures.ArtifactObject;
-import io.github.cptestkit.fixtures.AwsSessionCredentials;
-import io.github.cptestkit.fixtures.EncryptionKey;
+import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.ArtifactLocation;
+import io.github.cptestkit.wire.ArtifactObject;
+import io.github.cptestkit.wire.AwsSessionCredentials;
+import io.github.cptestkit.wire.EncryptionKey;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
-import io.github.cptestkit.fixtures.ThirdPartyJobDetails;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.S3ArtifactLocation;
+import io.github.cptestkit.wire.ThirdPartyJobDetails;
 import java.util.List;
 import java.util.stream.IntStream;
 

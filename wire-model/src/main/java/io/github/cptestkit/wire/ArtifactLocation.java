@@ -1,0 +1,20 @@
+package io.github.cptestkit.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The location of an artifact: always of type {@code S3} today.
+ *
+ * <pre>{@code ArtifactLocation.s3("my-bucket", "pipeline/Artifact/AbC123x");}</pre>
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArtifactLocation(String type, S3ArtifactLocation s3Location) {
+
+    /** The only location type AWS has. */
+    public static final String S3 = "S3";
+
+    /** An S3 location. */
+    public static ArtifactLocation s3(String bucketName, String objectKey) {
+        return new ArtifactLocation(S3, new S3ArtifactLocation(bucketName, objectKey));
+    }
+}
