@@ -21,6 +21,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -101,6 +102,11 @@ public final class MockServerCommand implements Callable<Integer> {
             + " the wire format. Off by default: both are only logged.")
     boolean strict;
 
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "5",
+            description = "On SIGTERM or Ctrl-C, stop accepting connections and let the calls in flight finish for"
+                    + " this long, 0 to 3600 (default: ${DEFAULT-VALUE}); then exit 0.")
+    int shutdownGrace;
+
     @Option(names = "--verbose", description = "Log every request to stderr: operation, body and status, with"
             + " credentials and client tokens hidden.")
     boolean verbose;
@@ -119,20 +125,44 @@ public final class MockServerCommand implements Callable<Integer> {
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // SIGTERM (docker stop, Kubernetes, CI runners) and Ctrl-C: stop gracefully, then exit 0 as a normal end.
+        // Handled before the mock starts, so that a signal right after the ready line is not the JVM's default.
+        // Any other end of the JVM (SIGHUP, an exit elsewhere) still closes the mock, without the grace period.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        boolean handled = handle("TERM", stopRequested) & handle("INT", stopRequested);
         MockServerCommand command = new MockServerCommand(System.out, System.err);
         int code = command.execute(args);
         if (code != 0 || command.running() == null) {
             System.exit(code);   // an error, --help or --version
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            command.running().close();
-            stopped.countDown();
-        }, "codepipeline-mock-shutdown"));
+        Thread hook = new Thread(() -> command.running().close(), "codepipeline-mock-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (!handled) {
+            return; // the shutdown hook stops the mock, the JVM's exit code is its own
+        }
         try {
-            stopped.await();
+            stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        command.err.println("codepipeline-mock: stopping; calls in flight have " + command.shutdownGrace
+                + " s to finish");
+        command.running().stop(Duration.ofSeconds(command.shutdownGrace));
+        Runtime.getRuntime().removeShutdownHook(hook);
+        System.exit(0);
+    }
+
+    /**
+     * Handles a signal by counting {@code stopRequested} down instead of the JVM's default (exit 128 + the signal's
+     * number, running the shutdown hooks); false where the signal cannot be handled.
+     */
+    @SuppressWarnings("sunapi") // sun.misc.Signal, in jdk.unsupported: the JDK's only way to handle SIGTERM
+    private static boolean handle(String signal, CountDownLatch stopRequested) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> stopRequested.countDown());
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError unavailable) {
+            return false;
         }
     }
 
@@ -157,6 +187,7 @@ public final class MockServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkPort();
+        checkShutdownGrace();
         InetAddress address = bindAddress();
         List<JobDocument> documents = jobsFile == null ? List.of() : readJobs(jobsFile);
         FakeJobOrder order = order();
@@ -204,6 +235,13 @@ public final class MockServerCommand implements Callable<Integer> {
         running = mock;
         new Banner(mock, address, seed, order, jobsFile).print(out, queued);
         return 0;
+    }
+
+    private void checkShutdownGrace() {
+        if (shutdownGrace < 0 || shutdownGrace > 3600) {
+            throw new ParameterException(spec.commandLine(), "--shutdown-grace must be 0 to 3600 seconds, but was "
+                    + shutdownGrace + "; use 0 to stop at once");
+        }
     }
 
     private void checkPort() {

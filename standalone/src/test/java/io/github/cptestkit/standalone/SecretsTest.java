@@ -18,6 +18,7 @@ import io.github.cptestkit.wire.ThirdPartyJobDetails;
 import io.github.cptestkit.mock.AdminHttp;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.schemas.Violation;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -96,6 +97,10 @@ class SecretsTest {
             assertThat(standalone.execute("--port", "0", "--verbose", "--jobs", jobsFile.toString())).isZero();
             for (CodePipelineMock mock : List.of(library, standalone.running())) {
                 workAndFail(mock, partner, custom);
+                String journal = journal(mock);
+                assertThat(journal).as("the journal saw the calls, redacted").contains("GetThirdPartyJobDetails",
+                        "artifactCredentials", Violation.REDACTED);
+                printed.add(journal);
             }
             printed.add(library.problems().toString());
             printed.add(library.jobs().toString());
@@ -124,6 +129,33 @@ class SecretsTest {
         for (String secret : List.of(clientToken, secretAccessKey, sessionToken, configurationSecret)) {
             assertThat(String.join("\n", printed)).as("what the toolkit printed or answered").doesNotContain(secret);
         }
+    }
+
+    @Test
+    void theRequestJournalShowsTheRawTrafficOnlyWhenAskedTo() throws Exception {
+        FakeCustomJob custom = withSecrets(FakeJobs.withSeed(63).custom().preset(Preset.SECRET_CONFIGURATION).build());
+        FakeThirdPartyJob partner = withSecrets(FakeJobs.withSeed(64).thirdParty()
+                .preset(Preset.SECRET_CONFIGURATION).build());
+        try (CodePipelineMock raw = CodePipelineMock.builder().redactRequestJournal(false).build().start()) {
+            raw.enqueue(partner);
+            raw.enqueue(custom);
+            workAndFail(raw, partner, custom);
+
+            String journal = journal(raw);
+
+            assertThat(journal).as("the opted-out journal holds the traffic as sent").contains(clientToken,
+                    secretAccessKey, sessionToken, configurationSecret);
+            assertThat(journal).doesNotContain(Violation.REDACTED);
+        }
+    }
+
+    /** WireMock's request journal as its Java API gives it and as its admin API serves it. */
+    static String journal(CodePipelineMock mock) throws Exception {
+        String api = com.github.tomakehurst.wiremock.common.Json.write(mock.wireMock().getAllServeEvents());
+        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(mock.endpoint() + "/__admin/requests")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        return api + "\n" + served.body();
     }
 
     /** A worker's traffic with secrets in it: its loop, refused calls, downloads, admin reads and refusals. */

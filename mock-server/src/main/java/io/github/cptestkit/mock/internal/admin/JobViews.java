@@ -3,13 +3,12 @@ package io.github.cptestkit.mock.internal.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.mock.internal.codepipeline.JobSecrets;
 import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.jobs.RecordedCall;
 import io.github.cptestkit.mock.jobs.JobDocument;
-import io.github.cptestkit.schemas.Violation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,23 +76,9 @@ public final class JobViews {
      * secret properties travel) hidden; the worker is served them, the test that queued the job has them.
      */
     static JsonNode redacted(JsonNode data) {
-        ObjectNode copy = (ObjectNode) data.deepCopy();
-        JsonNode credentials = copy.path("artifactCredentials");
-        if (credentials instanceof ObjectNode hidden) {
-            names(hidden).forEach(name -> hidden.put(name, Violation.REDACTED));
-        }
-        JsonNode configuration = copy.path("actionConfiguration").path("configuration");
-        if (configuration instanceof ObjectNode hidden) {
-            names(hidden).forEach(name -> hidden.put(name, Violation.REDACTED));
-        }
-        return copy;
+        return JobSecrets.redacted(data);
     }
 
-    private static List<String> names(ObjectNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 
     /**
      * A job the admin API has just queued: its id, kind, action type and, for a third-party job, its clientId, with

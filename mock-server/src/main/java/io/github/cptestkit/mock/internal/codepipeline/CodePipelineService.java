@@ -157,6 +157,20 @@ public final class CodePipelineService implements MockService {
         return protocol.error(AwsError.UNKNOWN_OPERATION, message).toAnswer();
     }
 
+    /** Credentials, client tokens and configuration values hidden ({@link JobSecrets}). */
+    @Override
+    public byte[] journaledRequestBody(RequestHead request, byte[] body) {
+        return JobSecrets.redactedCall(Operation.fromTarget(request.header(CodePipelineProtocol.TARGET_HEADER)),
+                false, body);
+    }
+
+    /** Credentials, client tokens and configuration values hidden ({@link JobSecrets}). */
+    @Override
+    public byte[] journaledResponseBody(RequestHead request, byte[] body) {
+        return JobSecrets.redactedCall(Operation.fromTarget(request.header(CodePipelineProtocol.TARGET_HEADER)),
+                true, body);
+    }
+
     @Override
     public Answer refusal(Refusal refusal, RequestHead request, String detail) {
         return (switch (refusal) {

@@ -124,6 +124,7 @@ public final class JournalView {
         ObjectNode json = Json.getObjectMapper().valueToTree(request);
         json.remove("body");
         json.remove("bodyAsBase64");
+        json.remove("queryParams"); // Jackson would write it back over the one the URL gives
         if (body != null) {
             json.put("bodyAsBase64", Encoding.encodeBase64(body));
         }
