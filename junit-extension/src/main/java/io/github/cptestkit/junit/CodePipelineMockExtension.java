@@ -35,7 +35,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.services.codepipeline.CodePipelineAsyncClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -61,8 +63,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>Parameters it resolves, by exact type, in test methods, constructors and lifecycle methods:
  * {@link CodePipelineMock}; a {@link CodePipelineClient} and an {@link S3Client} pointed at the mock (region,
- * fake credentials, one attempt per call unless {@code maxAttempts} says otherwise); {@link JobS3Clients}, to make
- * S3 clients on a job's credentials; {@link FakeJobGenerator}, seeded with the test's seed; {@link MockClock} when
+ * fake credentials, one attempt per call unless {@code maxAttempts} says otherwise), and their async variants
+ * {@link CodePipelineAsyncClient} and {@link S3AsyncClient}; {@link JobS3Clients} and {@link JobS3AsyncClients},
+ * to make S3 clients on a job's credentials; {@link FakeJobGenerator}, seeded with the test's seed; {@link MockClock} when
  * the mock stands on one; {@code @FakeJob FakeThirdPartyJob} / {@code @FakeJob FakeCustomJob}, queued before the
  * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}.
  *
@@ -191,13 +194,22 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
 
     // ---------------------------------------------------------------- parameters
 
+    /** The types injected without an annotation, by exact type. */
+    private static final List<Class<?>> INJECTED = List.of(CodePipelineMock.class, CodePipelineClient.class,
+            CodePipelineAsyncClient.class, S3Client.class, S3AsyncClient.class, JobS3Clients.class,
+            JobS3AsyncClients.class, FakeJobGenerator.class, MockClock.class);
+
+    /** What a parameter JUnit found no resolver for gains: what the extension would have injected. */
+    private static final String SUPPORTED_TYPES = "CodePipelineMockExtension injects "
+            + INJECTED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
+            + " List<FakeCustomJob>. Use one of those types, or build another client on mock.endpoint().";
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(FakeJob.class) || parameter.isAnnotated(FakeJobs.class)
-                || type == CodePipelineMock.class || type == CodePipelineClient.class || type == S3Client.class
-                || type == JobS3Clients.class || type == FakeJobGenerator.class || type == MockClock.class
-                || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
+                || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
     }
 
     @Override
@@ -225,6 +237,15 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         }
         if (type == JobS3Clients.class) {
             return holder.jobS3Clients();
+        }
+        if (type == CodePipelineAsyncClient.class) {
+            return holder.codePipelineAsync();
+        }
+        if (type == S3AsyncClient.class) {
+            return holder.s3Async();
+        }
+        if (type == JobS3AsyncClients.class) {
+            return holder.jobS3AsyncClients();
         }
         if (type == FakeJobGenerator.class) {
             return prepare(context, holder).generator();
@@ -329,12 +350,29 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     }
 
     private Throwable withReport(ExtensionContext context, Throwable failure) {
+        if (failure instanceof ParameterResolutionException unresolved) {
+            return withSupportedTypes(unresolved);   // before the test ran: the mock has nothing to report
+        }
         Optional<MockHolder> holder = ExtensionStore.holder(context);
         if (holder.isEmpty()) {
             return failure;
         }
         long seed = state(context, holder.get()).seed();
         return FailureReport.attach(failure, FailureReport.of(holder.get().mock(), seed));
+    }
+
+    /**
+     * JUnit's error for a parameter no resolver took, with the types this extension injects; any other parameter
+     * error as it is.
+     */
+    private static ParameterResolutionException withSupportedTypes(ParameterResolutionException failure) {
+        String message = failure.getMessage();
+        if (message == null || !message.startsWith("No ParameterResolver registered for parameter")) {
+            return failure;
+        }
+        ParameterResolutionException hinted = new ParameterResolutionException(message + " " + SUPPORTED_TYPES);
+        hinted.setStackTrace(failure.getStackTrace());
+        return hinted;
     }
 
     /**

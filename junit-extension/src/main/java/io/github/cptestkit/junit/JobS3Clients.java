@@ -91,6 +91,18 @@ public final class JobS3Clients {
                 credentials.sessionToken());
     }
 
+    URI endpoint() {
+        return endpoint;
+    }
+
+    Region region() {
+        return region;
+    }
+
+    int maxAttempts() {
+        return maxAttempts;
+    }
+
     @Override
     public String toString() {
         return "JobS3Clients[" + endpoint + ", " + region + ", maxAttempts=" + maxAttempts + "]";

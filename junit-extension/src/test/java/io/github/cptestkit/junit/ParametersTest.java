@@ -180,10 +180,15 @@ class ParametersTest {
                         + "clockOfASystemClockMock(MockClock) needs a mock on a MockClock, but this mock reads"
                         + " SystemClock[Z]. Use @CodePipelineMockTest(mockClock = true) or"
                         + " CodePipelineMockExtension.builder().clock(MockClock.at(...))."))
-                // not claimed: JUnit's own message, so another resolver may take it
+                // not claimed, so another resolver may take it: JUnit's own message with what the extension has
                 .haveExactly(1, failure("notOurs", "No ParameterResolver registered for parameter"
                         + " [java.lang.String arg0] in method [void io.github.cptestkit.junit.ParametersTest$"
-                        + "WrongParametersFixture.notOurs(java.lang.String)]."));
+                        + "WrongParametersFixture.notOurs(java.lang.String)]. CodePipelineMockExtension injects"
+                        + " CodePipelineMock, CodePipelineClient, CodePipelineAsyncClient, S3Client, S3AsyncClient,"
+                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, @FakeJob"
+                        + " FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
+                        + " List<FakeCustomJob>. Use one of those types, or build another client on"
+                        + " mock.endpoint()."));
     }
 
     @Test
@@ -200,7 +205,9 @@ class ParametersTest {
 
     private static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> failure(String method,
             String text) {
+        // nothing ran: no mock report (a suppressed FailureReport) rides on the error
         return event(test(method), finishedWithFailure(instanceOf(ParameterResolutionException.class),
-                message(text)));
+                message(text), new org.assertj.core.api.Condition<>(error -> error.getSuppressed().length == 0,
+                        "no suppressed exception")));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cptestkit.junit.internal;
 
+import io.github.cptestkit.junit.JobS3AsyncClients;
 import io.github.cptestkit.junit.JobS3Clients;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codepipeline.CodePipelineAsyncClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -29,6 +32,11 @@ public final class MockHolder implements AutoCloseable {
     /** Made on first use: building an SDK client costs a class that never asks for one a third of a second. */
     private CodePipelineClient codePipeline;
     private S3Client s3;
+    private CodePipelineAsyncClient codePipelineAsync;
+    private SdkClients.AsyncHttp codePipelineAsyncHttp;
+    /** Makes the async S3 clients, the injected one among them, and closes them with itself. */
+    private JobS3AsyncClients jobS3AsyncClients;
+    private S3AsyncClient s3Async;
     /** The display name of the test using the mock now, or {@code null}: guards against concurrent tests. */
     private final AtomicReference<String> runningTest = new AtomicReference<>();
 
@@ -94,6 +102,32 @@ public final class MockHolder implements AutoCloseable {
         return jobS3Clients;
     }
 
+    /** The async CodePipeline client pointed at the mock, made on first use. */
+    public synchronized CodePipelineAsyncClient codePipelineAsync() {
+        if (codePipelineAsync == null) {
+            codePipelineAsyncHttp = new SdkClients.AsyncHttp();
+            codePipelineAsync = SdkClients.codePipelineAsync(mock.endpoint(), region, options.maxAttempts(),
+                    codePipelineAsyncHttp);
+        }
+        return codePipelineAsync;
+    }
+
+    /** The async S3 client with the fake credentials, made on first use. */
+    public synchronized S3AsyncClient s3Async() {
+        if (s3Async == null) {
+            s3Async = jobS3AsyncClients().create(SdkClients.FAKE_CREDENTIALS);
+        }
+        return s3Async;
+    }
+
+    /** The factory of async S3 clients, made on first use; it closes the clients it made with the holder. */
+    public synchronized JobS3AsyncClients jobS3AsyncClients() {
+        if (jobS3AsyncClients == null) {
+            jobS3AsyncClients = JobS3AsyncClients.forMock(mock, region, options.maxAttempts());
+        }
+        return jobS3AsyncClients;
+    }
+
     /** Forgets everything of the previous test and puts a mock clock back to its start. */
     public void reset() {
         mock.reset();
@@ -114,8 +148,11 @@ public final class MockHolder implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try (mock; S3Client s3Client = s3; CodePipelineClient codePipelineClient = codePipeline) {
-            // closed in reverse order: the clients that were made, then the mock
+        try (mock; S3Client s3Client = s3; CodePipelineClient codePipelineClient = codePipeline;
+                JobS3AsyncClients asyncS3 = jobS3AsyncClients; SdkClients.AsyncHttp asyncHttp = codePipelineAsyncHttp;
+                CodePipelineAsyncClient asyncCodePipeline = codePipelineAsync) {
+            // closed in reverse order: the clients that were made (the async S3 ones with their factory), then
+            // the mock
         }
     }
 }
