@@ -3,10 +3,10 @@ package io.github.cptestkit.junit;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThatThrownBy;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.JobStatus;
-import io.github.cptestkit.fixtures.S3ArtifactLocation;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobStatus;
+import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.junit.internal.SdkClients;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.schemas.AwsError;

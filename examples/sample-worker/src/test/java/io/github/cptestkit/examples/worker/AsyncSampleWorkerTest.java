@@ -2,9 +2,9 @@ package io.github.cptestkit.examples.worker;
 
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.Preset;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.junit.CodePipelineMockTest;
 import io.github.cptestkit.junit.FakeJob;
 import io.github.cptestkit.junit.JobS3AsyncClients;
