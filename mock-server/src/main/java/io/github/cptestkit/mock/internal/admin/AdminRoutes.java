@@ -69,6 +69,11 @@ import java.util.function.Supplier;
  */
 public final class AdminRoutes implements AdminApiExtension, MockService {
 
+    /** WireMock's route that exports its certificate authority. */
+    private static final String CA_CERTIFICATE = "/__admin/certs/wiremock-ca.crt";
+    /** The options of the server, once it is configured (what it knows of WireMock's certificate authority). */
+    private volatile WireMockConfiguration wireMockOptions;
+
     /** Where the routes live, below WireMock's {@code /__admin}. */
     public static final String PREFIX = "/codepipeline";
     /** The routes' full base path. */
@@ -125,6 +130,24 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
     @Override
     public void configure(WireMockConfiguration options) {
         options.extensions(this);
+        this.wireMockOptions = options;
+    }
+
+    /**
+     * WireMock's {@code GET /__admin/certs/wiremock-ca.crt} while there is no certificate authority to export (it
+     * exists only once browser proxying over HTTPS made one): WireMock would answer 500.
+     */
+    @Override
+    public Optional<String> notServed(RequestHead request) {
+        WireMockConfiguration options = wireMockOptions;
+        if (options != null && "GET".equals(request.method()) && request.path().equals(CA_CERTIFICATE)) {
+            String keyStore = options.browserProxySettings().caKeyStore().path();
+            if (keyStore == null || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(keyStore))) {
+                return Optional.of("GET " + CA_CERTIFICATE + ": WireMock has no certificate authority (it makes one"
+                        + " for browser proxying over HTTPS)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Admin requests go to WireMock's admin API, never to stubs; one that did is not found. */

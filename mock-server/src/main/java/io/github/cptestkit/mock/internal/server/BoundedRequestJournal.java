@@ -35,6 +35,8 @@ public final class BoundedRequestJournal implements RequestJournalStore {
     private final JournalView view;
     private final Deque<UUID> newestFirst = new ConcurrentLinkedDeque<>();
     private final Map<UUID, ServeEvent> events = new ConcurrentHashMap<>();
+    /** Entries as shown, made when first read (redacting costs a JSON round trip): the journal is read in bulk. */
+    private final Map<UUID, ServeEvent> shown = new ConcurrentHashMap<>();
     /** How many ids {@link #newestFirst} holds; guarded by this object's monitor, like every change of the two. */
     private int size;
 
@@ -78,19 +80,32 @@ public final class BoundedRequestJournal implements RequestJournalStore {
         }
     }
 
+    /** The entry as shown, or {@code null} when it is no longer kept. */
+    private ServeEvent shownEvent(UUID id) {
+        ServeEvent kept = events.get(id);
+        if (kept == null || view == null) {
+            return kept;
+        }
+        ServeEvent event = shown.computeIfAbsent(id, ignored -> view.shown(kept));
+        if (!events.containsKey(id)) {
+            shown.remove(id); // dropped meanwhile
+        }
+        return event;
+    }
+
     @Override
     public synchronized void removeLast() {
         UUID oldest = newestFirst.pollLast();
         if (oldest != null) {
             events.remove(oldest);
+            shown.remove(oldest);
             size--;
         }
     }
 
     @Override
     public Stream<ServeEvent> getAll() {
-        Stream<ServeEvent> kept = newestFirst.stream().map(events::get).filter(Objects::nonNull);
-        return view == null ? kept : kept.map(view::shown);
+        return newestFirst.stream().map(this::shownEvent).filter(Objects::nonNull);
     }
 
     @Override
@@ -100,7 +115,7 @@ public final class BoundedRequestJournal implements RequestJournalStore {
 
     @Override
     public Optional<ServeEvent> get(UUID id) {
-        return Optional.ofNullable(events.get(id)).map(event -> view == null ? event : view.shown(event));
+        return Optional.ofNullable(shownEvent(id));
     }
 
     /** Updates an entry still in the journal (WireMock calls it when the answer is sent); a dropped one stays out. */
@@ -113,6 +128,7 @@ public final class BoundedRequestJournal implements RequestJournalStore {
 
     @Override
     public synchronized void remove(UUID id) {
+        shown.remove(id);
         if (events.remove(id) != null && newestFirst.remove(id)) {
             size--;
         }
@@ -122,6 +138,7 @@ public final class BoundedRequestJournal implements RequestJournalStore {
     public synchronized void clear() {
         newestFirst.clear();
         events.clear();
+        shown.clear();
         size = 0;
     }
 }

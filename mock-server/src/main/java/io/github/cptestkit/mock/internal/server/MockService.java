@@ -2,6 +2,7 @@ package io.github.cptestkit.mock.internal.server;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A service the mock serves on its port: CodePipeline, the artifact bucket (S3), the admin API; next, the Lambda
@@ -43,6 +44,15 @@ public interface MockService extends AutoCloseable {
     /** The service's routes; none for a service WireMock's admin API serves (the mock's own admin API). */
     default List<Route> routes() {
         return List.of();
+    }
+
+    /**
+     * Why the service does not serve a request it claims, which the guard then refuses as {@link Refusal#NOT_FOUND}
+     * before WireMock reads it (e.g. a WireMock admin route with nothing behind it); empty, the default, for a
+     * request it serves.
+     */
+    default Optional<String> notServed(RequestHead request) {
+        return Optional.empty();
     }
 
     /** What the service answers to a request it claims that no stub (its own or a user's) takes. */

@@ -103,6 +103,11 @@ public final class RequestGuard implements Filter {
 
     private void guard(HttpServletRequest request, HttpServletResponse response, MockService side, FilterChain chain)
             throws IOException, ServletException {
+        java.util.Optional<String> notServed = side.notServed(head(request));
+        if (notServed.isPresent()) {
+            refuse(response, side, request, Refusal.NOT_FOUND, notServed.get());
+            return;
+        }
         long limit = side.requestRules().maxBodyBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
