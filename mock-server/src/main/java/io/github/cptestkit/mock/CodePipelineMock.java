@@ -594,15 +594,9 @@ public final class CodePipelineMock implements AutoCloseable {
                     workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile));
         }
 
-        /** How the admin API moves the clock, or {@code null} when it cannot. */
+        /** How the admin API moves the clock: a {@link MockClock}'s advance; {@code null} for any other clock. */
         private static Consumer<Duration> advance(Clock clock) {
-            if (clock instanceof MockClock mockClock) {
-                return mockClock::advance;
-            }
-            if (clock instanceof ShiftedClock shifted) {
-                return shifted::advance;
-            }
-            return null;
+            return clock instanceof MockClock mockClock ? mockClock::advance : null;
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -9,29 +9,44 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it, so dispatch and job timeouts can be tested without sleeping.
- * Thread-safe; it only ever moves when told to.
+ * The clock a test moves: a base clock plus an offset that {@link #advance(Duration)} grows, so dispatch and job
+ * timeouts can be tested without sleeping. {@link #at(Instant)} stands still until it is moved (what tests want);
+ * {@link #systemUtc()} follows the system clock and can still jump ahead (what the standalone mock runs on, so its
+ * timeouts fire in real time and {@code POST /__admin/codepipeline/clock/advance} can skip ahead). The admin API
+ * advances the mock's clock when it is a {@code MockClock}. Thread-safe; it moves only with time, or when told to.
  *
  * <pre>{@code
  * MockClock clock = MockClock.at(Instant.parse("2026-01-01T00:00:00Z"));
  * CodePipelineMock mock = CodePipelineMock.builder().clock(clock).build().start();
  * ...                                  // poll a job, do not acknowledge it
  * clock.advance(Duration.ofMinutes(2)); // past the dispatch timeout: the job is queued again
+ *
+ * MockClock live = MockClock.systemUtc();   // system time, plus whatever it was advanced by
  * }</pre>
  */
 public final class MockClock extends Clock {
 
-    private final AtomicReference<Instant> now;
-    private final ZoneId zone;
+    private final Clock base;
+    private final AtomicReference<Duration> offset;
 
-    private MockClock(AtomicReference<Instant> now, ZoneId zone) {
-        this.now = now;
-        this.zone = zone;
+    private MockClock(Clock base, AtomicReference<Duration> offset) {
+        this.base = base;
+        this.offset = offset;
     }
 
-    /** A clock standing at {@code instant}, in UTC. */
+    /** A clock standing at {@code instant}, in UTC, until it is moved. */
     public static MockClock at(Instant instant) {
-        return new MockClock(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
+        return over(Clock.fixed(Objects.requireNonNull(instant, "instant"), ZoneOffset.UTC));
+    }
+
+    /** The system clock in UTC, not yet advanced. */
+    public static MockClock systemUtc() {
+        return over(Clock.systemUTC());
+    }
+
+    /** {@code base}, not yet advanced (a fixed base makes a following clock testable). */
+    public static MockClock over(Clock base) {
+        return new MockClock(Objects.requireNonNull(base, "base"), new AtomicReference<>(Duration.ZERO));
     }
 
     /** Moves the clock forward by {@code amount} (which must not be negative) and returns it. */
@@ -41,33 +56,39 @@ public final class MockClock extends Clock {
             throw new IllegalArgumentException("MockClock.advance needs a duration of zero or more, but was " + amount
                     + "; use set(Instant) to move the clock back");
         }
-        now.updateAndGet(t -> t.plus(amount));
+        offset.updateAndGet(d -> d.plus(amount));
         return this;
     }
 
-    /** Puts the clock at {@code instant}, forwards or backwards. */
+    /** Puts the clock at {@code instant}, forwards or backwards (a clock that follows its base goes on from there). */
     public void set(Instant instant) {
-        now.set(Objects.requireNonNull(instant, "instant"));
+        Objects.requireNonNull(instant, "instant");
+        offset.set(Duration.between(base.instant(), instant));
+    }
+
+    /** How far ahead of its base clock this clock is (behind, after {@link #set} moved it back). */
+    public Duration offset() {
+        return offset.get();
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return base.instant().plus(offset.get());
     }
 
     @Override
     public ZoneId getZone() {
-        return zone;
+        return base.getZone();
     }
 
     /** A view of the same clock in another zone: advancing either moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return new MockClock(now, Objects.requireNonNull(zone, "zone"));
+        return new MockClock(base.withZone(Objects.requireNonNull(zone, "zone")), offset);
     }
 
     @Override
     public String toString() {
-        return "MockClock[" + now.get() + ", " + zone + "]";
+        return "MockClock[" + instant() + ", " + getZone() + "]";
     }
 }

@@ -5,7 +5,7 @@ import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.ShiftedClock;
+import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRefusal;
@@ -194,7 +194,7 @@ public final class MockServerCommand implements Callable<Integer> {
         CodePipelineMock mock = CodePipelineMock.builder()
                 .port(port)
                 .bindAddress(bind)
-                .clock(ShiftedClock.systemUtc())
+                .clock(MockClock.systemUtc())
                 .strict(strict)
                 .fakeJobSeed(seed)
                 .wireMockOptions(options -> {

@@ -497,7 +497,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         body.done();
         if (!mock.clockAdvances()) {
             throw AdminRefusal.invalid("The clock of this mock cannot be advanced: it is " + mock.clock() + "; build"
-                    + " the mock with a MockClock or a ShiftedClock (the standalone mock has one)");
+                    + " the mock with a MockClock (MockClock.at stands still, MockClock.systemUtc follows the system"
+                    + " clock; the standalone mock has one)");
         }
         mock.advanceClock(amount);
         return clock();

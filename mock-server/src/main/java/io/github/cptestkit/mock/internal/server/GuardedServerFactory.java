@@ -34,7 +34,7 @@ import org.eclipse.jetty.servlet.ServletHolder;
  * the admin API) and error pages that answer in the protocol of the service the request is for, never with Jetty's
  * HTML page and its stack trace. Handed to WireMock as its HTTP server factory.
  *
- * <pre>{@code options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services)));}</pre>
+ * <pre>{@code options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services, bodies)));}</pre>
  */
 public final class GuardedServerFactory implements HttpServerFactory {
 

@@ -83,7 +83,7 @@ public final class MockServer {
                 StubPriority.CATCH_ALL, RequestPattern.anyRequest(),
                 request -> services.serviceFor(request.head()).unrouted(request)));
         this.stubs = new StubDispatcher(routes);
-        this.guarded = new GuardedServerFactory(new RequestGuard(services));
+        this.guarded = new GuardedServerFactory(new RequestGuard(services, stubs.bodies()));
         WireMockConfiguration options = options()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())

@@ -20,11 +20,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every request meets before WireMock reads it: the servlet filter in front of the mock's two Jetty contexts.
@@ -44,12 +47,13 @@ import java.util.Objects;
  *
  * <p>A request it lets through goes on with its body buffered, as the service's {@link RequestRules.Handover} says:
  * the admin API's presented as {@code application/json} (WireMock would parse {@code curl -d}'s form encoding and
- * fail on a {@code %}); the artifact bucket's kept aside in {@link ReceivedBodies} and WireMock given none (it would un-gzip tar.gz uploads,
- * parse multipart ones, and keep every artifact in its journal). Anything that still escapes WireMock becomes the
+ * fail on a {@code %}); the artifact bucket's kept aside in {@link ReceivedBodies}, which hands it to the bucket's
+ * route, and WireMock given none (it would un-gzip tar.gz uploads, parse multipart ones, and keep every artifact in
+ * its journal). Anything that still escapes WireMock becomes the
  * service's internal error with no stack trace; {@link ErrorPages} does the same for what Jetty refuses itself.
  *
  * <pre>{@code
- * context.addFilter(new FilterHolder(new RequestGuard(services)), "/*", EnumSet.of(DispatcherType.REQUEST));
+ * context.addFilter(new FilterHolder(new RequestGuard(services, bodies)), "/*", EnumSet.of(DispatcherType.REQUEST));
  * }</pre>
  */
 public final class RequestGuard implements Filter {
@@ -63,9 +67,15 @@ public final class RequestGuard implements Filter {
     private static final long DRAIN_BYTES = 32L << 20;
 
     private final Services services;
+    private final ReceivedBodies bodies;
 
-    public RequestGuard(Services services) {
+    /**
+     * @param services the services whose requests it guards
+     * @param bodies   where the bodies it keeps aside go to the services' routes
+     */
+    RequestGuard(Services services, ReceivedBodies bodies) {
         this.services = Objects.requireNonNull(services, "services");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     @Override
@@ -96,14 +106,12 @@ public final class RequestGuard implements Filter {
                 response.reset();
                 refuse(response, side, request, Refusal.INTERNAL, "");
             }
-        } finally {
-            ReceivedBodies.clear();
         }
     }
 
     private void guard(HttpServletRequest request, HttpServletResponse response, MockService side, FilterChain chain)
             throws IOException, ServletException {
-        java.util.Optional<String> notServed = side.notServed(head(request));
+        Optional<String> notServed = side.notServed(head(request));
         if (notServed.isPresent()) {
             refuse(response, side, request, Refusal.NOT_FOUND, notServed.get());
             return;
@@ -241,11 +249,15 @@ public final class RequestGuard implements Filter {
         RequestRules rules = side.requestRules();
         if (rules.handover() == RequestRules.Handover.ASIDE) {
             String contentType = request.getHeader("Content-Type");
-            // Closed (its file deleted) with the request, in doFilter's finally.
-            ReceivedBodies.set(new ReceivedBodies.Received(received, contentType));
-            chain.doFilter(new Buffered(request, new byte[0], wireMockSafe(contentType), Map.of(
-                    JournalView.BODY_BYTES, String.valueOf(received.size()),
-                    JournalView.BODY_SHA256, received.sha256Hex())), response);
+            String token = bodies.hold(new ReceivedBodies.Received(received, contentType));
+            try {
+                chain.doFilter(new Buffered(request, new byte[0], wireMockSafe(contentType), Map.of(
+                        ReceivedBodies.TOKEN_HEADER, token,
+                        JournalView.BODY_BYTES, String.valueOf(received.size()),
+                        JournalView.BODY_SHA256, received.sha256Hex())), response);
+            } finally {
+                bodies.release(token); // and deletes its temporary file, if it has one
+            }
             return;
         }
         passInMemory(request, response, side, received.bytes(), chain);
@@ -387,13 +399,11 @@ public final class RequestGuard implements Filter {
             this.added = added;
         }
 
+        /** The headers as sent but a client's own hold token (never passed on), then the ones the guard adds. */
         @Override
         public Enumeration<String> getHeaderNames() {
-            if (added.isEmpty()) {
-                return super.getHeaderNames();
-            }
-            java.util.List<String> names = new java.util.ArrayList<>(Collections.list(super.getHeaderNames()));
-            names.removeIf(name -> added.keySet().stream().anyMatch(name::equalsIgnoreCase));
+            List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+            names.removeIf(name -> isToken(name) || added.keySet().stream().anyMatch(name::equalsIgnoreCase));
             names.addAll(added.keySet());
             return Collections.enumeration(names);
         }
@@ -457,20 +467,24 @@ public final class RequestGuard implements Filter {
         @Override
         public String getHeader(String name) {
             String value = addedValue(name);
-            return value != null ? value : isContentType(name) ? contentType : super.getHeader(name);
+            return value != null || isToken(name) ? value : isContentType(name) ? contentType : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
             String value = addedValue(name);
-            if (value != null) {
-                return Collections.enumeration(java.util.List.of(value));
+            if (value != null || isToken(name)) {
+                return value == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(value));
             }
             if (isContentType(name)) {
                 return contentType == null ? Collections.emptyEnumeration()
                         : Collections.enumeration(java.util.List.of(contentType));
             }
             return super.getHeaders(name);
+        }
+
+        private static boolean isToken(String name) {
+            return ReceivedBodies.TOKEN_HEADER.equalsIgnoreCase(name);
         }
 
         private static boolean isContentType(String name) {

@@ -35,6 +35,7 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "codepipeline-testkit";
 
     private final Map<UUID, Route> routes = new LinkedHashMap<>();
+    private final ReceivedBodies bodies = new ReceivedBodies();
 
     /** Dispatches to these routes; their keys must be unique. */
     public StubDispatcher(List<Route> routes) {
@@ -57,10 +58,14 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
         return false;
     }
 
-    /** Adds the transformer and the routes' request matchers to the options of a server to create. */
+    /**
+     * Adds the transformer, the routes' request matchers and the hand-over of kept-aside bodies to the options of a
+     * server to create.
+     */
     public WireMockConfiguration configure(WireMockConfiguration options) {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(this);
+        extensions.add(bodies);
         routes.values().forEach(route -> route.pattern().matcher().ifPresent(extensions::add));
         return options.extensions(extensions.toArray(Extension[]::new));
     }
@@ -92,12 +97,18 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
         if (route == null) {
             return serveEvent.getResponseDefinition(); // a stub of someone else's that names this transformer
         }
-        return response(route.handler().answer(served(serveEvent.getRequest())));
+        return response(route.handler().answer(served(serveEvent)));
+    }
+
+    /** Where the request guard of the same server keeps bodies aside for the routes. */
+    ReceivedBodies bodies() {
+        return bodies;
     }
 
     /** The request with the body the guard kept aside for it, if it kept one. */
-    private static ServedRequest served(Request request) {
-        Optional<ReceivedBodies.Received> received = ReceivedBodies.current();
+    private ServedRequest served(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        Optional<ReceivedBodies.Received> received = bodies.of(serveEvent.getId());
         return received.isEmpty() ? ServedRequest.of(request)
                 : ServedRequest.of(request, received.get().body(), received.get().contentType());
     }

@@ -24,7 +24,7 @@ class AdminRoutesTest {
                     assertThat(refusal.status()).isEqualTo(400);
                     assertThat(refusal.type()).isEqualTo("ValidationException");
                     assertThat(refusal.getMessage()).startsWith("The clock of this mock cannot be advanced: it is"
-                            + " SystemClock[Z]; build the mock with a MockClock or a ShiftedClock");
+                            + " SystemClock[Z]; build the mock with a MockClock (MockClock.at stands still, MockClock.systemUtc follows");
                 });
     }
 

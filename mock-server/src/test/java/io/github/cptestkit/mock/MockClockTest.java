@@ -10,13 +10,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class ShiftedClockTest {
+class MockClockTest {
 
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
     void itFollowsItsBaseClockPlusEverythingItWasAdvancedBy() {
-        ShiftedClock clock = ShiftedClock.over(Clock.fixed(BASE, ZoneOffset.UTC));
+        MockClock clock = MockClock.over(Clock.fixed(BASE, ZoneOffset.UTC));
         assertThat(clock.instant()).isEqualTo(BASE);
 
         clock.advance(Duration.ofMinutes(2)).advance(Duration.ofSeconds(30));
@@ -30,9 +30,9 @@ class ShiftedClockTest {
 
     @Test
     void itOnlyMovesForward() {
-        assertThatThrownBy(() -> ShiftedClock.systemUtc().advance(Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> MockClock.systemUtc().advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ShiftedClock.advance needs a duration of zero or more, but was PT-1S; this clock only"
-                        + " moves forward");
+                .hasMessage("MockClock.advance needs a duration of zero or more, but was PT-1S; use set(Instant) to"
+                        + " move the clock back");
     }
 }
