@@ -68,6 +68,15 @@ public final class CodePipelineMock implements AutoCloseable {
         this.mock = new Assembly(settings);
     }
 
+    /**
+     * The highest WireMock priority number a stub of yours may have and still win over the mock's own stubs, on every
+     * service (CodePipeline, the artifact bucket, the admin API's neighbours). WireMock tries priority 1 first; its
+     * default is 5.
+     *
+     * <pre>{@code mock.wireMock().stubFor(post("/").atPriority(CodePipelineMock.USER_STUBS_WIN_UP_TO).willReturn(ok()));}</pre>
+     */
+    public static final int USER_STUBS_WIN_UP_TO = Assembly.USER_STUBS_WIN_UP_TO;
+
     /** Options for a new mock; {@code builder().build().start()} gives a strict mock on a free port. */
     public static Builder builder() {
         return new Builder();
@@ -163,8 +172,8 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     /**
-     * The underlying WireMock server: add your own stubs (they win over the emulator unless you give them a
-     * priority number above 1000, the emulator's), read its request journal, {@code verify}.
+     * The underlying WireMock server: add your own stubs (a stub of priority 1 to {@link #USER_STUBS_WIN_UP_TO},
+     * WireMock's default 5 included, wins over every service of the mock), read its request journal, {@code verify}.
      * Reset through {@link #reset()}, not WireMock's own reset methods, which would remove the emulator's stubs.
      */
     public WireMockServer wireMock() {

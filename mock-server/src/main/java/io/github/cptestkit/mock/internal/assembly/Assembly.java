@@ -20,6 +20,7 @@ import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.server.MockServer;
 import io.github.cptestkit.mock.internal.server.RequestRules;
 import io.github.cptestkit.mock.internal.server.Services;
+import io.github.cptestkit.mock.internal.server.StubPriority;
 import io.github.cptestkit.mock.internal.sigv4.SigV4Verifier;
 import io.github.cptestkit.mock.internal.sigv4.SigningCredentials;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
@@ -61,6 +62,8 @@ public final class Assembly implements AdminTarget {
 
     /** The most any request body can be. */
     public static final long MAX_BODY_BYTES = RequestRules.MAX_BYTES;
+    /** The highest priority number of a user stub that wins over all of the mock's stubs ({@link StubPriority}). */
+    public static final int USER_STUBS_WIN_UP_TO = StubPriority.USER_STUBS_WIN_UP_TO;
 
     /**
      * The credentials of a worker whose CodePipeline calls the signature check lets through.
