@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
+import io.github.cptestkit.schemas.AwsJsonHeaders;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
@@ -59,14 +59,14 @@ final class RequestLog implements ServeEventListener {
     String line(LoggedRequest request, LoggedResponse response) {
         StringBuilder line = new StringBuilder(clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())
                 .append(' ').append(request.getMethod().getName()).append(' ').append(pathOf(request.getUrl()));
-        Optional<Operation> operation = Operation.fromTarget(request.getHeader(CodePipelineProtocol.TARGET_HEADER));
+        Optional<Operation> operation = Operation.fromTarget(request.getHeader(AwsJsonHeaders.TARGET));
         operation.ifPresent(op -> line.append(' ').append(op.operationName()).append(' ')
                 .append(redactedBody(op, request.getBodyAsString())));
         int status = response == null ? 0 : response.getStatus();
         line.append(" -> ").append(status == 0 ? "(no answer: connection fault)" : status);
         if (response != null && response.getHeaders() != null
-                && response.getHeaders().getHeader(CodePipelineProtocol.ERROR_TYPE_HEADER).isPresent()) {
-            line.append(' ').append(response.getHeaders().getHeader(CodePipelineProtocol.ERROR_TYPE_HEADER).firstValue());
+                && response.getHeaders().getHeader(AwsJsonHeaders.ERROR_TYPE).isPresent()) {
+            line.append(' ').append(response.getHeaders().getHeader(AwsJsonHeaders.ERROR_TYPE).firstValue());
         }
         return line.toString();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.mock.internal.sigv4.SigV4Rejection;
 import io.github.cptestkit.schemas.AwsError;
+import io.github.cptestkit.schemas.AwsJsonHeaders;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
@@ -52,11 +53,11 @@ import java.util.stream.Collectors;
 public final class CodePipelineProtocol {
 
     /** The content type of every awsJson1_1 body. */
-    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    public static final String CONTENT_TYPE = AwsJsonHeaders.CONTENT_TYPE;
     /** The header naming the operation. */
-    public static final String TARGET_HEADER = "X-Amz-Target";
-    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
-    public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+    public static final String TARGET_HEADER = AwsJsonHeaders.TARGET;
+    public static final String REQUEST_ID_HEADER = AwsJsonHeaders.REQUEST_ID;
+    public static final String ERROR_TYPE_HEADER = AwsJsonHeaders.ERROR_TYPE;
 
     private static final System.Logger LOG = System.getLogger(CodePipelineProtocol.class.getName());
 
