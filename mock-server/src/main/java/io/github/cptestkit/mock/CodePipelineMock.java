@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -379,6 +380,9 @@ public final class CodePipelineMock implements AutoCloseable {
         private boolean redactRequestJournal = DEFAULTS.redactRequestJournal();
         private Integer httpsPort = DEFAULTS.httpsPort();
         private Path httpsCaFile = DEFAULTS.httpsCaFile();
+        private final List<String> allowedOrigins = new ArrayList<>(DEFAULTS.access().allowedOrigins());
+        private final List<String> allowedHosts = new ArrayList<>(DEFAULTS.access().allowedHosts());
+        private boolean allowProxy = DEFAULTS.access().allowProxy();
 
         private Builder() {}
 
@@ -591,6 +595,56 @@ public final class CodePipelineMock implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets the web pages of this origin read and drive the mock from a browser: their requests are served, with
+         * CORS answers (any method and header, no credentials), on every path. By default no page of another origin
+         * than the mock's own is: a request whose {@code Origin} is not allowed is refused (403, in the protocol of
+         * the path: AWS JSON, S3 XML, the admin API's JSON), so that a page a developer visits cannot read the
+         * journal or the jobs' secrets, queue, reset or move the clock. Clients that send no {@code Origin} (the
+         * SDKs, the CLI, curl) are not concerned. Call once per origin.
+         *
+         * <pre>{@code CodePipelineMock.builder().allowOrigin("http://localhost:3000").build().start();}</pre>
+         *
+         * @param origin {@code scheme://host[:port]} as browsers send it; {@code *} and {@code null} are refused
+         */
+        public Builder allowOrigin(String origin) {
+            try {
+                allowedOrigins.add(Assembly.Access.origin(origin));
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("allowOrigin: " + invalid.getMessage(), invalid);
+            }
+            return this;
+        }
+
+        /**
+         * A host name the mock answers to besides the loopback ones ({@code localhost}, {@code *.localhost},
+         * 127.0.0.0/8, {@code [::1]}) and, when bound beyond loopback, IP addresses: say, the name of its container
+         * ({@code mock}) for workers in other containers. A request naming any other host is refused (403), so that a
+         * web page whose own name is made to resolve to this machine (DNS rebinding) cannot drive it. Any port;
+         * call once per name.
+         *
+         * <pre>{@code CodePipelineMock.builder().bindAddress("0.0.0.0").allowHost("mock").build().start();}</pre>
+         */
+        public Builder allowHost(String hostName) {
+            try {
+                allowedHosts.add(Assembly.Access.hostName(hostName));
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("allowHost: " + invalid.getMessage(), invalid);
+            }
+            return this;
+        }
+
+        /**
+         * Whether WireMock's HTTP admin API takes what makes the mock send requests of its own: proxy stubs
+         * ({@code proxyBaseUrl}), webhooks and recordings. Off by default (403 AccessDeniedException): whoever
+         * reaches the admin API could read through the mock any HTTP service its machine reaches. Stubs made in Java
+         * through {@link CodePipelineMock#wireMock()} keep every WireMock feature either way.
+         */
+        public Builder allowProxy(boolean allow) {
+            this.allowProxy = allow;
+            return this;
+        }
+
         /** A mock with these options, not yet started. */
         public CodePipelineMock build() {
             if (httpsCaFile != null && httpsPort == null) {
@@ -600,7 +654,8 @@ public final class CodePipelineMock implements AutoCloseable {
             return new CodePipelineMock(new Assembly.Settings(port, bindAddress, clock, advance(clock), strict,
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
-                    workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile));
+                    workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile,
+                    new Assembly.Access(allowedOrigins, allowedHosts, allowProxy)));
         }
 
         /** How the admin API moves the clock: a {@link MockClock}'s advance; {@code null} for any other clock. */

@@ -55,7 +55,8 @@ final class Banner {
         if (!address.isLoopbackAddress()) {
             out.println("WARNING: listening on " + address.getHostAddress() + (address.isAnyLocalAddress()
                     ? " (every interface)" : "") + ", beyond this machine: whoever reaches this port can drive the"
-                    + " mock and its admin API");
+                    + " mock and its admin API. It answers requests that name it by an IP address or by a name given"
+                    + " with --allow-host");
         }
         out.println();
         out.println("Point your worker here (paste into a shell):");

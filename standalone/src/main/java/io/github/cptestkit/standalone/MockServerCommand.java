@@ -111,6 +111,22 @@ public final class MockServerCommand implements Callable<Integer> {
             + " credentials and client tokens hidden.")
     boolean verbose;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Let the web pages of this origin (e.g."
+            + " http://localhost:3000) read and drive the mock from a browser, with CORS answers; repeatable. By"
+            + " default a request from any other page than the mock's own is refused (403).")
+    List<String> allowOrigins = new ArrayList<>();
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = "Answer requests that name the mock by this"
+            + " host (any port), e.g. the container's name for workers in other containers; repeatable. By default"
+            + " only loopback names and addresses are (and IP addresses when bound beyond loopback), against DNS"
+            + " rebinding.")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--allow-proxy", description = "Let WireMock's admin API take proxy stubs, webhooks and"
+            + " recordings, with which whoever reaches it can read through the mock what this machine reaches. Off"
+            + " by default (403).")
+    boolean allowProxy;
+
     private final PrintStream out;
     private final PrintStream err;
     private CodePipelineMock running;
@@ -191,20 +207,23 @@ public final class MockServerCommand implements Callable<Integer> {
         InetAddress address = bindAddress();
         List<JobDocument> documents = jobsFile == null ? List.of() : readJobs(jobsFile);
         FakeJobOrder order = order();
-        CodePipelineMock mock = CodePipelineMock.builder()
+        CodePipelineMock.Builder builder = CodePipelineMock.builder()
                 .port(port)
                 .bindAddress(bind)
                 .clock(MockClock.systemUtc())
                 .strict(strict)
                 .fakeJobSeed(seed)
+                .allowProxy(allowProxy)
                 .wireMockOptions(options -> {
                     options.jettyAcceptors(1);              // plenty for workers under test, on any machine
                     options.notifier(new ConsoleNotifier(err)); // one line per WireMock error, no request dumps
                     if (verbose) {
                         options.extensions(new RequestLog(err, java.time.Clock.systemUTC()));
                     }
-                })
-                .build();
+                });
+        allowOrigins.forEach(origin -> option("--allow-origin", () -> builder.allowOrigin(origin)));
+        allowHosts.forEach(host -> option("--allow-host", () -> builder.allowHost(host)));
+        CodePipelineMock mock = builder.build();
         try {
             mock.start();
         } catch (RuntimeException e) {
@@ -241,6 +260,16 @@ public final class MockServerCommand implements Callable<Integer> {
         if (shutdownGrace < 0 || shutdownGrace > 3600) {
             throw new ParameterException(spec.commandLine(), "--shutdown-grace must be 0 to 3600 seconds, but was "
                     + shutdownGrace + "; use 0 to stop at once");
+        }
+    }
+
+    /** Applies an option to the builder; a value it refuses is a usage error naming the option. */
+    private void option(String name, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalArgumentException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new ParameterException(spec.commandLine(), name + ": " + why);
         }
     }
 

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * A web page in a real browser (headless Chromium) tries what the page {@code browser/drive-the-mock.html} does to
  * a mock on this machine: read the admin API and WireMock's journal, queue a job, move the clock, plant a proxy stub,
  * reset. From another origin, or from a name that resolves to the mock (DNS rebinding), nothing is read and nothing
- * changes; from the mock's own origin the same page works, so the refusals are the mock's, not the browser's.
+ * changes; from the mock's own origin, and from an origin the mock allows, the same page works (but for the proxy
+ * stub), so the refusals are the mock's, not the browser's.
  */
 class BrowserPagesTest {
 
@@ -67,6 +68,31 @@ class BrowserPagesTest {
                 assertThat(attempt.getValue().path("body").asText()).as(attempt.getKey()).isEmpty();
             });
             assertNothingChanged(mock, clock, jobId, stubs);
+        }
+    }
+
+    @Test
+    void aPageFromAnAllowedOriginReadsAndDrivesTheMockButPlantsNoProxy() {
+        MockClock clock = MockClock.at(T0);
+        String pageOrigin = "http://127.0.0.1:" + otherOrigin.port();
+        try (CodePipelineMock mock = CodePipelineMock.builder().clock(clock).allowOrigin(pageOrigin).build()
+                .start()) {
+            String jobId = mock.enqueue(FakeJobs.withSeed(19).thirdParty().build());
+
+            JsonNode results = run(URI.create(pageOrigin + PAGE_PATH + "?target=" + mock.endpoint()));
+
+            assertThat(results.path("jobs").path("read").asBoolean()).isTrue();
+            assertThat(results.path("jobs").path("body").asText()).contains(jobId);
+            assertThat(results.path("journal").path("status").asInt()).isEqualTo(200);
+            assertThat(results.path("queueJob").path("body").asText()).contains("clientToken");
+            assertThat(results.path("advanceClock").path("status").asInt()).as("a preflighted POST").isEqualTo(200);
+            assertThat(results.path("proxyStub").path("status").asInt()).isEqualTo(403);
+            assertThat(results.path("proxyStub").path("body").asText()).contains("AccessDeniedException",
+                    "--allow-proxy");
+            assertThat(results.path("reset").path("status").asInt()).isEqualTo(200);
+            assertThat(mock.jobs()).as("after the page's reset").isEmpty();
+            assertThat(clock.instant()).isAfter(T0);
+            assertThat(mock.wireMock().getStubMappings()).noneMatch(stub -> stub.getResponse().isProxyResponse());
         }
     }
 

@@ -166,6 +166,7 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
             case COMPRESSED, UNREADABLE -> error(400, AwsError.SERIALIZATION.type(), "The request could not be read: "
                     + detail);
             case NOT_FOUND -> error(404, AwsError.UNKNOWN_OPERATION.type(), "Nothing is served here: " + detail);
+            case FORBIDDEN -> error(403, AwsError.ACCESS_DENIED.type(), detail);
             case INTERNAL -> error(500, AwsError.INTERNAL_FAILURE.type(), "The admin API failed; see the mock's log");
         });
     }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubImport;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.cptestkit.schemas.AwsError;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,7 +49,7 @@ public final class ProxyingFilter implements AdminRequestFilterV2 {
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
         return refusal(request).map(why -> RequestFilterAction.stopWith(AdminRoutes.error(403,
-                        "AccessDeniedException", why + ": a web page or anyone else who reaches the admin API could"
+                        AwsError.ACCESS_DENIED.type(), why + ": a web page or anyone else who reaches the admin API could"
                                 + " read through the mock any HTTP service its machine reaches. Start the mock with"
                                 + " --allow-proxy (the builder's allowProxy(true)) to allow them, or stub through"
                                 + " mock.wireMock() in Java")))

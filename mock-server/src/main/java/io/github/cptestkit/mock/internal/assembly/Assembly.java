@@ -11,6 +11,7 @@ import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.AdminTarget;
+import io.github.cptestkit.mock.internal.admin.ProxyingFilter;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineService;
 import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
@@ -18,6 +19,7 @@ import io.github.cptestkit.mock.internal.codepipeline.JobStore;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.server.MockServer;
+import io.github.cptestkit.mock.internal.server.OriginPolicy;
 import io.github.cptestkit.mock.internal.server.RequestRules;
 import io.github.cptestkit.mock.internal.server.Services;
 import io.github.cptestkit.mock.internal.server.StubPriority;
@@ -30,8 +32,6 @@ import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.mock.tls.HttpsTrust;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +88,35 @@ public final class Assembly implements AdminTarget {
     }
 
     /**
+     * Who may reach the mock beyond curl, the SDKs and the CLI on this machine, and what it may do for them.
+     *
+     * @param allowedOrigins the web pages (origins, {@code http://localhost:3000}) that may read and drive the mock,
+     *                       answered with CORS; no other page may
+     * @param allowedHosts   host names the mock answers to besides the loopback ones (and, bound beyond loopback,
+     *                       IP addresses)
+     * @param allowProxy     whether WireMock's HTTP admin API takes proxy stubs, webhooks and recordings
+     */
+    public record Access(List<String> allowedOrigins, List<String> allowedHosts, boolean allowProxy) {
+        /** No web page, only loopback names, no proxying over HTTP. */
+        public static final Access DEFAULT = new Access(List.of(), List.of(), false);
+
+        public Access {
+            allowedOrigins = List.copyOf(allowedOrigins);
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+
+        /** An origin to allow, as browsers send it; an {@link IllegalArgumentException} says what is wrong. */
+        public static String origin(String origin) {
+            return OriginPolicy.origin(origin);
+        }
+
+        /** A host name to allow, in lower case; an {@link IllegalArgumentException} says what is wrong. */
+        public static String hostName(String hostName) {
+            return OriginPolicy.hostName(hostName);
+        }
+    }
+
+    /**
      * Every option of a mock (see {@code CodePipelineMock.Builder} for what each does).
      *
      * @param clockAdvance moves {@code clock} forward, or {@code null} when it cannot be moved
@@ -97,13 +126,14 @@ public final class Assembly implements AdminTarget {
      * @param redactRequestJournal whether WireMock's request journal shows secrets redacted
      * @param httpsPort    the HTTPS port (0 for a free one), or {@code null} for no HTTPS
      * @param httpsCaFile  where the HTTPS CA certificate is written, or {@code null} for a temporary folder
+     * @param access       the web pages, host names and proxying the mock allows
      */
     public record Settings(int port, String bindAddress, Clock clock, Consumer<Duration> clockAdvance,
             boolean strict, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
             Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
             Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
-            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile) {
+            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile, Access access) {
 
         /** How many served requests WireMock's journal keeps by default. */
         public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
@@ -115,6 +145,7 @@ public final class Assembly implements AdminTarget {
             Objects.requireNonNull(artifactCredentialsLifetime, "artifactCredentialsLifetime");
             workers = Map.copyOf(workers);
             Objects.requireNonNull(wireMockOptions, "wireMockOptions");
+            Objects.requireNonNull(access, "access");
         }
 
         /** A strict mock on a free loopback port, on the system clock, with every default. */
@@ -124,7 +155,7 @@ public final class Assembly implements AdminTarget {
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
                     JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true, null,
-                    null);
+                    null, Access.DEFAULT);
         }
 
         /** These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved). */
@@ -132,7 +163,7 @@ public final class Assembly implements AdminTarget {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
                     maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
-                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile);
+                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access);
         }
     }
 
@@ -162,9 +193,17 @@ public final class Assembly implements AdminTarget {
         AdminRoutes admin = new AdminRoutes(this, FakeJobSource.installed(settings.fakeJobSeed()));
         // The order in which the services claim requests: the admin API's paths, then CodePipeline, then the bucket.
         Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
+        Access access = settings.access();
+        Consumer<WireMockConfiguration> wireMockOptions = options -> {
+            if (!access.allowProxy()) {
+                options.extensions(new ProxyingFilter()); // over HTTP only: mock.wireMock() keeps every feature
+            }
+            settings.wireMockOptions().accept(options);
+        };
         this.server = new MockServer(services, new MockServer.Options(settings.port(), settings.bindAddress(),
-                settings.maxRequestJournalEntries(), settings.redactRequestJournal(), settings.wireMockOptions(),
-                settings.httpsPort(), settings.httpsCaFile()));
+                settings.maxRequestJournalEntries(), settings.redactRequestJournal(), wireMockOptions,
+                settings.httpsPort(), settings.httpsCaFile(),
+                OriginPolicy.of(settings.bindAddress(), access.allowedOrigins(), access.allowedHosts())));
     }
 
     private CodePipelineService codePipeline() {
@@ -181,20 +220,12 @@ public final class Assembly implements AdminTarget {
     /** Starts the server; bound beyond loopback, logs a warning. */
     public void start() {
         server.start();
-        if (!isLoopback(settings.bindAddress())) {
+        if (!OriginPolicy.isLoopback(settings.bindAddress())) {
             LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + settings.bindAddress() + ":"
                     + server.wireMock().port() + ", beyond this machine: whoever reaches that port can drive the mock"
                     + " and its admin API under " + AdminRoutes.BASE_PATH + ", and read WireMock's request journal;"
-                    + " bind to 127.0.0.1 (the default) unless a container needs more");
-        }
-    }
-
-    /** Whether an address (or host name) is this machine's loopback; an unknown name is not. */
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException unknown) {
-            return false;
+                    + " bind to 127.0.0.1 (the default) unless a container needs more. It answers requests that name"
+                    + " it by an IP address, a loopback name or a host name given with allowHost");
         }
     }
 

@@ -181,6 +181,7 @@ public final class CodePipelineService implements MockService {
                     + detail);
             case UNREADABLE -> protocol.error(AwsError.SERIALIZATION, "The request could not be read: " + detail);
             case NOT_FOUND -> protocol.error(AwsError.UNKNOWN_OPERATION, "Nothing is served here: " + detail);
+            case FORBIDDEN -> protocol.error(AwsError.ACCESS_DENIED.type(), 403, detail);
             case INTERNAL -> protocol.error(AwsError.INTERNAL_FAILURE, "An internal error occurred in the mock");
         }).toAnswer();
     }

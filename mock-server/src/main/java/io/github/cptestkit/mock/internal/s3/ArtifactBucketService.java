@@ -153,6 +153,7 @@ public final class ArtifactBucketService implements MockService {
         return (switch (refusal) {
             case TOO_LARGE -> S3Refusals.entityTooLarge(request.method(), request.path(), -1, maxUploadBytes);
             case INTERNAL -> S3Refusals.internalError(request.method(), request.path());
+            case FORBIDDEN -> S3Refusals.accessDenied(request.method(), request.path(), detail);
             case NOT_FOUND, UNSUPPORTED_MEDIA_TYPE, COMPRESSED, UNREADABLE ->
                     S3Refusals.incompleteBody(request.method(), request.path(), detail);
         }).toAnswer();

@@ -41,6 +41,11 @@ public final class S3Refusals {
                 + "; see docs/fidelity.md for the operations it has."), method, path);
     }
 
+    /** AccessDenied (403), for a request the mock serves no one ({@code why} says what it carried and the fix). */
+    public static S3Response accessDenied(String method, String path, String why) {
+        return answer(S3ErrorCode.ACCESS_DENIED.error(why), method, path);
+    }
+
     /** InternalError (500), for a failure inside the mock; the message shows nothing of it. */
     public static S3Response internalError(String method, String path) {
         return answer(S3ErrorCode.INTERNAL_ERROR.error(), method, path);

@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -26,15 +28,26 @@ import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.FilterMapping;
+import org.eclipse.jetty.servlet.ServletHandler;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.servlets.CrossOriginFilter;
 
 /**
  * WireMock's own Jetty 11 server with the mock's {@link RequestGuard} in front of both its contexts (the stubs and
  * the admin API) and error pages that answer in the protocol of the service the request is for, never with Jetty's
  * HTML page and its stack trace. Handed to WireMock as its HTTP server factory.
  *
- * <pre>{@code options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services, bodies)));}</pre>
+ * <p>CORS: WireMock answers every origin on its admin API (and, with {@code stubCorsEnabled}, on every stub) with
+ * Jetty's {@code CrossOriginFilter}, credentials allowed; this server takes those filters out. Only the origins the
+ * mock allows ({@link OriginPolicy#allowedOrigins()}) get CORS answers, from a {@code CrossOriginFilter} of its own
+ * on both contexts, behind the guard (which refuses every other origin before): any method, any request header, every
+ * answer header readable, no credentials.
+ *
+ * <pre>{@code
+ * options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services, bodies, policy), policy));
+ * }</pre>
  */
 public final class GuardedServerFactory implements HttpServerFactory {
 
@@ -43,9 +56,11 @@ public final class GuardedServerFactory implements HttpServerFactory {
     private final RequestGuard guard;
     /** The server built last, to drain. */
     private volatile Server11 built;
+    private final Set<String> corsOrigins;
 
-    public GuardedServerFactory(RequestGuard guard) {
+    public GuardedServerFactory(RequestGuard guard, OriginPolicy policy) {
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.corsOrigins = Set.copyOf(policy.allowedOrigins());
     }
 
     @Override
@@ -140,6 +155,26 @@ public final class GuardedServerFactory implements HttpServerFactory {
          */
         private void finish(ServletContextHandler context) {
             context.setErrorHandler(new ErrorPages(guard));
+            ServletHandler handler = context.getServletHandler();
+            for (FilterMapping mapping : handler.getFilterMappings()) {
+                FilterHolder holder = handler.getFilter(mapping.getFilterName());
+                if (holder != null && holder.getHeldClass() == CrossOriginFilter.class) {
+                    handler.removeFilterMapping(mapping);
+                    handler.removeFilterHolder(holder);
+                }
+            }
+            if (!corsOrigins.isEmpty()) {
+                FilterHolder cors = new FilterHolder(CrossOriginFilter.class);
+                cors.setInitParameters(Map.of(
+                        CrossOriginFilter.ALLOWED_ORIGINS_PARAM, String.join(",", corsOrigins),
+                        CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS",
+                        CrossOriginFilter.ALLOWED_HEADERS_PARAM, "*",
+                        CrossOriginFilter.EXPOSED_HEADERS_PARAM, "*",
+                        CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false",
+                        CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false"));
+                // ASYNC too: a body read asynchronously reaches WireMock in the dispatch that follows.
+                context.addFilter(cors, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            }
             for (ServletHolder servlet : context.getServletHandler().getServlets()) {
                 servlet.setAsyncSupported(true);
             }

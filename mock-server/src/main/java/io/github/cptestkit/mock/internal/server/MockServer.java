@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * MockServer server = new MockServer(new Services(List.of(admin, codePipeline, bucket)),
- *         new MockServer.Options(0, "127.0.0.1", 1000, true, wireMock -> { }));
+ *         new MockServer.Options(0, "127.0.0.1", 1000, true, wireMock -> { },
+ *                 OriginPolicy.of("127.0.0.1", List.of(), List.of())));
  * server.start();
  * server.wireMock().port();
  * }</pre>
@@ -52,18 +53,22 @@ public final class MockServer {
      * @param httpsPort                the HTTPS port, 0 for a free one, or {@code null} for no HTTPS
      * @param httpsCaFile              where the CA certificate goes (PEM, its PKCS12 trust store beside it), or
      *                                 {@code null} for a temporary folder
+     * @param originPolicy             the Hosts and Origins the server serves, and the origins it answers CORS
      */
     public record Options(int port, String bindAddress, int maxRequestJournalEntries, boolean redactedJournal,
-            Consumer<WireMockConfiguration> wireMockOptions, Integer httpsPort, Path httpsCaFile) {
+            Consumer<WireMockConfiguration> wireMockOptions, Integer httpsPort, Path httpsCaFile,
+            OriginPolicy originPolicy) {
         public Options {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(wireMockOptions, "wireMockOptions");
+            Objects.requireNonNull(originPolicy, "originPolicy");
         }
 
-        /** Options without HTTPS. */
+        /** Options without HTTPS, for loopback names and no web page. */
         public Options(int port, String bindAddress, int maxRequestJournalEntries, boolean redactedJournal,
                 Consumer<WireMockConfiguration> wireMockOptions) {
-            this(port, bindAddress, maxRequestJournalEntries, redactedJournal, wireMockOptions, null, null);
+            this(port, bindAddress, maxRequestJournalEntries, redactedJournal, wireMockOptions, null, null,
+                    OriginPolicy.of(bindAddress, List.of(), List.of()));
         }
     }
 
@@ -83,12 +88,14 @@ public final class MockServer {
                 StubPriority.CATCH_ALL, RequestPattern.anyRequest(),
                 request -> services.serviceFor(request.head()).unrouted(request)));
         this.stubs = new StubDispatcher(routes);
-        this.guarded = new GuardedServerFactory(new RequestGuard(services, stubs.bodies()));
+        this.guarded = new GuardedServerFactory(new RequestGuard(services, stubs.bodies(),
+                settings.originPolicy()), settings.originPolicy());
         WireMockConfiguration options = options()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
                 .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
-                // Body limits, content types and error pages are checked before WireMock reads a request.
+                // Hosts, Origins, body limits, content types and error pages are checked before WireMock reads a
+                // request.
                 .httpServerFactory(guarded);
         services.all().forEach(service -> service.configure(options));
         stubs.configure(options);

@@ -17,6 +17,11 @@ public enum Refusal {
     UNREADABLE,
     /** Nothing is served at the request's path (Jetty's 404). */
     NOT_FOUND,
+    /**
+     * A web page's request the mock must not serve ({@link OriginPolicy}): a Host that is not one of the mock's
+     * names (DNS rebinding), or an Origin not allowed; 403, in the service's protocol.
+     */
+    FORBIDDEN,
     /** The mock failed; the answer shows nothing of the failure. */
     INTERNAL
 }

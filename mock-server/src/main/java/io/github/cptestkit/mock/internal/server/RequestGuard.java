@@ -35,6 +35,9 @@ import java.util.Optional;
  * {@link MockService} the request is for ({@link Services#serviceFor}), by that service's {@link RequestRules}:
  *
  * <ul>
+ *   <li>first, before anything of the request is read, a Host that is not one of the mock's names or an Origin
+ *       that is not allowed ({@link OriginPolicy}): 403 AccessDeniedException (AWS JSON), S3's AccessDenied, so that
+ *       a web page can neither read nor drive the mock;</li>
  *   <li>a body over the service's limit, declared or counted: 413 RequestEntityTooLargeException (AWS JSON), S3's
  *       EntityTooLarge;</li>
  *   <li>a Content-Type other than the service's (for CodePipeline calls {@code application/x-amz-json-1.1},
@@ -53,7 +56,7 @@ import java.util.Optional;
  * service's internal error with no stack trace; {@link ErrorPages} does the same for what Jetty refuses itself.
  *
  * <pre>{@code
- * context.addFilter(new FilterHolder(new RequestGuard(services, bodies)), "/*", EnumSet.of(DispatcherType.REQUEST));
+ * context.addFilter(new FilterHolder(new RequestGuard(services, bodies, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
  * }</pre>
  */
 public final class RequestGuard implements Filter {
@@ -68,14 +71,17 @@ public final class RequestGuard implements Filter {
 
     private final Services services;
     private final ReceivedBodies bodies;
+    private final OriginPolicy policy;
 
     /**
      * @param services the services whose requests it guards
      * @param bodies   where the bodies it keeps aside go to the services' routes
+     * @param policy   the Hosts and Origins it lets through
      */
-    RequestGuard(Services services, ReceivedBodies bodies) {
+    RequestGuard(Services services, ReceivedBodies bodies, OriginPolicy policy) {
         this.services = Objects.requireNonNull(services, "services");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -111,6 +117,15 @@ public final class RequestGuard implements Filter {
 
     private void guard(HttpServletRequest request, HttpServletResponse response, MockService side, FilterChain chain)
             throws IOException, ServletException {
+        Optional<String> forbidden = policy.refusal(request.getScheme(), host(request),
+                Collections.list(request.getHeaders("Origin")));
+        if (forbidden.isPresent()) {
+            if (request.getContentLengthLong() != 0) {
+                response.setHeader("Connection", "close"); // its body is not worth reading
+            }
+            refuse(response, side, request, Refusal.FORBIDDEN, forbidden.get());
+            return;
+        }
         Optional<String> notServed = side.notServed(head(request));
         if (notServed.isPresent()) {
             refuse(response, side, request, Refusal.NOT_FOUND, notServed.get());
@@ -287,6 +302,19 @@ public final class RequestGuard implements Filter {
         }
         chain.doFilter(new Buffered(request, body, rules.handover() == RequestRules.Handover.AS_JSON
                 ? JSON_CONTENT_TYPE : contentType, Map.of()), response);
+    }
+
+    /**
+     * The authority the request names: its Host header, or for HTTP/2 (which has none) its {@code :authority};
+     * {@code null} when it names none (HTTP/1.0).
+     */
+    private static String host(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null && request.getProtocol() != null && request.getProtocol().startsWith("HTTP/2")) {
+            org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(request);
+            return base == null ? null : base.getHttpURI().getAuthority();
+        }
+        return host;
     }
 
     /** What is known of a servlet request before its body is read. */
