@@ -129,7 +129,7 @@ class MockServerCommandTest {
             --preset lambda-invoke --kind third-party | 1 validation error detected: Value 'third-party' at '--kind' failed to satisfy constraint: Member must be custom for preset lambda-invoke (Lambda invoke jobs are custom-action jobs of owner AWS)
             --jobs no-such-file.json     | --jobs must name a readable JSON file, but no-such-file.json does not exist; give the path of a file holding an array of job documents
             --allow-origin *             | --allow-origin: an allowed origin must be the origin of a web page, but was '*': '*' would let any web page (every site) read and drive the mock; name the origin of your own page, such as http://localhost:3000
-            --allow-origin null          | --allow-origin: an allowed origin must be the origin of a web page, but was 'null': 'null' would let any web page (any sandboxed frame or file: page) read and drive the mock
+            --allow-origin null          | --allow-origin: an allowed origin must be the origin of a web page, but was 'null': 'null' would let any web page (any sandboxed frame or file: page) read and drive the mock; name the origin of your own page, such as http://localhost:3000
             --allow-origin localhost:3000 | --allow-origin: an allowed origin must be the origin of a web page, but was 'localhost:3000': an origin is scheme://host[:port], such as http://localhost:3000
             --allow-host mock:8080       | --allow-host: an allowed host must be a host name without a port (any port is allowed), but was 'mock:8080'; give 'mock'
             --no-such-flag               | Unknown option: '--no-such-flag'
