@@ -44,8 +44,7 @@ class BrowserPagesTest {
     static void serveThePageFromAnotherOrigin() {
         otherOrigin = new WireMockServer(options().port(0).bindAddress("127.0.0.1"));
         otherOrigin.start();
-        otherOrigin.stubFor(get(urlPathEqualTo(PAGE_PATH)).willReturn(aResponse().withHeader("Content-Type", "text/html")
-                .withBody(PAGE)));
+        servePageFrom(otherOrigin);
     }
 
     @AfterAll
@@ -100,8 +99,7 @@ class BrowserPagesTest {
     void aPageFromANameThatResolvesToTheMockIsNotServedAndChangesNothing() {
         MockClock clock = MockClock.at(T0);
         try (CodePipelineMock mock = CodePipelineMock.builder().clock(clock).build().start()) {
-            mock.wireMock().stubFor(get(PAGE_PATH).willReturn(aResponse().withHeader("Content-Type", "text/html")
-                    .withBody(PAGE)));
+            servePageFrom(mock.wireMock());
             String jobId = mock.enqueue(FakeJobs.withSeed(19).thirdParty().build());
             int stubs = mock.wireMock().getStubMappings().size();
 
@@ -119,8 +117,7 @@ class BrowserPagesTest {
     void theSamePageServedFromTheMocksOwnOriginDrivesIt() {
         MockClock clock = MockClock.at(T0);
         try (CodePipelineMock mock = CodePipelineMock.builder().clock(clock).build().start()) {
-            mock.wireMock().stubFor(get(PAGE_PATH).willReturn(aResponse().withHeader("Content-Type", "text/html")
-                    .withBody(PAGE)));
+            servePageFrom(mock.wireMock());
             String jobId = mock.enqueue(FakeJobs.withSeed(19).thirdParty().build());
 
             JsonNode results = run(URI.create("http://localhost:" + mock.port() + PAGE_PATH));
@@ -133,6 +130,12 @@ class BrowserPagesTest {
             assertThat(mock.jobs()).as("after the page's reset").isEmpty();
             assertThat(clock.instant()).isAfter(T0);
         }
+    }
+
+    /** Serves the page at {@link #PAGE_PATH}, with any query. */
+    static void servePageFrom(WireMockServer server) {
+        server.stubFor(get(urlPathEqualTo(PAGE_PATH)).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody(PAGE)));
     }
 
     /** Loads the page, and reads the outcome of each attempt from the DOM its script wrote. */
