@@ -120,7 +120,7 @@ public final class RequestGuard implements Filter {
         Optional<String> forbidden = policy.refusal(request.getScheme(), host(request),
                 Collections.list(request.getHeaders("Origin")));
         if (forbidden.isPresent()) {
-            if (request.getContentLengthLong() != 0) {
+            if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
                 response.setHeader("Connection", "close"); // its body is not worth reading
             }
             refuse(response, side, request, Refusal.FORBIDDEN, forbidden.get());
