@@ -2,17 +2,14 @@ package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cptestkit.mock.internal.admin.JobViews;
 import io.github.cptestkit.schemas.AwsJsonHeaders;
 import io.github.cptestkit.schemas.Operation;
-import io.github.cptestkit.schemas.SchemaValidator;
-import io.github.cptestkit.schemas.Violation;
 import io.github.cptestkit.schemas.WireJson;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +32,6 @@ import java.util.Optional;
 final class RequestLog implements ServeEventListener {
 
     private static final ObjectMapper JSON = WireJson.mapper();
-    private static final String TOKEN = "clientToken";
 
     private final PrintStream out;
     private final Clock clock;
@@ -76,7 +72,10 @@ final class RequestLog implements ServeEventListener {
         return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
-    /** The body with credentials, client tokens and configuration values hidden; a placeholder if unreadable. */
+    /**
+     * The body with credentials, client tokens and configuration values hidden ({@link JobViews#redactedRequest}, as
+     * the journal shows it); a placeholder if it is not a JSON object.
+     */
     static String redactedBody(Operation operation, String body) {
         if (body == null || body.isBlank()) {
             return "{}";
@@ -90,10 +89,6 @@ final class RequestLog implements ServeEventListener {
         if (tree == null || !tree.isObject()) {
             return "(not a JSON object)";
         }
-        ObjectNode redacted = (ObjectNode) SchemaValidator.shared().redact(operation.inputSchema(), tree);
-        if (redacted.has(TOKEN)) {
-            redacted.set(TOKEN, TextNode.valueOf(Violation.REDACTED));
-        }
-        return redacted.toString();
+        return JobViews.redactedRequest(operation, tree).toString();
     }
 }

@@ -6,6 +6,7 @@ import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.schemas.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -52,5 +53,21 @@ class RequestLogTest {
                 "2026-01-01T00:00:00Z POST / GetThirdPartyJobDetails {\"jobId\":\"" + job.jobId() + "\","
                         + "\"clientToken\":\"*** Sensitive Data Redacted ***\"} -> 400 InvalidJobException",
                 "2026-01-01T00:00:00Z GET /bucket/key?… -> 400");
+    }
+
+    @Test
+    void aLoggedRequestBodyHidesWhatTheJournalHidesWhereverItIs() {
+        String body = "{\"jobId\": \"j-1\", \"clientToken\": \"token-1\", \"failureDetails\": {\"type\":"
+                + " \"JobFailed\", \"message\": \"copied the job: {artifactCredentials}\"},"
+                + " \"data\": {\"artifactCredentials\": {\"accessKeyId\": \"ASIAKEY\", \"secretAccessKey\":"
+                + " \"the-secret\", \"sessionToken\": \"the-session\"}, \"actionConfiguration\":"
+                + " {\"configuration\": {\"ApiKey\": \"the-api-key\"}}, \"nested\": {\"clientToken\": \"token-2\"}}}";
+
+        String logged = RequestLog.redactedBody(Operation.PUT_THIRD_PARTY_JOB_FAILURE_RESULT, body);
+
+        assertThat(logged).contains("\"jobId\":\"j-1\"", "copied the job")
+                .doesNotContain("token-1", "token-2", "ASIAKEY", "the-secret", "the-session", "the-api-key");
+        assertThat(RequestLog.redactedBody(Operation.PUT_THIRD_PARTY_JOB_FAILURE_RESULT, "not json"))
+                .isEqualTo("(not JSON, 8 characters)");
     }
 }

@@ -9,7 +9,9 @@ import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.jobs.RecordedCall;
 import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.schemas.Operation;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The admin API's JSON views of jobs: a summary per job in lists, and the whole story of one job (its data, its
@@ -77,6 +79,17 @@ public final class JobViews {
      */
     static JsonNode redacted(JsonNode data) {
         return JobSecrets.redacted(data);
+    }
+
+    /**
+     * A CodePipeline call's request body as the mock shows it off the wire (the journal, the standalone server's
+     * {@code --verbose} log): what the operation's schema marks sensitive, the artifact credentials, configuration
+     * values and client tokens, wherever they are, hidden.
+     *
+     * <pre>{@code JsonNode logged = JobViews.redactedRequest(Operation.ACKNOWLEDGE_JOB, request);}</pre>
+     */
+    public static JsonNode redactedRequest(Operation operation, JsonNode request) {
+        return JobSecrets.redactedCall(Optional.of(operation), false, request);
     }
 
 

@@ -53,11 +53,22 @@ public final class JobSecrets {
         if (tree == null || !tree.isObject()) {
             return body;
         }
-        if (operation.isPresent()) {
-            tree = SchemaValidator.shared().redact(answer ? operation.get().outputSchema()
-                    : operation.get().inputSchema(), tree);
-        }
-        return redacted(tree).toString().getBytes(StandardCharsets.UTF_8);
+        return redactedCall(operation, answer, tree).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A copy of a call's request ({@code answer} false) or answer, read as JSON, with its secrets hidden: what the
+     * operation's schema marks sensitive, then {@link #redacted(JsonNode)}. How the journal and the standalone
+     * server's {@code --verbose} log show calls.
+     *
+     * <pre>{@code
+     * JsonNode logged = JobSecrets.redactedCall(Optional.of(Operation.ACKNOWLEDGE_JOB), false, request);
+     * }</pre>
+     */
+    public static JsonNode redactedCall(Optional<Operation> operation, boolean answer, JsonNode tree) {
+        JsonNode schemaRedacted = operation.isPresent() ? SchemaValidator.shared().redact(answer
+                ? operation.get().outputSchema() : operation.get().inputSchema(), tree) : tree;
+        return redacted(schemaRedacted);
     }
 
     private static void hide(JsonNode node) {
