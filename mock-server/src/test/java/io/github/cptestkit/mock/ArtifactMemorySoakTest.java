@@ -104,7 +104,7 @@ class ArtifactMemorySoakTest {
     }
 
     /** Queues a custom job through the admin API and polls it, as a worker would. */
-    private static Job pollOneJob(URI endpoint) {
+    static Job pollOneJob(URI endpoint) {
         AdminHttp admin = new AdminHttp(endpoint);
         AdminHttp.Answer queued = admin.post("jobs", "{\"preset\": \"build-with-source-zip\", \"kind\": \"custom\","
                 + " \"actionTypeId\": {\"category\": \"Build\", \"provider\": \"Soak\", \"version\": \"1\"}}");
@@ -122,7 +122,8 @@ class ArtifactMemorySoakTest {
         }
     }
 
-    private static S3Client s3(URI endpoint, JobData data) {
+    /** An S3 client on a job's artifact credentials, without retries. */
+    static S3Client s3(URI endpoint, JobData data) {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                         data.artifactCredentials().accessKeyId(), data.artifactCredentials().secretAccessKey(),
@@ -132,13 +133,13 @@ class ArtifactMemorySoakTest {
                 .build();
     }
 
-    private static long heap(ChildJvm mock) {
+    static long heap(ChildJvm mock) {
         mock.send("heap");
         return Long.parseLong(mock.awaitLine(line -> line.startsWith("HEAP "), Duration.ofSeconds(60))
                 .substring("HEAP ".length()));
     }
 
-    private static String mib(long bytes) {
+    static String mib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 }

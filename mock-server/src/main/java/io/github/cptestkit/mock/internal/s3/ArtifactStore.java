@@ -1,6 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
 import io.github.cptestkit.mock.internal.body.ReceivedBody;
+import io.github.cptestkit.mock.internal.body.StreamedBody;
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -132,9 +133,8 @@ public final class ArtifactStore implements AutoCloseable {
             }
             long size = entry.object.size();
             long[] span = range.isPresent() ? range.get().resolve(size) : new long[] {0, size - 1};
-            int length = Math.toIntExact(span[1] - span[0] + 1);
-            return Optional.of(new ObjectBytes(entry.object, span[0], entry.content.read(span[0], length),
-                    range.isPresent()));
+            return Optional.of(new ObjectBytes(entry.object, span[0], entry.content.stream(span[0],
+                    span[1] - span[0] + 1), range.isPresent()));
         });
     }
 
@@ -443,11 +443,17 @@ public final class ArtifactStore implements AutoCloseable {
     }
 
     /**
-     * Bytes read from an object: all of it, or the range {@code [first, first + bytes.length)}.
+     * Bytes of an object to read: all of it, or the range {@code [first, first + body.length())}, as a body sent as it
+     * is read (a download never holds the object in the heap).
      *
      * <pre>{@code store.read("bucket", "key", ByteRange.parse("bytes=0-9")).map(ObjectBytes::bytes);}</pre>
      */
-    public record ObjectBytes(StoredObject object, long first, byte[] bytes, boolean partial) {}
+    public record ObjectBytes(StoredObject object, long first, StreamedBody body, boolean partial) {
+        /** Every byte of it in one array: for small objects (assertions, the admin API's views). */
+        public byte[] bytes() {
+            return body.readAll();
+        }
+    }
 
     private record Entry(StoredObject object, StoredContent content) {}
 

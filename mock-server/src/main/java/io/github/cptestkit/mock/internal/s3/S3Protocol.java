@@ -1,6 +1,7 @@
 package io.github.cptestkit.mock.internal.s3;
 
 import io.github.cptestkit.mock.internal.body.ReceivedBody;
+import io.github.cptestkit.mock.internal.body.StreamedBody;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrants;
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
@@ -173,13 +174,13 @@ final class S3Protocol {
         Optional<ByteRange> range = ByteRange.parse(call.request.header("range").orElse(null));
         StoredObject object;
         long first;
-        byte[] bytes;
+        StreamedBody body;
         boolean partial;
         if (head) {
             object = store.find(call.target.bucket(), call.target.key()).orElseThrow(() -> noSuchKey(call));
             long[] span = range.isPresent() ? range.get().resolve(object.size()) : new long[] {0, object.size() - 1};
             first = span[0];
-            bytes = null;
+            body = null;
             partial = range.isPresent();
             call.contentLength = span[1] - span[0] + 1;
         } else {
@@ -187,9 +188,9 @@ final class S3Protocol {
                     .orElseThrow(() -> noSuchKey(call));
             object = read.object();
             first = read.first();
-            bytes = read.bytes();
+            body = read.body(); // sent as it is read: the object is never in the heap whole
             partial = read.partial();
-            call.contentLength = bytes.length;
+            call.contentLength = body.length();
         }
         Map<String, String> headers = objectHeaders(object);
         if (partial) {
@@ -203,7 +204,8 @@ final class S3Protocol {
                 headers.put(RESPONSE_OVERRIDES.get(name), value);
             }
         });
-        return answer(call, partial ? 206 : 200, headers, bytes);
+        S3Response answer = answer(call, partial ? 206 : 200, headers, null);
+        return body == null ? answer : answer.streaming(body);
     }
 
     private S3Response putObject(Call call) {

@@ -1,13 +1,11 @@
 package io.github.cptestkit.mock.internal.s3;
 
+import io.github.cptestkit.mock.internal.body.StreamedBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The bytes of an object or part: in memory, or in a temporary file once they pass the store's spill threshold.
@@ -17,8 +15,11 @@ sealed interface StoredContent permits StoredContent.InMemory, StoredContent.Spi
 
     long size();
 
-    /** {@code length} bytes from {@code offset}. */
-    byte[] read(long offset, int length);
+    /**
+     * {@code length} bytes from {@code offset}, to send as they are read (a file's is opened now: call it under the
+     * store's read lock, and a later overwrite does not disturb it).
+     */
+    StreamedBody stream(long offset, long length);
 
     /** Copies every byte to {@code out}. */
     void writeTo(OutputStream out) throws IOException;
@@ -34,10 +35,8 @@ sealed interface StoredContent permits StoredContent.InMemory, StoredContent.Spi
         }
 
         @Override
-        public byte[] read(long offset, int length) {
-            byte[] out = new byte[length];
-            System.arraycopy(bytes, (int) offset, out, 0, length);
-            return out;
+        public StreamedBody stream(long offset, long length) {
+            return StreamedBody.ofBytes(bytes, Math.toIntExact(offset), Math.toIntExact(length));
         }
 
         @Override
@@ -54,18 +53,8 @@ sealed interface StoredContent permits StoredContent.InMemory, StoredContent.Spi
     /** Bytes in a temporary file that the store owns. */
     record SpillFile(Path file, long size) implements StoredContent {
         @Override
-        public byte[] read(long offset, int length) {
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, offset + buffer.position()) < 0) {
-                        throw new IOException("unexpected end of " + file);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the artifact store's temporary file " + file, e);
-            }
-            return buffer.array();
+        public StreamedBody stream(long offset, long length) {
+            return StreamedBody.ofFile(file, offset, length);
         }
 
         @Override

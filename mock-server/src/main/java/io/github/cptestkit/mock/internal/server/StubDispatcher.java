@@ -36,6 +36,7 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
 
     private final Map<UUID, Route> routes = new LinkedHashMap<>();
     private final ReceivedBodies bodies = new ReceivedBodies();
+    private final StreamedBodies streamed = new StreamedBodies();
 
     /** Dispatches to these routes; their keys must be unique. */
     public StubDispatcher(List<Route> routes) {
@@ -59,13 +60,14 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
     }
 
     /**
-     * Adds the transformer, the routes' request matchers and the hand-over of kept-aside bodies to the options of a
-     * server to create.
+     * Adds the transformer, the routes' request matchers and the hand-overs of kept-aside bodies and of streamed
+     * answers to the options of a server to create.
      */
     public WireMockConfiguration configure(WireMockConfiguration options) {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(this);
         extensions.add(bodies);
+        extensions.add(streamed);
         routes.values().forEach(route -> route.pattern().matcher().ifPresent(extensions::add));
         return options.extensions(extensions.toArray(Extension[]::new));
     }
@@ -97,7 +99,11 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
         if (route == null) {
             return serveEvent.getResponseDefinition(); // a stub of someone else's that names this transformer
         }
-        return response(route.handler().answer(served(serveEvent)));
+        Answer answer = route.handler().answer(served(serveEvent));
+        if (answer.stream() != null) {
+            streamed.hold(serveEvent.getId(), answer.stream()); // WireMock's response gets it when rendered
+        }
+        return response(answer);
     }
 
     /** Where the request guard of the same server keeps bodies aside for the routes. */
@@ -113,7 +119,7 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
                 : ServedRequest.of(request, received.get().body(), received.get().contentType());
     }
 
-    /** An answer as WireMock sends it. */
+    /** An answer as WireMock sends it (a streamed body but for its headers: {@link StreamedBodies} adds it). */
     static ResponseDefinition response(Answer answer) {
         if (answer.fault() != null) {
             return ResponseDefinitionBuilder.responseDefinition().withFault(answer.fault()).build();
