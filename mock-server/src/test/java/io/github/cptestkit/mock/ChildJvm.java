@@ -107,6 +107,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Ends the child's stdin (a {@link HeapProbe} stops its mock and exits). */
+    public void endInput() {
+        stdin.close();
+    }
+
     /** The process, to signal it ({@code destroy()} sends SIGTERM on Unix). */
     public Process process() {
         return process;

@@ -2,6 +2,8 @@ package io.github.cptestkit.mock.internal.server;
 
 import io.github.cptestkit.mock.internal.body.ReceivedBody;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -96,7 +98,11 @@ public final class RequestGuard implements Filter {
                 Object body = request.getAttribute(BODY_READ);
                 request.removeAttribute(BODY_READ);
                 if (body instanceof ReceivedBody received) {
-                    pass(request, response, side, received, chain);
+                    try {
+                        pass(request, response, side, received, chain);
+                    } finally {
+                        received.close(); // answered: a temporary file it has, nobody took, goes
+                    }
                 } else if (!response.isCommitted()) {
                     chain.doFilter(request, response);
                 } // else: Jetty offers an async dispatch to every context; the admin API's already answered it
@@ -174,7 +180,12 @@ public final class RequestGuard implements Filter {
             refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit + " bytes the mock takes");
             return;
         }
-        pass(request, response, side, body.finish(), chain);
+        ReceivedBody received = body.finish();
+        try {
+            pass(request, response, side, received, chain);
+        } finally {
+            received.close(); // answered: a temporary file it has, nobody took, goes
+        }
     }
 
     /**
@@ -193,60 +204,122 @@ public final class RequestGuard implements Filter {
             base.setHandled(true);
         }
         ServletInputStream in = request.getInputStream();
-        in.setReadListener(new ReadListener() {
-            private final byte[] buffer = new byte[16 * 1024];
-            /** Let go once done: Jetty keeps the listener until the connection's next request. */
-            private ReceivedBody.Writer body = writer(side);
-            private boolean done;
+        BodyReader reader = new BodyReader(request, response, side, limit, async, in);
+        async.addListener(reader);
+        in.setReadListener(reader);
+    }
 
-            @Override
-            public void onDataAvailable() throws IOException {
-                while (!done && in.isReady()) {
-                    int read = in.read(buffer);
-                    if (read < 0) {
-                        return; // onAllDataRead follows
-                    }
-                    body.write(buffer, 0, read);
-                    if (body.size() > limit) {
-                        done = true;
-                        body.abort();
-                        body = null;
-                        response.setHeader("Connection", "close");
-                        refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit
-                                + " bytes the mock takes");
-                        async.complete();
-                    }
+    /**
+     * Reads a body as the connection delivers it, then dispatches the request again with it. Whatever happens to the
+     * request, the body's temporary file goes once the request's asynchronous cycle ends: refused, failed, timed
+     * out, answered (the dispatch took the body, and the dispatch's pass deleted it) or never dispatched at all (the
+     * connection or the server went away first).
+     */
+    private final class BodyReader implements ReadListener, AsyncListener {
+        private final byte[] buffer = new byte[16 * 1024];
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final MockService side;
+        private final long limit;
+        private final AsyncContext async;
+        private final ServletInputStream in;
+        /** Let go once done: Jetty keeps the listener until the connection's next request. */
+        private ReceivedBody.Writer body;
+        private boolean done;
+
+        BodyReader(HttpServletRequest request, HttpServletResponse response, MockService side, long limit,
+                AsyncContext async, ServletInputStream in) {
+            this.request = request;
+            this.response = response;
+            this.side = side;
+            this.limit = limit;
+            this.async = async;
+            this.in = in;
+            this.body = writer(side);
+        }
+
+        @Override
+        public synchronized void onDataAvailable() throws IOException {
+            while (!done && in.isReady()) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    return; // onAllDataRead follows
                 }
-            }
-
-            @Override
-            public void onAllDataRead() {
-                if (!done) {
-                    done = true;
-                    request.setAttribute(BODY_READ, body.finish());
-                    body = null;
-                    async.dispatch();
-                }
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                if (!done) {
-                    done = true;
-                    body.abort();
-                    body = null;
-                    try {
-                        if (!response.isCommitted()) {
-                            refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the"
-                                    + " whole body (" + failure.getClass().getSimpleName() + ")");
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // nobody is left to answer
-                    }
+                body.write(buffer, 0, read);
+                if (body.size() > limit) {
+                    drop();
+                    response.setHeader("Connection", "close");
+                    refuse(response, side, request, Refusal.TOO_LARGE, "more than the " + limit
+                            + " bytes the mock takes");
                     async.complete();
                 }
             }
-        });
+        }
+
+        @Override
+        public synchronized void onAllDataRead() {
+            if (!done) {
+                done = true;
+                request.setAttribute(BODY_READ, body.finish());
+                body = null;
+                async.dispatch();
+            }
+        }
+
+        @Override
+        public synchronized void onError(Throwable failure) {
+            if (!done) {
+                drop();
+                try {
+                    if (!response.isCommitted()) {
+                        refuse(response, side, request, Refusal.UNREADABLE, "the connection did not deliver the"
+                                + " whole body (" + failure.getClass().getSimpleName() + ")");
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // nobody is left to answer
+                }
+                async.complete();
+            }
+        }
+
+        /** Drops what was read so far (and its temporary file). */
+        private void drop() {
+            done = true;
+            if (body != null) {
+                body.abort();
+                body = null;
+            }
+        }
+
+        /** The asynchronous cycle ended: nothing of the body may stay behind. */
+        private synchronized void ended() {
+            drop();
+            Object read = request.getAttribute(BODY_READ);
+            if (read instanceof ReceivedBody never) {
+                request.removeAttribute(BODY_READ);
+                never.close(); // read, but never dispatched
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            ended();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            ended();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            ended();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // a new cycle of the same request: this listener is not carried over
+        }
     }
 
     /**
