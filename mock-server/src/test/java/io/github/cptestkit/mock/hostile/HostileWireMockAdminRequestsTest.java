@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,9 +81,6 @@ class HostileWireMockAdminRequestsTest {
     }
 
     @Test
-    @Disabled("Issue 21, open: WireMock's admin routes still answer some hostile bodies with a 500 (POST "
-            + "/__admin/mappings/import without mappings, POST /__admin/near-misses/request with a bare object: "
-            + "WireMock throws, the mock answers InternalFailure). Enable with the fix.")
     void everyWireMockAdminRouteAnswersHostileInputWithoutA5xxOrAStackTrace() {
         Fuzz.run("WireMock admin routes", 600, random -> {
             String[] route = Fuzz.pick(random, ROUTES.toArray(String[]::new)).split(" ", 2);
@@ -95,6 +91,53 @@ class HostileWireMockAdminRequestsTest {
                     + HostileAnswers.shorten(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
             answered(answer, describe);
         });
+    }
+
+    @Test
+    void bodiesWireMockWouldFailOnAreRefusedWithA400NamingTheMissingField() {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        RawHttp.Answer noMappings = http.send("POST", "/__admin/mappings/import", json, utf8("{}"));
+        RawHttp.Answer nullMapping = http.send("POST", "/__admin/mappings/import", json,
+                utf8("{\"mappings\": [null]}"));
+        RawHttp.Answer noUrl = http.send("POST", "/__admin/near-misses/request", json, utf8("{}"));
+        RawHttp.Answer noMethod = http.send("POST", "/__admin/near-misses/request", json,
+                utf8("{\"url\": \"/x\"}"));
+        RawHttp.Answer noExtended = http.send("PATCH", "/__admin/settings/extended", json, utf8("{}"));
+        RawHttp.Answer nullStub = http.send("POST", "/__admin/mappings", json, utf8(" null "));
+
+        for (RawHttp.Answer answer : List.of(noMappings, nullMapping, noUrl, noMethod, noExtended, nullStub)) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(answer.header("x-amzn-ErrorType")).isEqualTo("ValidationException");
+            assertThat(answer.text()).contains("\"__type\":\"ValidationException\"");
+        }
+        assertThat(noMappings.text()).contains("needs field 'mappings'");
+        assertThat(nullMapping.text()).contains("'mappings' holds null at index 0");
+        assertThat(noUrl.text()).contains("'url' is missing");
+        assertThat(noMethod.text()).contains("'method' is missing");
+        assertThat(noExtended.text()).contains("needs field 'extended'");
+        assertThat(nullStub.text()).contains("POST /__admin/mappings: the body is JSON null");
+    }
+
+    @Test
+    void wellFormedImportsAndNearMissQueriesStillReachWireMock() {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        RawHttp.Answer imported = http.send("POST", "/__admin/mappings/import", json, utf8("{\"mappings\": [{"
+                + "\"request\": {\"url\": \"/imported\"}, \"response\": {\"status\": 204}}]}"));
+        RawHttp.Answer served = http.send("GET", "/imported", Map.of(), null);
+        RawHttp.Answer nearMisses = http.send("POST", "/__admin/near-misses/request", json,
+                utf8("{\"url\": \"/importe\", \"method\": \"GET\"}"));
+
+        RawHttp.Answer replaced = http.send("PUT", "/__admin/settings", json, utf8("{\"fixedDelay\": 0}"));
+        RawHttp.Answer patched = http.send("PATCH", "/__admin/settings/extended", json,
+                utf8("{\"extended\": {\"team\": \"ci\"}}"));
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+        assertThat(patched.status()).as("a patch after settings without 'extended': %s", patched.text())
+                .isEqualTo(200);
+        assertThat(served.status()).isEqualTo(204);
+        assertThat(nearMisses.status()).as(nearMisses.text()).isEqualTo(200);
+        assertThat(nearMisses.text()).contains("nearMisses");
     }
 
     @Test

@@ -56,11 +56,16 @@ public final class ProxyingFilter implements AdminRequestFilterV2 {
                 .orElseGet(() -> RequestFilterAction.continueWith(request));
     }
 
-    /** Why WireMock's admin API must not take this request, or empty. */
-    static Optional<String> refusal(Request request) {
+    /** The WireMock admin task a request is for, found by WireMock's own routes; null for none. */
+    static AdminTask taskFor(Request request) {
         // The path as WireMock's AdminRequestHandler routes it.
         String path = Urls.getPath(request.getUrl().replace(ADMIN_ROOT, ""));
-        AdminTask task = WIREMOCK_ROUTES.taskFor(request.getMethod(), path);
+        return WIREMOCK_ROUTES.taskFor(request.getMethod(), path);
+    }
+
+    /** Why WireMock's admin API must not take this request, or empty. */
+    static Optional<String> refusal(Request request) {
+        AdminTask task = taskFor(request);
         if (task instanceof StartRecordingTask) {
             return Optional.of("Recording (POST " + ADMIN_ROOT + "/recordings/start) is off");
         }

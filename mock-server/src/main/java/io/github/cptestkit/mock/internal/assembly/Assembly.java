@@ -12,6 +12,7 @@ import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.AdminTarget;
 import io.github.cptestkit.mock.internal.admin.ProxyingFilter;
+import io.github.cptestkit.mock.internal.admin.WireMockAdminBodies;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineService;
 import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
@@ -195,6 +196,7 @@ public final class Assembly implements AdminTarget {
         Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
         Access access = settings.access();
         Consumer<WireMockConfiguration> wireMockOptions = options -> {
+            options.extensions(new WireMockAdminBodies()); // bodies WireMock's admin API would fail on: 400
             if (!access.allowProxy()) {
                 options.extensions(new ProxyingFilter()); // over HTTP only: mock.wireMock() keeps every feature
             }

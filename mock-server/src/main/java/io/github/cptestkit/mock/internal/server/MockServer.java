@@ -3,6 +3,9 @@ package io.github.cptestkit.mock.internal.server;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.global.GlobalSettings;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.cptestkit.mock.internal.tls.LocalCertificateAuthority;
 import io.github.cptestkit.mock.internal.tls.TlsFiles;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One WireMock server serving a mock's {@link Services}: the {@link RequestGuard} in front of it (on WireMock's own
@@ -116,6 +120,10 @@ public final class MockServer {
             this.trust = null;
         }
         settings.wireMockOptions().accept(options);
+        // The files root is WireMock's (./src/test/resources unless the user names another): its mappings folder
+        // holds the user's stubs only.
+        options.mappingSource(new UserMappings(options.mappingsLoader(), options.mappingsSaver(),
+                stubs.stubMappings().stream().map(StubMapping::getId).collect(Collectors.toSet())));
         options.notifier(new QuietNotifier(options.notifier())); // WireMock's reports print whole requests
         // WireMock's own journal bound costs a scan of the journal per request; this one keeps a constant cost.
         // It keeps no live request nor artifact bodies, and shows secrets redacted unless told otherwise.
@@ -200,6 +208,12 @@ public final class MockServer {
 
     private void installStubs() {
         stubs.stubMappings().forEach(server::addStubMapping);
+        // WireMock's PATCH /__admin/settings/extended fails (NullPointerException) without extended settings to
+        // merge into; the admin API's filter keeps them from being taken away (WireMockAdminBodies).
+        GlobalSettings settings = server.getGlobalSettings().getSettings();
+        if (settings.getExtended() == null) {
+            server.updateGlobalSettings(settings.copy().extended(Parameters.empty()).build());
+        }
     }
 
     /** The WireMock server. */
