@@ -38,7 +38,7 @@ public final class ProxyingFilter implements AdminRequestFilterV2 {
     /** WireMock's own admin routes, to find the task a request is for exactly as WireMock does. */
     private static final com.github.tomakehurst.wiremock.admin.AdminRoutes WIREMOCK_ROUTES =
             com.github.tomakehurst.wiremock.admin.AdminRoutes.forClient();
-    private static final String ADMIN_ROOT = "/__admin";
+    static final String ADMIN_ROOT = "/__admin";
     private static final String WEBHOOK = "webhook";
 
     @Override

@@ -46,8 +46,6 @@ import java.util.Optional;
  */
 public final class WireMockAdminBodies implements AdminRequestFilterV2 {
 
-    private static final String ADMIN_ROOT = "/__admin";
-
     @Override
     public String getName() {
         return "codepipeline-testkit-wiremock-admin-bodies";
@@ -66,7 +64,8 @@ public final class WireMockAdminBodies implements AdminRequestFilterV2 {
         try {
             if (isJsonNull(request)) {
                 String path = Urls.getPath(request.getUrl()); // WireMock's admin filters see it without /__admin
-                return Optional.of(request.getMethod() + " " + (path.startsWith(ADMIN_ROOT) ? "" : ADMIN_ROOT) + path
+                return Optional.of(request.getMethod() + " " + (path.startsWith(ProxyingFilter.ADMIN_ROOT) ? ""
+                        : ProxyingFilter.ADMIN_ROOT) + path
                         + ": the body is JSON"
                         + " null; send the JSON object this route takes (WireMock's admin API documents each)");
             }
