@@ -60,7 +60,8 @@ class BrowserPagesTest {
             String jobId = mock.enqueue(job);
             int stubs = mock.wireMock().getStubMappings().size();
 
-            JsonNode results = run(URI.create("http://127.0.0.1:" + otherOrigin.port() + PAGE_PATH + "?target=" + mock.endpoint()));
+            JsonNode results = run(URI.create("http://127.0.0.1:" + otherOrigin.port() + PAGE_PATH + "?target="
+                    + mock.endpoint()));
 
             assertThat(results.properties()).allSatisfy(attempt -> {
                 assertThat(attempt.getValue().path("read").asBoolean()).as(attempt.getKey() + " read").isFalse();

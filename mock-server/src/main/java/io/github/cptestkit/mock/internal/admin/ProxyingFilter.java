@@ -49,8 +49,8 @@ public final class ProxyingFilter implements AdminRequestFilterV2 {
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
         return refusal(request).map(why -> RequestFilterAction.stopWith(AdminRoutes.error(403,
-                        AwsError.ACCESS_DENIED.type(), why + ": a web page or anyone else who reaches the admin API could"
-                                + " read through the mock any HTTP service its machine reaches. Start the mock with"
+                        AwsError.ACCESS_DENIED.type(), why + ": a web page or anyone else who reaches the admin API"
+                                + " could read through the mock any HTTP service its machine reaches. Start the mock with"
                                 + " --allow-proxy (the builder's allowProxy(true)) to allow them, or stub through"
                                 + " mock.wireMock() in Java")))
                 .orElseGet(() -> RequestFilterAction.continueWith(request));

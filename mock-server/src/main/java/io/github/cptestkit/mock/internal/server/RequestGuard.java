@@ -58,7 +58,8 @@ import java.util.Optional;
  * service's internal error with no stack trace; {@link ErrorPages} does the same for what Jetty refuses itself.
  *
  * <pre>{@code
- * context.addFilter(new FilterHolder(new RequestGuard(services, bodies, policy)), "/*", EnumSet.of(DispatcherType.REQUEST));
+ * context.addFilter(new FilterHolder(new RequestGuard(services, bodies, policy)), "/*",
+ *         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
  * }</pre>
  */
 public final class RequestGuard implements Filter {

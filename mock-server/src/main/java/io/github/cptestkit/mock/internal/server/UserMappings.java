@@ -16,7 +16,9 @@ import java.util.UUID;
  * own stubs, which it installs at every start: saved, they would be loaded again beside the installed ones (a start
  * fails on their duplicate ids), and a user's saved folder would hold the mock's internals.
  *
- * <pre>{@code options.mappingSource(new UserMappings(options.mappingsLoader(), options.mappingsSaver(), ownIds));}</pre>
+ * <pre>{@code
+ * options.mappingSource(new UserMappings(options.mappingsLoader(), options.mappingsSaver(), ownIds));
+ * }</pre>
  *
  * @param loader the mappings WireMock loads (as configured)
  * @param saver  where WireMock saves them (as configured)
