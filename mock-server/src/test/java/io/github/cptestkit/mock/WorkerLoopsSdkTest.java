@@ -220,15 +220,16 @@ class WorkerLoopsSdkTest extends SharedMockTest {
     }
 
     @Test
-    void anAcknowledgeAfterTheJobTimedOutAnswersTimedOutAndResultsAreRefused() {
+    void anAcknowledgeAfterTheJobTimedOutIsInvalidNonceAndResultsAreRefused() {
         FakeCustomJob customJob = FAKES.custom().build();
         String jobId = mock.enqueue(customJob);
         String nonce = customJob.job().nonce();
         client.pollForJobs(r -> r.actionTypeId(sdk(customJob.actionTypeId())));
         client.acknowledgeJob(r -> r.jobId(jobId).nonce(nonce));
         CLOCK.advance(Duration.ofHours(24));
-        assertThat(client.acknowledgeJob(r -> r.jobId(jobId).nonce(nonce)).status())
-                .isEqualTo(software.amazon.awssdk.services.codepipeline.model.JobStatus.TIMED_OUT);
+        assertThatThrownBy(() -> client.acknowledgeJob(r -> r.jobId(jobId).nonce(nonce)))
+                .isInstanceOf(software.amazon.awssdk.services.codepipeline.model.InvalidNonceException.class)
+                .hasMessageContaining("already claimed").hasMessageContaining("is TimedOut");
         assertThatThrownBy(() -> client.putJobSuccessResult(r -> r.jobId(jobId)))
                 .isInstanceOf(software.amazon.awssdk.services.codepipeline.model.InvalidJobStateException.class)
                 .hasMessageContaining("is TimedOut");

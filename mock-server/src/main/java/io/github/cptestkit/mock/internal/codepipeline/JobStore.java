@@ -514,9 +514,9 @@ public final class JobStore implements ArtifactGrants {
 
     /**
      * AcknowledgeJob and AcknowledgeThirdPartyJob: with the nonce of the job's current dispatch, a Dispatched job
-     * becomes InProgress; a job already past Dispatched answers its status unchanged (so a repeated acknowledge is
-     * harmless, and a late one learns the job timed out). Any other nonce, or a job not dispatched, is
-     * InvalidNonceException.
+     * becomes InProgress. A job already claimed (acknowledged: InProgress, or finished since) is
+     * InvalidNonceException, as the user guide says of a job "another job worker has already claimed"; so is any
+     * other nonce, and a job not dispatched.
      */
     public synchronized JobStatus acknowledge(Operation operation, String jobId, String nonce, String clientToken) {
         return onJob(operation, jobId, clientToken, job -> {
@@ -528,11 +528,15 @@ public final class JobStore implements ArtifactGrants {
                 throw new AwsException(INVALID_NONCE, "Nonce " + nonce + " is not valid for job " + jobId
                         + ": it does not match the nonce of the job's current dispatch");
             }
-            if (job.status == JobStatus.DISPATCHED) {
-                actionTypes.get(job.actionTypeId).dispatched.remove(job);
-                job.status = JobStatus.IN_PROGRESS;
-                job.startedAt = settings.clock().instant();
+            if (job.status != JobStatus.DISPATCHED) {
+                // "another job worker has already claimed the job": the user guide's custom action page
+                throw new AwsException(INVALID_NONCE, "Nonce " + nonce + " is not valid for job " + jobId + ": the"
+                        + " job was already claimed by an acknowledge and is " + job.status.wire() + "; only the"
+                        + " worker whose acknowledge answered InProgress works on it");
             }
+            actionTypes.get(job.actionTypeId).dispatched.remove(job);
+            job.status = JobStatus.IN_PROGRESS;
+            job.startedAt = settings.clock().instant();
             return job.status;
         });
     }

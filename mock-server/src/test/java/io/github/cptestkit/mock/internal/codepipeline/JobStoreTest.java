@@ -244,31 +244,58 @@ class JobStoreTest {
         }
 
         @Test
-        void aSecondAcknowledgeWithTheSameNonceAnswersInProgressAgain() {
+        void aSecondAcknowledgeOfAClaimedJobIsInvalidNonceAndTheTimeoutRunsFromTheFirst() {
             Job job = startCustom(1);
             Instant started = clock.instant();
             clock.advance(Duration.ofMinutes(5));
-            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null))
-                    .isEqualTo(JobStatus.IN_PROGRESS);
+
+            AwsException refused = catchThrowableOfType(AwsException.class,
+                    () -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null));
+
+            assertThat(refused.error()).isEqualTo(AwsError.INVALID_NONCE);
+            assertThat(refused).hasMessageContaining("already claimed").hasMessageContaining("is InProgress");
+            assertThat(store.snapshot(job.id()).orElseThrow().calls()).extracting(RecordedCall::error)
+                    .last().isEqualTo(AwsError.INVALID_NONCE);
             clock.advance(JobStore.DEFAULT_JOB_TIMEOUT.minusMinutes(5));
             assertThat(status(job.id())).as("the timeout runs from the first acknowledge (%s)", started)
                     .isEqualTo(JobStatus.TIMED_OUT);
         }
 
         @Test
-        void anAcknowledgeAfterTheJobTimedOutAnswersTimedOut() {
-            Job job = startCustom(1);
-            clock.advance(JobStore.DEFAULT_JOB_TIMEOUT);
-            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null))
-                    .isEqualTo(JobStatus.TIMED_OUT);
+        void twoPartnerWorkersHoldingTheSameNonceAfterADispatchTimeoutCannotBothAcknowledge() {
+            store.enqueueThirdParty(partner(1));
+            String id = partner(1).jobId();
+            String token = partner(1).clientToken();
+            store.pollThirdParty(THIRD_PARTY_TYPE, 1);                  // worker A polls, then stalls
+            clock.advance(JobStore.DEFAULT_DISPATCH_TIMEOUT);
+            store.pollThirdParty(THIRD_PARTY_TYPE, 1);                  // worker B polls the job again
+            String nonceOfB = store.thirdPartyJobDetails(id, token).nonce();
+            String nonceOfA = store.thirdPartyJobDetails(id, token).nonce(); // A wakes: the current dispatch's nonce
+            assertThat(nonceOfA).isEqualTo(nonceOfB);
+
+            assertThat(store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, id, nonceOfB, token))
+                    .isEqualTo(JobStatus.IN_PROGRESS);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, id, nonceOfA, token)))
+                    .as("the documented race: the job is claimed once").isEqualTo(AwsError.INVALID_NONCE);
         }
 
         @Test
-        void anAcknowledgeOfAFinishedJobAnswersItsStatus() {
+        void anAcknowledgeAfterTheJobTimedOutIsInvalidNonce() {
+            Job job = startCustom(1);
+            clock.advance(JobStore.DEFAULT_JOB_TIMEOUT);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)))
+                    .isEqualTo(AwsError.INVALID_NONCE);
+            assertThat(status(job.id())).isEqualTo(JobStatus.TIMED_OUT);
+        }
+
+        @Test
+        void anAcknowledgeOfAFinishedJobIsInvalidNonce() {
             Job job = startCustom(1);
             store.putFailure(PUT_JOB_FAILURE_RESULT, job.id(), null,
                     new FailureDetails(FailureType.JOB_FAILED, "boom", null));
-            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)).isEqualTo(JobStatus.FAILED);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)))
+                    .isEqualTo(AwsError.INVALID_NONCE);
+            assertThat(status(job.id())).isEqualTo(JobStatus.FAILED);
         }
     }
 
