@@ -156,6 +156,11 @@ public final class CodePipelineMock implements AutoCloseable {
                 + " with CodePipelineMock.builder().httpsPort(0)"));
     }
 
+    /** How clients trust the HTTPS port, or empty when the builder asked for none. */
+    public Optional<HttpsTrust> httpsTrustIfServed() {
+        return mock.httpsTrust();
+    }
+
     /** The endpoint to give a client, e.g. {@code http://127.0.0.1:54321}. */
     public URI endpoint() {
         requireRunning("endpoint()");

@@ -715,7 +715,7 @@ public final class JobStore implements ArtifactGrants {
     public synchronized Optional<ArtifactGrant> grantFor(String accessKeyId) {
         RenewedSet set = renewed.get(accessKeyId);
         if (set != null) {
-            return ArtifactGrant.forJob(set.job().id, withCredentials(set.job().data, set.credentials()),
+            return ArtifactGrant.forJob(set.job().id, set.job().data.withArtifactCredentials(set.credentials()),
                     set.issuedAt().plus(settings.artifactCredentialsLifetime()));
         }
         StoredJob job = byAccessKeyId.get(accessKeyId);
@@ -758,13 +758,7 @@ public final class JobStore implements ArtifactGrants {
         if (job.renewedKeys.size() > RENEWED_SETS_KEPT) {
             renewed.remove(job.renewedKeys.removeFirst());
         }
-        return withCredentials(job.data, fresh);
-    }
-
-    private static JobData withCredentials(JobData data, AwsSessionCredentials credentials) {
-        return new JobData(data.actionTypeId(), data.actionConfiguration(), data.pipelineContext(),
-                data.inputArtifacts(), data.outputArtifacts(), credentials, data.continuationToken(),
-                data.encryptionKey());
+        return job.data.withArtifactCredentials(fresh);
     }
 
     private static String describe(ActionTypeId type) {
