@@ -221,7 +221,7 @@ class ArtifactWorkerLoopsSdkTest {
     }
 
     @Test
-    void artifactCredentialsExpireALifetimeAfterTheyWereHandedOutAndGetJobDetailsRenewsThem() {
+    void artifactCredentialsExpireALifetimeAfterTheyWereHandedOutAndGetJobDetailsHandsOutANewSet() {
         CodePipelineMock mock = start(CodePipelineMock.builder().artifactCredentialsLifetime(Duration.ofMinutes(15)));
         CodePipelineClient codePipeline = closing(SdkClients.oneAttempt(mock));
         FakeCustomJob job = customJob(5);
@@ -240,9 +240,16 @@ class ArtifactWorkerLoopsSdkTest {
         assertThat(expired.statusCode()).isEqualTo(400);
         assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
 
-        codePipeline.getJobDetails(r -> r.jobId(polled.id()));   // a long-running worker fetches fresh credentials
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())).asByteArray())
+        // a long-running worker fetches fresh credentials: a new set; the old one stays expired
+        var fresh = codePipeline.getJobDetails(r -> r.jobId(polled.id())).jobDetails().data().artifactCredentials();
+        assertThat(fresh.accessKeyId()).isNotEqualTo(polled.data().artifactCredentials().accessKeyId());
+        assertThat(fresh.sessionToken()).isNotEqualTo(polled.data().artifactCredentials().sessionToken());
+        S3Client renewed = closing(SdkClients.s3(mock, fresh));
+        assertThat(renewed.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())).asByteArray())
                 .isEqualTo(job.artifacts().get(0).content());
+        assertThat(catchThrowableOfType(S3Exception.class,
+                () -> s3.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())))
+                .awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
     }
 
     @Test
