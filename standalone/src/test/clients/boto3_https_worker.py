@@ -2,11 +2,11 @@
 """A custom-action job worker written with boto3 that talks to the standalone mock over HTTPS and renews its
 artifact credentials, as a long-running worker does.
 
-Usage: AWS_CA_BUNDLE=<the mock's CA file> python3 boto3_https_worker.py https://127.0.0.1:PORT
+Usage: AWS_CA_BUNDLE=<the mock's CA file> python3 boto3_https_worker.py https://127.0.0.1:PORT CATEGORY/PROVIDER/VERSION
 
 The CA file is the one the mock printed (AWS_CA_BUNDLE is botocore's own setting: nothing machine-wide is trusted).
-The worker queues one job of its own action type through the admin API, polls it, acknowledges it and downloads its
-input with the job's credentials. Forty minutes later (the mock's clock, moved through the admin API) it calls
+The worker polls one queued custom job of that action type (with an encryption key and an output artifact),
+acknowledges it and downloads its input with the job's credentials. Forty minutes later (the mock's clock, moved through the admin API) it calls
 GetJobDetails again, as the API reference tells a long-running job to, and gets a new set of credentials; thirty
 minutes after that the first set, an hour old, is refused with ExpiredToken while the new one uploads the output
 (SSE-KMS with the job's key). Prints "boto3 https worker: ..." lines and exits 0 when all went as a worker expects.
@@ -23,7 +23,6 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-ACTION_TYPE = {"category": "Deploy", "owner": "Custom", "provider": "Boto3Https", "version": "1"}
 FAKE = {"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE",
         "aws_secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "region_name": "us-east-1"}
 ONE_ATTEMPT = Config(retries={"total_max_attempts": 1})
@@ -46,14 +45,13 @@ def s3_with(endpoint, credentials):
                         config=Config(s3={"addressing_style": "path"}, retries={"total_max_attempts": 1}))
 
 
-def main(endpoint):
-    order = {"preset": "deploy-with-kms", "kind": "custom",
-             "actionTypeId": {k: v for k, v in ACTION_TYPE.items() if k != "owner"}}
-    job_id = admin(endpoint, "POST", "jobs", order)["jobs"][0]["jobId"]
+def main(endpoint, action_type):
+    category, provider, version = action_type.split("/")
     codepipeline = boto3.client("codepipeline", endpoint_url=endpoint, config=ONE_ATTEMPT, **FAKE)
 
-    job = codepipeline.poll_for_jobs(actionTypeId=ACTION_TYPE)["jobs"][0]
-    assert job["id"] == job_id, job["id"]
+    job = codepipeline.poll_for_jobs(actionTypeId={"category": category, "owner": "Custom", "provider": provider,
+                                                   "version": version})["jobs"][0]
+    job_id = job["id"]
     status = codepipeline.acknowledge_job(jobId=job_id, nonce=job["nonce"])["status"]
     assert status == "InProgress", status
     data = job["data"]
@@ -93,6 +91,7 @@ def main(endpoint):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or not sys.argv[1].startswith("https://"):
-        sys.exit("usage: AWS_CA_BUNDLE=ca.pem python3 boto3_https_worker.py https://127.0.0.1:PORT")
-    main(sys.argv[1].rstrip("/"))
+    if len(sys.argv) != 3 or not sys.argv[1].startswith("https://"):
+        sys.exit("usage: AWS_CA_BUNDLE=ca.pem python3 boto3_https_worker.py https://127.0.0.1:PORT"
+                 " CATEGORY/PROVIDER/VERSION")
+    main(sys.argv[1].rstrip("/"), sys.argv[2])
