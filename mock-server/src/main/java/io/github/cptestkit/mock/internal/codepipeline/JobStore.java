@@ -28,6 +28,7 @@ import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrants;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
+import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.Operation.Family;
 import java.nio.charset.StandardCharsets;
@@ -438,7 +439,9 @@ public final class JobStore implements ArtifactGrants {
         }
         ActionType type = actionTypes.get(typeId);
         if (type == null) {
-            throw new AwsException(ACTION_TYPE_NOT_FOUND, "Action type not found: " + describe(typeId));
+            throw new AwsException(ACTION_TYPE_NOT_FOUND, AwsError.actionTypeNotAvailable(typeId.category().wire(),
+                    typeId.owner().wire(), typeId.provider(), typeId.version()) + ". (The mock knows an action type"
+                    + " once a job of it is queued or it is registered: registerActionType, POST action-types.)");
         }
         checkQuery(type.settings, queryParam);
         Instant now = settings.clock().instant();
@@ -759,10 +762,5 @@ public final class JobStore implements ArtifactGrants {
             renewed.remove(job.renewedKeys.removeFirst());
         }
         return job.data.withArtifactCredentials(fresh);
-    }
-
-    private static String describe(ActionTypeId type) {
-        return "{category: " + type.category().wire() + ", owner: " + type.owner().wire() + ", provider: "
-                + type.provider() + ", version: " + type.version() + "}";
     }
 }
