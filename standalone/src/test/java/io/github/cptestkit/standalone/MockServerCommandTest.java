@@ -191,14 +191,19 @@ class MockServerCommandTest {
 
     // ---------------------------------------------------------------- the action type's settings at start
 
-    /** A worker on the AWS SDK for Java v1, as a CI server's CodePipeline plugin is written. */
-    private AWSCodePipeline v1Worker() {
-        return AWSCodePipelineClientBuilder.standard()
+    /** Runs {@code work} with a worker on the AWS SDK for Java v1 (as a CI server's CodePipeline plugin is written). */
+    private void withV1Worker(java.util.function.Consumer<AWSCodePipeline> work) {
+        AWSCodePipeline worker = AWSCodePipelineClientBuilder.standard()
                 .withEndpointConfiguration(new EndpointConfiguration(command.running().endpoint().toString(),
                         "us-east-1"))
                 .withClientConfiguration(new ClientConfiguration().withMaxErrorRetry(0))
                 .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("AKIAFAKE", "fake")))
                 .build();
+        try {
+            work.accept(worker);
+        } finally {
+            worker.shutdown();
+        }
     }
 
     private static PollForJobsRequest poll(Map<String, String> queryParam) {
@@ -211,8 +216,7 @@ class MockServerCommandTest {
     void aQueryablePropertyGivenOnTheCommandLineLetsAnSdkV1WorkerPollWithItsQueryParam() {
         assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "2",
                 "--queryable-property", "ProjectName=payments")).isZero();
-        AWSCodePipeline worker = v1Worker();
-        try {
+        withV1Worker(worker -> {
             List<com.amazonaws.services.codepipeline.model.Job> jobs = worker
                     .pollForJobs(poll(Map.of("ProjectName", "payments"))).getJobs();
             assertThat(jobs).hasSize(2).allSatisfy(job -> assertThat(job.getData().getActionConfiguration()
@@ -221,22 +225,17 @@ class MockServerCommandTest {
             assertThatThrownBy(() -> worker.pollForJobs(poll(Map.of())))
                     .isInstanceOf(com.amazonaws.services.codepipeline.model.ValidationException.class)
                     .hasMessageContaining("ProjectName");
-        } finally {
-            worker.shutdown();
-        }
+        });
     }
 
     @Test
     void aQueryablePropertyWithoutAValueGivesTheFakeJobsTheDefaultValue() {
         assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "1",
                 "--queryable-property", "ProjectName")).isZero();
-        AWSCodePipeline worker = v1Worker();
-        try {
+        withV1Worker(worker -> {
             assertThat(worker.pollForJobs(poll(Map.of("ProjectName", MockServerCommand.DEFAULT_QUERYABLE_VALUE)))
                     .getJobs()).hasSize(1);
-        } finally {
-            worker.shutdown();
-        }
+        });
     }
 
     @Test
@@ -244,20 +243,16 @@ class MockServerCommandTest {
         assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "0",
                 "--queryable-property", "ProjectName")).isZero();
         assertThat(command.running().jobs()).isEmpty();
-        AWSCodePipeline worker = v1Worker();
-        try {
+        withV1Worker(worker -> {
             assertThat(worker.pollForJobs(poll(Map.of("ProjectName", "payments"))).getJobs()).isEmpty();
-        } finally {
-            worker.shutdown();
-        }
+        });
     }
 
     @Test
     void aJobTimeoutGivenOnTheCommandLineTimesOutEachJobThatLongAfterItsAcknowledge() {
         assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "1",
                 "--job-timeout", "60")).isZero();
-        AWSCodePipeline worker = v1Worker();
-        try {
+        withV1Worker(worker -> {
             var job = worker.pollForJobs(poll(Map.of())).getJobs().get(0);
             worker.acknowledgeJob(new AcknowledgeJobRequest().withJobId(job.getId()).withNonce(job.getNonce()));
             MockClock clock = (MockClock) command.running().clock();
@@ -265,9 +260,7 @@ class MockServerCommandTest {
             assertThat(command.running().job(job.getId()).status()).isEqualTo(JobStatus.IN_PROGRESS);
             clock.advance(Duration.ofSeconds(1));
             assertThat(command.running().job(job.getId()).status()).isEqualTo(JobStatus.TIMED_OUT);
-        } finally {
-            worker.shutdown();
-        }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
