@@ -557,9 +557,10 @@ public final class JobStore implements ArtifactGrants {
 
     /**
      * AcknowledgeJob and AcknowledgeThirdPartyJob: with the nonce of the job's current dispatch, a Dispatched job
-     * becomes InProgress. A job already claimed (acknowledged: InProgress, or finished since) is
+     * becomes InProgress. A job already claimed (acknowledged: InProgress, Succeeded or Failed) is
      * InvalidNonceException, as the user guide says of a job "another job worker has already claimed"; so is any
-     * other nonce, and a job not dispatched.
+     * other nonce, and a job not dispatched. A TimedOut job answers TimedOut (a late acknowledge learns the job is
+     * gone, as the answer's status values allow).
      */
     public synchronized JobStatus acknowledge(Operation operation, String jobId, String nonce, String clientToken) {
         return onJob(operation, jobId, clientToken, job -> {
@@ -570,6 +571,9 @@ public final class JobStore implements ArtifactGrants {
             if (!nonce.equals(job.nonce)) {
                 throw new AwsException(INVALID_NONCE, "Nonce " + nonce + " is not valid for job " + jobId
                         + ": it does not match the nonce of the job's current dispatch");
+            }
+            if (job.status == JobStatus.TIMED_OUT) {
+                return job.status; // the one status that tells a worker to drop the job: AcknowledgeJob's answer
             }
             if (job.status != JobStatus.DISPATCHED) {
                 // "another job worker has already claimed the job": the user guide's custom action page

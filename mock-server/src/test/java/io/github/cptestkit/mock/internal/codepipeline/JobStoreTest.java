@@ -280,12 +280,13 @@ class JobStoreTest {
         }
 
         @Test
-        void anAcknowledgeAfterTheJobTimedOutIsInvalidNonce() {
+        void anAcknowledgeAfterTheJobTimedOutAnswersTimedOut() {
             Job job = startCustom(1);
             clock.advance(JobStore.CUSTOM_ACTION_TIMEOUT);
-            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)))
-                    .isEqualTo(AwsError.INVALID_NONCE);
+            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)).isEqualTo(JobStatus.TIMED_OUT);
             assertThat(status(job.id())).isEqualTo(JobStatus.TIMED_OUT);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), "not-the-nonce", null)))
+                    .as("another nonce is still refused").isEqualTo(AwsError.INVALID_NONCE);
         }
 
         @Test
