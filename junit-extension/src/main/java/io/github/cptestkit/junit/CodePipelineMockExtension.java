@@ -13,6 +13,7 @@ import io.github.cptestkit.junit.internal.Seeds;
 import io.github.cptestkit.junit.internal.TestState;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.tls.HttpsTrust;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.ParameterizedType;
@@ -66,7 +67,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * fake credentials, one attempt per call unless {@code maxAttempts} says otherwise), and their async variants
  * {@link CodePipelineAsyncClient} and {@link S3AsyncClient}; {@link JobS3Clients} and {@link JobS3AsyncClients},
  * to make S3 clients on a job's credentials; {@link FakeJobGenerator}, seeded with the test's seed; {@link MockClock} when
- * the mock stands on one; {@code @FakeJob FakeThirdPartyJob} / {@code @FakeJob FakeCustomJob}, queued before the
+ * the mock stands on one; {@link HttpsTrust} when it serves HTTPS ({@code https = true}: the injected clients then
+ * use its HTTPS port); {@code @FakeJob FakeThirdPartyJob} / {@code @FakeJob FakeCustomJob}, queued before the
  * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}.
  *
  * <p>A failing test's message gains its seed (replay it with {@link Seed}) and the calls the worker made,
@@ -184,7 +186,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CodePipelineMockTest.class,
                         context.getEnclosingTestClasses())
                 .map(a -> new MockOptions(a.region(), a.maxAttempts(), a.strict(), a.mockClock(), null, 0, true,
-                        null, builder -> { }))
+                        null, a.https(), builder -> { }))
                 .orElseGet(MockOptions::defaults);
     }
 
@@ -197,7 +199,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     /** The types injected without an annotation, by exact type. */
     private static final List<Class<?>> INJECTED = List.of(CodePipelineMock.class, CodePipelineClient.class,
             CodePipelineAsyncClient.class, S3Client.class, S3AsyncClient.class, JobS3Clients.class,
-            JobS3AsyncClients.class, FakeJobGenerator.class, MockClock.class);
+            JobS3AsyncClients.class, FakeJobGenerator.class, MockClock.class, HttpsTrust.class);
 
     /** What a parameter JUnit found no resolver for gains: what the extension would have injected. */
     private static final String SUPPORTED_TYPES = "CodePipelineMockExtension injects "
@@ -249,6 +251,11 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         }
         if (type == FakeJobGenerator.class) {
             return prepare(context, holder).generator();
+        }
+        if (type == HttpsTrust.class) {
+            return holder.mock().httpsTrustIfServed().orElseThrow(() -> new ParameterResolutionException("Parameter "
+                    + describe(parameter) + " needs a mock that serves HTTPS, but this one serves HTTP only. Use"
+                    + " @CodePipelineMockTest(https = true) or CodePipelineMockExtension.builder().https(true)."));
         }
         if (holder.mockClock() == null) {
             throw new ParameterResolutionException("Parameter " + describe(parameter) + " needs a mock on a"
@@ -396,6 +403,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         private int port;
         private boolean resetBeforeEachTest = true;
         private Long seed;
+        private boolean https;
         private Consumer<CodePipelineMock.Builder> configureMock = builder -> { };
 
         private Builder() {}
@@ -451,6 +459,16 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             return this;
         }
 
+        /**
+         * Serves HTTPS beside HTTP (the mock's {@code httpsPort(0)}) and points the injected clients at it,
+         * trusting the mock's CA and nothing machine-wide; off by default. Inject {@code HttpsTrust} for a client
+         * of your own (an SDK v1 worker that uploads with SSE-KMS needs HTTPS).
+         */
+        public Builder https(boolean https) {
+            this.https = https;
+            return this;
+        }
+
         /** Any other setting of the mock, e.g. {@code mock -> mock.dispatchTimeout(Duration.ofSeconds(30))}. */
         public Builder configureMock(Consumer<CodePipelineMock.Builder> configure) {
             this.configureMock = Objects.requireNonNull(configure, "configure");
@@ -464,7 +482,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
 
         MockOptions options() {
             return new MockOptions(region, maxAttempts, strict, mockClock, clock, port, resetBeforeEachTest, seed,
-                    configureMock);
+                    https, configureMock);
         }
     }
 }

@@ -55,4 +55,11 @@ public @interface CodePipelineMockTest {
 
     /** Whether answers and enqueued jobs that break the output schemas fail loudly (the mock's strict mode). */
     boolean strict() default true;
+
+    /**
+     * Whether the mock serves HTTPS beside HTTP and the injected clients (CodePipeline, S3, their async forms,
+     * {@link JobS3Clients}) use it, trusting the mock's CA; {@code HttpsTrust} is then injectable for clients of
+     * your own.
+     */
+    boolean https() default false;
 }

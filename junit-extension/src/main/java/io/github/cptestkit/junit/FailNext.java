@@ -41,6 +41,13 @@ public @interface FailNext {
     /** How many calls (1 or more). */
     int times() default 1;
 
+    /**
+     * Whether the error may be one the operation never answers (its model does not list it, e.g.
+     * InvalidNonceException for PollForJobs; for any operation: one not service-wide). Off by default: such a
+     * fault is refused with the errors the operation can answer.
+     */
+    boolean anyError() default false;
+
     /** The container of repeated {@link FailNext}s. */
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)

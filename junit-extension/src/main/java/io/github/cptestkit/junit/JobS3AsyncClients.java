@@ -54,6 +54,15 @@ public final class JobS3AsyncClients implements AutoCloseable {
     }
 
     /**
+     * As {@link #forMock}, over the mock's HTTPS port (a mock built with {@code httpsPort}), trusting its CA.
+     *
+     * <pre>{@code JobS3AsyncClients s3 = JobS3AsyncClients.forMockOverHttps(mock, Region.US_EAST_1, 1);}</pre>
+     */
+    public static JobS3AsyncClients forMockOverHttps(CodePipelineMock mock, Region region, int maxAttempts) {
+        return new JobS3AsyncClients(JobS3Clients.forMockOverHttps(mock, region, maxAttempts));
+    }
+
+    /**
      * A new path-style async S3 client signing with {@code credentials} (session credentials carry their token).
      *
      * @param credentials the SDK's credentials, e.g. {@code AwsSessionCredentials.create(id, secret, token)}
@@ -67,7 +76,7 @@ public final class JobS3AsyncClients implements AutoCloseable {
                     + " needs one");
         }
         if (http == null) {
-            http = new SdkClients.AsyncHttp();
+            http = new SdkClients.AsyncHttp(settings.trust());
         }
         S3AsyncClient client = S3AsyncClient.builder()
                 .endpointOverride(settings.endpoint())

@@ -7,7 +7,7 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.model.AWSSessionCredentials;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,21 +31,39 @@ public final class JobS3Clients {
     private final URI endpoint;
     private final Region region;
     private final int maxAttempts;
+    /** The mock's trust managers over HTTPS, or {@code null} over HTTP. */
+    private final TlsTrustManagersProvider trust;
 
-    private JobS3Clients(URI endpoint, Region region, int maxAttempts) {
+    private JobS3Clients(URI endpoint, Region region, int maxAttempts, TlsTrustManagersProvider trust) {
         this.endpoint = endpoint;
         this.region = region;
         this.maxAttempts = maxAttempts;
+        this.trust = trust;
     }
 
     /** Clients for the artifact store of {@code mock} (which must be running), in {@code region}. */
     public static JobS3Clients forMock(CodePipelineMock mock, Region region, int maxAttempts) {
+        checked(mock, region, maxAttempts);
+        return new JobS3Clients(mock.endpoint(), region, maxAttempts, null);
+    }
+
+    /**
+     * Clients for the artifact store of {@code mock} over its HTTPS port (a mock built with {@code httpsPort}),
+     * trusting the mock's CA and nothing else.
+     *
+     * <pre>{@code JobS3Clients s3 = JobS3Clients.forMockOverHttps(mock, Region.US_EAST_1, 1);}</pre>
+     */
+    public static JobS3Clients forMockOverHttps(CodePipelineMock mock, Region region, int maxAttempts) {
+        checked(mock, region, maxAttempts);
+        return new JobS3Clients(mock.httpsEndpoint(), region, maxAttempts, mock.https()::trustManagers);
+    }
+
+    private static void checked(CodePipelineMock mock, Region region, int maxAttempts) {
         Objects.requireNonNull(mock, "mock");
         Objects.requireNonNull(region, "region");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be 1 (no retries) or more, but was " + maxAttempts);
         }
-        return new JobS3Clients(mock.endpoint(), region, maxAttempts);
     }
 
     /**
@@ -62,7 +80,7 @@ public final class JobS3Clients {
                 .region(region)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(SdkClients.urlConnection(trust))
                 .overrideConfiguration(SdkClients.overrides(maxAttempts))
                 .build();
     }
@@ -97,6 +115,10 @@ public final class JobS3Clients {
 
     Region region() {
         return region;
+    }
+
+    TlsTrustManagersProvider trust() {
+        return trust;
     }
 
     int maxAttempts() {

@@ -84,6 +84,27 @@ class FaultsTest {
         @Test
         @Delay(millis = 60_001)
         void tooLong() {}
+
+        @Test
+        @FailNext(operation = Operation.POLL_FOR_THIRD_PARTY_JOBS, error = AwsError.INVALID_NONCE)
+        void anErrorThePollNeverAnswers() {}
+    }
+
+    @ExtensionFixture
+    @CodePipelineMockTest
+    static class AnyErrorFixture {
+        @Test
+        @FailNext(operation = Operation.POLL_FOR_THIRD_PARTY_JOBS, error = AwsError.INVALID_NONCE, anyError = true)
+        void anyErrorInjectsAnErrorTheModelDoesNotList(CodePipelineClient client, @FakeJob FakeThirdPartyJob job) {
+            assertThatThrownBy(() -> TestWorker.poll(client, job))
+                    .isInstanceOf(software.amazon.awssdk.services.codepipeline.model.InvalidNonceException.class);
+            assertThat(TestWorker.poll(client, job)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anyErrorAllowsAnErrorTheOperationNeverAnswers() {
+        Fixtures.run(AnyErrorFixture.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
@@ -94,7 +115,7 @@ class FaultsTest {
     @Test
     void aFaultThatCannotBePlannedFailsTheTestNamingTheRuleAndTheFix() {
         String fixture = "io.github.cptestkit.junit.FaultsTest$WrongFaultsFixture.";
-        Fixtures.run(WrongFaultsFixture.class).testEvents().assertStatistics(stats -> stats.started(2).failed(2))
+        Fixtures.run(WrongFaultsFixture.class).testEvents().assertStatistics(stats -> stats.started(3).failed(3))
                 .assertThatEvents()
                 .haveExactly(1, event(test("noTimes"), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class), message("@Throttle on " + fixture
@@ -103,6 +124,13 @@ class FaultsTest {
                 .haveExactly(1, event(test("tooLong"), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class), message("@Delay on " + fixture
                                 + "tooLong() has millis=60001; millis must be between 0 and 60000. Use a delay in"
-                                + " that range."))));
+                                + " that range."))))
+                .haveExactly(1, event(test("anErrorThePollNeverAnswers"), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class), message("@FailNext on " + fixture
+                                + "anErrorThePollNeverAnswers(): PollForThirdPartyJobs cannot answer"
+                                + " InvalidNonceException: it answers [ActionTypeNotFoundException,"
+                                + " ValidationException, ThrottlingException, InternalFailure, ServiceUnavailable,"
+                                + " UnknownOperationException, SerializationException, AccessDeniedException]; to"
+                                + " inject it anyway, add anyError = true"))));
     }
 }

@@ -130,6 +130,9 @@ class ParametersTest {
         void clockOfASystemClockMock(MockClock clock) {}
 
         @Test
+        void trustOfAnHttpOnlyMock(io.github.cptestkit.mock.tls.HttpsTrust trust) {}
+
+        @Test
         void notOurs(String text) {}
     }
 
@@ -158,7 +161,7 @@ class ParametersTest {
     void aParameterTheExtensionCannotResolveFailsWithAMessageNamingItAndTheFix() {
         EngineExecutionResults results = Fixtures.run(WrongParametersFixture.class);
         String fixture = "WrongParametersFixture.";
-        results.testEvents().assertStatistics(stats -> stats.started(7).failed(7))
+        results.testEvents().assertStatistics(stats -> stats.started(8).failed(8))
                 .assertThatEvents()
                 .haveExactly(1, failure("wrongType", "@FakeJob parameter [String arg0] in " + fixture
                         + "wrongType(String) has type String; @FakeJob needs FakeThirdPartyJob or FakeCustomJob."
@@ -180,12 +183,16 @@ class ParametersTest {
                         + "clockOfASystemClockMock(MockClock) needs a mock on a MockClock, but this mock reads"
                         + " SystemClock[Z]. Use @CodePipelineMockTest(mockClock = true) or"
                         + " CodePipelineMockExtension.builder().clock(MockClock.at(...))."))
+                .haveExactly(1, failure("trustOfAnHttpOnlyMock", "Parameter [HttpsTrust arg0] in " + fixture
+                        + "trustOfAnHttpOnlyMock(HttpsTrust) needs a mock that serves HTTPS, but this one serves"
+                        + " HTTP only. Use @CodePipelineMockTest(https = true) or"
+                        + " CodePipelineMockExtension.builder().https(true)."))
                 // not claimed, so another resolver may take it: JUnit's own message with what the extension has
                 .haveExactly(1, failure("notOurs", "No ParameterResolver registered for parameter"
                         + " [java.lang.String arg0] in method [void io.github.cptestkit.junit.ParametersTest$"
                         + "WrongParametersFixture.notOurs(java.lang.String)]. CodePipelineMockExtension injects"
                         + " CodePipelineMock, CodePipelineClient, CodePipelineAsyncClient, S3Client, S3AsyncClient,"
-                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, @FakeJob"
+                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, HttpsTrust, @FakeJob"
                         + " FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
                         + " List<FakeCustomJob>. Use one of those types, or build another client on"
                         + " mock.endpoint()."));

@@ -166,6 +166,11 @@ public final class CodePipelineMock implements AutoCloseable {
                 + " with CodePipelineMock.builder().httpsPort(0)"));
     }
 
+    /** How clients trust the HTTPS port, or empty when the builder asked for none. */
+    public Optional<HttpsTrust> httpsTrustIfServed() {
+        return mock.httpsTrust();
+    }
+
     /** The endpoint to give a client, e.g. {@code http://127.0.0.1:54321}. */
     public URI endpoint() {
         requireRunning("endpoint()");
@@ -425,7 +430,10 @@ public final class CodePipelineMock implements AutoCloseable {
 
         /**
          * How long any acknowledged job may stay InProgress before it times out, unless its action type sets its
-         * own. By default 24 hours for custom and partner actions, 20 minutes for Lambda invoke actions.
+         * own ({@code jobTimeout}: "the timeout for a single job, not the entire action execution"). No limit by
+         * default. The action timeout of the quotas page applies as well, across the action's continuation jobs,
+         * counted from its first job's acknowledge: 24 hours for custom actions, 1 hour for partner actions, 20
+         * minutes for Lambda invoke actions.
          */
         public Builder jobTimeout(Duration timeout) {
             this.jobTimeout = positive(timeout, "jobTimeout");

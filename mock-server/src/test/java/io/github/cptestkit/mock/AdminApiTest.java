@@ -241,6 +241,40 @@ class AdminApiTest {
     }
 
     @Test
+    void aSuccessWithoutOutputVariablesShowsNone() {
+        String jobId = admin.post("jobs", "{\"kind\": \"custom\", \"actionTypeId\": " + MY_CI + "}").body()
+                .at("/jobs/0/jobId").asText();
+        Job job = sdk.pollForJobs(r -> r.actionTypeId(a -> a.category("Build").owner("Custom").provider("MyCi")
+                .version("1"))).jobs().get(0);
+        sdk.acknowledgeJob(r -> r.jobId(jobId).nonce(job.nonce()));
+        sdk.putJobSuccessResult(r -> r.jobId(jobId));
+
+        JsonNode result = admin.get("jobs/" + jobId).body().get("result");
+
+        assertThat(result.get("type").asText()).isEqualTo("success");
+        assertThat(result.has("outputVariables")).as("no outputVariables were sent: %s", result).isFalse();
+    }
+
+    @Test
+    void aFaultTheOperationCannotAnswerIsRefusedUnlessAnyErrorIsSaid() {
+        AdminHttp.Answer refused = admin.post("faults", "{\"operation\": \"PollForJobs\", \"error\":"
+                + " \"InvalidNonceException\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorType()).isEqualTo("ValidationException");
+        assertThat(refused.message()).startsWith("PollForJobs cannot answer InvalidNonceException: it answers"
+                + " [ValidationException, ActionTypeNotFoundException,").contains("\"anyError\": true");
+
+        AdminHttp.Answer allowed = admin.post("faults", "{\"operation\": \"PollForJobs\", \"error\":"
+                + " \"InvalidNonceException\", \"anyError\": true}");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThatThrownBy(() -> sdk.pollForJobs(r -> r.actionTypeId(a -> a.category("Build").owner("Custom")
+                .provider("MyCi").version("1")))).isInstanceOfSatisfying(CodePipelineException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNonceException"));
+        assertThat(admin.post("faults", "{\"delayMillis\": 1, \"anyError\": true}").message())
+                .contains("'anyError'", "Member must be absent unless error is given");
+    }
+
+    @Test
     void anInjectedFaultReachesTheSdkAndIsUsedUp() {
         admin.post("jobs", "{\"kind\": \"custom\", \"actionTypeId\": " + MY_CI + "}");
         AdminHttp.Answer answer = admin.post("faults", "{\"operation\": \"PollForJobs\", \"error\":"

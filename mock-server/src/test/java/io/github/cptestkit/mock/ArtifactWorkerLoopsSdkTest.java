@@ -11,6 +11,7 @@ import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.wire.S3ArtifactLocation;
+import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
@@ -221,7 +222,7 @@ class ArtifactWorkerLoopsSdkTest {
     }
 
     @Test
-    void artifactCredentialsExpireALifetimeAfterTheyWereHandedOutAndGetJobDetailsRenewsThem() {
+    void artifactCredentialsExpireALifetimeAfterTheyWereHandedOutAndGetJobDetailsHandsOutANewSet() {
         CodePipelineMock mock = start(CodePipelineMock.builder().artifactCredentialsLifetime(Duration.ofMinutes(15)));
         CodePipelineClient codePipeline = closing(SdkClients.oneAttempt(mock));
         FakeCustomJob job = customJob(5);
@@ -240,9 +241,16 @@ class ArtifactWorkerLoopsSdkTest {
         assertThat(expired.statusCode()).isEqualTo(400);
         assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
 
-        codePipeline.getJobDetails(r -> r.jobId(polled.id()));   // a long-running worker fetches fresh credentials
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())).asByteArray())
+        // a long-running worker fetches fresh credentials: a new set; the old one stays expired
+        var fresh = codePipeline.getJobDetails(r -> r.jobId(polled.id())).jobDetails().data().artifactCredentials();
+        assertThat(fresh.accessKeyId()).isNotEqualTo(polled.data().artifactCredentials().accessKeyId());
+        assertThat(fresh.sessionToken()).isNotEqualTo(polled.data().artifactCredentials().sessionToken());
+        S3Client renewed = closing(SdkClients.s3(mock, fresh));
+        assertThat(renewed.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())).asByteArray())
                 .isEqualTo(job.artifacts().get(0).content());
+        assertThat(catchThrowableOfType(S3Exception.class,
+                () -> s3.getObjectAsBytes(r -> r.bucket(input.bucketName()).key(input.objectKey())))
+                .awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
     }
 
     @Test
@@ -270,5 +278,38 @@ class ArtifactWorkerLoopsSdkTest {
         assertThat(catchThrowableOfType(java.util.NoSuchElementException.class,
                 () -> mock.outputArtifact(jobId, "NoSuchArtifact")))
                 .hasMessageContaining(jobId).hasMessageContaining("'NoSuchArtifact'").hasMessageContaining(outputName);
+    }
+
+    @Test
+    void inputsOfAJobDocumentAreServedWithTheContentTypeOfTheirBytesUnderTheJobsKey() throws Exception {
+        CodePipelineMock mock = start(CodePipelineMock.builder());
+        FakeCustomJob fake = FAKES.custom().preset(Preset.DEPLOY_WITH_KMS).inputArtifacts(4).outputArtifacts(1)
+                .index(30).build();
+        var inputs = fake.job().data().inputArtifacts();
+        java.io.ByteArrayOutputStream tarGz = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(tarGz)) {
+            gzip.write("a tar would be here".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var base64 = java.util.Base64.getEncoder();
+        String document = new JobDocument.Custom(fake).toJson();
+        String withContents = document.substring(0, document.length() - 1) + ", \"inputArtifactContents\": {\""
+                + inputs.get(0).name() + "\": \"" + base64.encodeToString(tarGz.toByteArray()) + "\", \""
+                + inputs.get(1).name() + "\": \"" + base64.encodeToString(Zips.zip(Map.of("a.txt", "a"))) + "\", \""
+                + inputs.get(2).name() + "\": \"" + base64.encodeToString(new byte[] {1, 2, 3}) + "\"}}";
+        mock.enqueue(JobDocument.parse(withContents));
+        CodePipelineClient codePipeline = closing(SdkClients.oneAttempt(mock));
+        Job polled = codePipeline.pollForJobs(r -> r.actionTypeId(sdk(fake.actionTypeId()))).jobs().get(0);
+        S3Client s3 = closing(SdkClients.s3(mock, polled.data().artifactCredentials()));
+
+        List<String> types = new ArrayList<>();
+        for (var input : inputs) {
+            var head = s3.headObject(r -> r.bucket(input.location().s3Location().bucketName())
+                    .key(input.location().s3Location().objectKey()));
+            types.add(head.contentType());
+            assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+            assertThat(head.ssekmsKeyId()).isEqualTo(fake.job().data().encryptionKey().id());
+        }
+        assertThat(types).as("the fourth input came without bytes: a generated zip, under the job's key too")
+                .containsExactly("application/gzip", "application/zip", "application/octet-stream", "application/zip");
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.cptestkit.mock.SdkClients.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -75,8 +76,10 @@ class ErrorsSdkTest extends SharedMockTest {
     void pollingAnUnknownActionTypeIsActionTypeNotFoundException() {
         var partner = thrown(ActionTypeNotFoundException.class,
                 () -> client.pollForThirdPartyJobs(r -> r.actionTypeId(sdk(THIRD_PARTY_TYPE))));
-        assertThat(message(partner)).isEqualTo(
-                "Action type not found: {category: Build, owner: ThirdParty, provider: MyCi, version: 1}");
+        assertThat(message(partner)).as("AWS's wording (quoted in the Jenkins plugin's issue #14), then the mock's fix")
+                .startsWith("ActionType (Category: 'Build', Owner: 'ThirdParty', Provider: 'MyCi', Version: '1') is"
+                        + " not available. ")
+                .contains("registerActionType");
         thrown(ActionTypeNotFoundException.class, () -> client.pollForJobs(r -> r.actionTypeId(sdk(CUSTOM_TYPE))));
     }
 
@@ -178,6 +181,46 @@ class ErrorsSdkTest extends SharedMockTest {
                 () -> SdkClients.call(client, operation, PARTNER_JOB, CUSTOM_JOB));
         assertThat(exception.awsErrorDetails().errorCode()).isEqualTo(error.type());
         assertThat(message(exception)).isEqualTo("injected " + error.type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AwsError.class, names = {"THROTTLING", "INTERNAL_FAILURE", "SERVICE_UNAVAILABLE",
+            "UNKNOWN_OPERATION"})
+    void injectedServiceWideErrorsCarryAwssWordingWherePublic(AwsError error) {
+        mock.failNext(Operation.GET_JOB_DETAILS, 1, InjectedFault.error(error));
+        CodePipelineException exception = catchThrowableOfType(CodePipelineException.class,
+                () -> client.getJobDetails(r -> r.jobId(JOB_ID)));
+        assertThat(message(exception)).isEqualTo(switch (error) {
+            case INTERNAL_FAILURE -> "The request processing has failed because of an unknown error, exception or"
+                    + " failure.";
+            case SERVICE_UNAVAILABLE -> "The request has failed due to a temporary failure of the server.";
+            case UNKNOWN_OPERATION -> "The action or operation requested is invalid. Verify that the action is"
+                    + " typed correctly.";
+            default -> "Rate exceeded";
+        });
+    }
+
+    @Test
+    void aFaultTheOperationCannotAnswerIsRefusedNamingTheErrorsItCanAnswer() {
+        assertThatThrownBy(() -> mock.failNext(Operation.POLL_FOR_JOBS, 1,
+                InjectedFault.error(AwsError.INVALID_NONCE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PollForJobs cannot answer InvalidNonceException: it answers"
+                        + " [ValidationException, ActionTypeNotFoundException, ThrottlingException, InternalFailure,")
+                .hasMessageContaining("InjectedFault.anyError(...)");
+        assertThatThrownBy(() -> mock.failNext(1, InjectedFault.error(AwsError.JOB_NOT_FOUND)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A fault for any operation cannot be JobNotFoundException");
+        assertThatCode(() -> mock.failNext(1, InjectedFault.error(AwsError.THROTTLING)))
+                .as("service-wide: every operation answers it").doesNotThrowAnyException();
+    }
+
+    @Test
+    void anyErrorInjectsAnErrorTheOperationsModelDoesNotList() {
+        mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.anyError(AwsError.INVALID_NONCE));
+        var exception = thrown(InvalidNonceException.class, () -> client.pollForJobs(r -> r
+                .actionTypeId(sdk(CUSTOM_TYPE))));
+        assertThat(message(exception)).isEqualTo("InvalidNonceException injected by the mock");
     }
 
     @ParameterizedTest

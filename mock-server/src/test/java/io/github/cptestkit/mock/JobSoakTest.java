@@ -59,8 +59,8 @@ import software.amazon.awssdk.services.codepipeline.model.InvalidNonceException;
  *
  * <p>The clock moves only while no worker is between a poll and its acknowledgements (a read-write lock): a moved
  * clock stands for time in which the crashed workers' dispatches expired, not for a live worker stalling. (A partner
- * worker that stalls past the timeout between its poll and GetThirdPartyJobDetails gets the next worker's nonce,
- * and both acknowledge: docs/fidelity.md.)
+ * worker that stalls past the timeout between its poll and GetThirdPartyJobDetails gets the next worker's nonce;
+ * only the first of the two to acknowledge claims the job, the other gets InvalidNonceException: docs/fidelity.md.)
  */
 class JobSoakTest {
 

@@ -57,6 +57,32 @@ public enum AwsError {
     }
 
     /**
+     * The message AWS sends with this service-wide error where AWS's wording is public, or empty: InternalFailure
+     * and ServiceUnavailable as the Common Errors reference of the AWS APIs words them, UnknownOperationException
+     * with its text for an invalid action, ThrottlingException as AWS JSON services answer it ("Rate exceeded").
+     */
+    public java.util.Optional<String> awsMessage() {
+        return java.util.Optional.ofNullable(switch (this) {
+            case THROTTLING -> "Rate exceeded";
+            case INTERNAL_FAILURE -> "The request processing has failed because of an unknown error, exception or"
+                    + " failure.";
+            case SERVICE_UNAVAILABLE -> "The request has failed due to a temporary failure of the server.";
+            case UNKNOWN_OPERATION -> "The action or operation requested is invalid. Verify that the action is typed"
+                    + " correctly.";
+            default -> null;
+        });
+    }
+
+    /**
+     * AWS's ActionTypeNotFoundException message for an action type, as CodePipeline words it:
+     * {@code ActionType (Category: 'Build', Owner: 'Custom', Provider: 'MyCi', Version: '1') is not available}.
+     */
+    public static String actionTypeNotAvailable(String category, String owner, String provider, String version) {
+        return "ActionType (Category: '" + category + "', Owner: '" + owner + "', Provider: '" + provider
+                + "', Version: '" + version + "') is not available";
+    }
+
+    /**
      * Finds an error by its type, accepting the namespaced form ({@code com.amazonaws.codepipeline#X}) and the
      * {@code :http://...} suffix some services append, as the SDKs do.
      */

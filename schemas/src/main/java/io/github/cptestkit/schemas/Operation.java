@@ -79,6 +79,20 @@ public enum Operation {
         return errors;
     }
 
+    /**
+     * Every error the operation can answer: the errors its model lists, then the service-wide ones (those not
+     * {@link AwsError#modeled()}), in {@link AwsError} order.
+     */
+    public List<AwsError> possibleErrors() {
+        List<AwsError> possible = new java.util.ArrayList<>(errors);
+        for (AwsError error : AwsError.values()) {
+            if (!error.modeled()) {
+                possible.add(error);
+            }
+        }
+        return List.copyOf(possible);
+    }
+
     /** Whether the model gives the operation an output shape ({@code Put*} operations answer {@code {}}). */
     public boolean hasOutput() {
         return !operationName.startsWith("Put");

@@ -66,10 +66,28 @@ final class Banner {
         out.println("  export AWS_REGION=" + REGION + " AWS_DEFAULT_REGION=" + REGION);
         out.println("S3 clients need path-style addressing; artifacts are read and written with each job's"
                 + " artifactCredentials.");
+        mock.httpsTrustIfServed().ifPresent(trust -> {
+            String https = mock.httpsEndpoint().toString();
+            out.println();
+            out.println("HTTPS on " + https + " (certificate for localhost and 127.0.0.1, signed by this run's CA "
+                    + trust.caCertificateFile() + "):");
+            out.println("  export AWS_ENDPOINT_URL_CODEPIPELINE=" + https + " AWS_ENDPOINT_URL_S3=" + https);
+            out.println("  export AWS_CA_BUNDLE=" + trust.caCertificateFile() + "         # boto3, the AWS CLI");
+            out.println("  export NODE_EXTRA_CA_CERTS=" + trust.caCertificateFile() + "   # AWS SDK for JavaScript");
+            StringBuilder java = new StringBuilder("  Java: ");
+            trust.javaTrustStoreProperties().forEach((name, value) -> java.append("-D").append(name).append('=')
+                    .append(value).append(' '));
+            out.println(java.toString().stripTrailing());
+            out.println("  AWS SDK for Java v2 in code: ApacheHttpClient.builder().tlsTrustManagersProvider(...) with"
+                    + " trust managers of that trust store");
+        });
         out.println();
         printJobs(out, queued);
         ObjectNode ready = WireFormat.mapper().createObjectNode().put("endpoint", endpoint)
                 .put("port", mock.port()).put("admin", endpoint + AdminRoutes.BASE_PATH);
+        mock.httpsTrustIfServed().ifPresent(trust -> ready.put("httpsEndpoint", mock.httpsEndpoint().toString())
+                .put("httpsPort", mock.httpsPort()).put("caFile", trust.caCertificateFile().toString())
+                .put("trustStore", trust.trustStoreFile().toString()));
         ArrayNode jobs = ready.putArray("jobs");
         int fromFile = fromFile(queued);
         for (int i = 0; i < queued.size(); i++) {

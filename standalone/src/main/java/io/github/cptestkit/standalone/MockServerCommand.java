@@ -1,11 +1,13 @@
 package io.github.cptestkit.standalone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cptestkit.wire.ActionOwner;
 import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRefusal;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -97,6 +100,27 @@ public final class MockServerCommand implements Callable<Integer> {
             + " this action type, e.g. Build/MyCi/1 (the owner follows --kind); by default each job draws its own.")
     String actionType;
 
+    @Option(names = "--queryable-property", paramLabel = "KEY[=VALUE]", description = "The --action-type's"
+            + " queryable property: PollForJobs must filter on KEY with queryParam, as CreateCustomActionType's"
+            + " queryable property asks; fake jobs of the type carry KEY=VALUE in their configuration (VALUE: at most"
+            + " 20 letters, digits, _ and -; default " + DEFAULT_QUERYABLE_VALUE + "). Custom action types only.")
+    String queryableProperty;
+
+    @Option(names = "--job-timeout", paramLabel = "SECONDS", description = "The --action-type's own job timeout,"
+            + " 60 to 43200 seconds (an action type's jobTimeout): each of its jobs times out this long after it"
+            + " was acknowledged.")
+    Long jobTimeoutSeconds;
+
+    @Option(names = "--https-port", paramLabel = "PORT", description = "Serve HTTPS on this port too (0 for any"
+            + " free port), with a certificate for localhost and 127.0.0.1 signed by a CA made at start; the banner"
+            + " names its file and each client's setting (AWS_CA_BUNDLE, NODE_EXTRA_CA_CERTS, a Java trust store).")
+    Integer httpsPort;
+
+    @Option(names = "--https-ca-file", paramLabel = "FILE", description = "Where to write the HTTPS CA certificate"
+            + " (PEM; a PKCS12 trust store FILE-without-extension.p12 beside it); by default a temporary folder"
+            + " deleted when the mock stops.")
+    Path httpsCaFile;
+
     @Option(names = "--strict", description = "Refuse uploads that ignore a job's KMS key (AccessDenied, as"
             + " CodePipeline's bucket policy does) and answer InternalFailure rather than serve an answer that breaks"
             + " the wire format. Off by default: both are only logged.")
@@ -127,9 +151,14 @@ public final class MockServerCommand implements Callable<Integer> {
             + " by default (403).")
     boolean allowProxy;
 
+    /** The value fake jobs carry for {@code --queryable-property KEY} without {@code =VALUE}. */
+    static final String DEFAULT_QUERYABLE_VALUE = "project-1";
+
     private final PrintStream out;
     private final PrintStream err;
     private CodePipelineMock running;
+    /** The action type {@code --action-type} names (the owner of the jobs' kind), or {@code null}. */
+    private ActionTypeId namedType;
 
     /** A command that prints its banner to {@code out} and its errors and request log to {@code err}. */
     public MockServerCommand(PrintStream out, PrintStream err) {
@@ -207,7 +236,18 @@ public final class MockServerCommand implements Callable<Integer> {
         InetAddress address = bindAddress();
         List<JobDocument> documents = jobsFile == null ? List.of() : readJobs(jobsFile);
         FakeJobOrder order = order();
-        CodePipelineMock.Builder builder = CodePipelineMock.builder()
+        ActionTypeSettings typeSettings = typeSettings();
+        CodePipelineMock.Builder builder = CodePipelineMock.builder();
+        if (httpsPort != null) {
+            builder.httpsPort(httpsPort);
+            if (httpsCaFile != null) {
+                builder.httpsCaFile(httpsCaFile);
+            }
+        } else if (httpsCaFile != null) {
+            throw new ParameterException(spec.commandLine(), "--https-ca-file needs --https-port: without an HTTPS"
+                    + " port the mock makes no CA; add --https-port 0");
+        }
+        builder
                 .port(port)
                 .bindAddress(bind)
                 .clock(MockClock.systemUtc())
@@ -228,8 +268,10 @@ public final class MockServerCommand implements Callable<Integer> {
             mock.start();
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
-                err.println("codepipeline-mock: port " + port + " is in use on " + bind + "; choose another with"
-                        + " --port, or use --port 0 for any free port");
+                err.println(httpsPort == null ? "codepipeline-mock: port " + port + " is in use on " + bind
+                        + "; choose another with --port, or use --port 0 for any free port"
+                        : "codepipeline-mock: port " + port + " or HTTPS port " + httpsPort + " is in use on " + bind
+                        + "; choose others with --port and --https-port, or use 0 for any free port");
                 return CANNOT_START;
             }
             err.println("codepipeline-mock: cannot start the server on " + bind + ":" + port + ": " + e.getMessage());
@@ -237,12 +279,16 @@ public final class MockServerCommand implements Callable<Integer> {
         }
         List<JobDocument> queued = new ArrayList<>();
         try {
+            if (typeSettings != null) {
+                mock.registerActionType(namedType, typeSettings);
+            }
             for (JobDocument document : documents) {
                 mock.enqueue(document);
                 queued.add(document);
             }
             if (order != null) {
-                for (JobDocument job : order.build(FakeJobs.withSeed(seed), mock.jobs().size())) {
+                for (JobDocument job : order.build(FakeJobs.withSeed(seed), mock.jobs().size(),
+                        queryableConfiguration())) {
                     mock.enqueue(job);
                     queued.add(job);
                 }
@@ -325,10 +371,7 @@ public final class MockServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--count must be 0 to " + FakeJobOrder.MAX_COUNT
                     + ", but was " + jobs);
         }
-        if (jobs == 0) {
-            return null;
-        }
-        FakeJobOrder draft = new FakeJobOrder(chosenPreset, chosenKind, jobs, null);
+        FakeJobOrder draft = new FakeJobOrder(chosenPreset, chosenKind, Math.max(jobs, 1), null);
         ActionTypeId type = null;
         if (actionType != null) {
             ObjectNode given = FakeJobOrder.actionTypeFromText(actionType);
@@ -337,6 +380,15 @@ public final class MockServerCommand implements Callable<Integer> {
                         + " e.g. Build/MyCi/1, but was '" + actionType + "'");
             }
             type = FakeJobOrder.actionType(given, draft.effectiveKind(), "--action-type", checks);
+        }
+        namedType = type;
+        if (jobs == 0) {
+            try {
+                checks.done();
+            } catch (AdminRefusal refusal) {
+                throw new ParameterException(spec.commandLine(), refusal.getMessage());
+            }
+            return null;
         }
         FakeJobOrder order = new FakeJobOrder(chosenPreset, chosenKind, jobs, type);
         if (checks.valid()) {
@@ -348,6 +400,55 @@ public final class MockServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), refusal.getMessage());
         }
         return order;
+    }
+
+    /**
+     * The settings {@code --queryable-property} and {@code --job-timeout} give the {@code --action-type}, or
+     * {@code null} when neither is given.
+     */
+    private ActionTypeSettings typeSettings() {
+        if (queryableProperty == null && jobTimeoutSeconds == null) {
+            return null;
+        }
+        String option = queryableProperty != null ? "--queryable-property" : "--job-timeout";
+        if (namedType == null) {
+            throw new ParameterException(spec.commandLine(), option + " sets a setting of the --action-type, but no"
+                    + " --action-type was given; add --action-type CATEGORY/PROVIDER/VERSION (with --kind custom and"
+                    + " --count 0 to register the type without fake jobs)");
+        }
+        ActionTypeSettings settings = ActionTypeSettings.defaults();
+        try {
+            if (jobTimeoutSeconds != null) {
+                settings = settings.withJobTimeout(Duration.ofSeconds(jobTimeoutSeconds));
+            }
+            if (queryableProperty != null) {
+                if (namedType.owner() != ActionOwner.CUSTOM) {
+                    throw new IllegalArgumentException("--queryable-property is for custom action types (PollForJobs"
+                            + " filters on it), but the --action-type's owner is " + namedType.owner().wire()
+                            + "; add --kind custom");
+                }
+                settings = settings.withQueryableProperty(queryableKey());
+                ActionTypeSettings.checkQueryableValue(queryableKey(), queryableConfiguration().get(queryableKey()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().replace("jobTimeout", "--job-timeout")
+                    .replace("CodePipelineMock.builder().jobTimeout(...)", "a mock built in Java"));
+        }
+        return settings;
+    }
+
+    private String queryableKey() {
+        int equals = queryableProperty.indexOf('=');
+        return equals < 0 ? queryableProperty : queryableProperty.substring(0, equals);
+    }
+
+    /** The configuration fake jobs of the named type carry for its queryable property; empty without one. */
+    private Map<String, String> queryableConfiguration() {
+        if (queryableProperty == null) {
+            return Map.of();
+        }
+        int equals = queryableProperty.indexOf('=');
+        return Map.of(queryableKey(), equals < 0 ? DEFAULT_QUERYABLE_VALUE : queryableProperty.substring(equals + 1));
     }
 
     private <T> T choose(String option, String name, java.util.Map<String, T> choices) {

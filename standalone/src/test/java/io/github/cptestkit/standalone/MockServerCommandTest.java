@@ -1,7 +1,16 @@
 package io.github.cptestkit.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.ClientConfiguration;
+import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.BasicAWSCredentials;
+import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
+import com.amazonaws.services.codepipeline.AWSCodePipeline;
+import com.amazonaws.services.codepipeline.AWSCodePipelineClientBuilder;
+import com.amazonaws.services.codepipeline.model.AcknowledgeJobRequest;
+import com.amazonaws.services.codepipeline.model.PollForJobsRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cptestkit.fixtures.FakeJobs;
@@ -9,18 +18,28 @@ import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 
 /** The command line run in-process: what it prints, how it exits, what it queues. */
 class MockServerCommandTest {
@@ -172,5 +191,125 @@ class MockServerCommandTest {
         assertThat(run("--port", "0", "--bind", "0.0.0.0")).isZero();
         assertThat(out()).contains("WARNING: listening on 0.0.0.0 (every interface), beyond this machine")
                 .contains("export AWS_ENDPOINT_URL_CODEPIPELINE=http://localhost:" + command.running().port());
+    }
+
+    // ---------------------------------------------------------------- the action type's settings at start
+
+    /** Runs {@code work} with a worker on the AWS SDK for Java v1 (as a CI server's CodePipeline plugin is written). */
+    private void withV1Worker(java.util.function.Consumer<AWSCodePipeline> work) {
+        AWSCodePipeline worker = AWSCodePipelineClientBuilder.standard()
+                .withEndpointConfiguration(new EndpointConfiguration(command.running().endpoint().toString(),
+                        "us-east-1"))
+                .withClientConfiguration(new ClientConfiguration().withMaxErrorRetry(0))
+                .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("AKIAFAKE", "fake")))
+                .build();
+        try {
+            work.accept(worker);
+        } finally {
+            worker.shutdown();
+        }
+    }
+
+    private static PollForJobsRequest poll(Map<String, String> queryParam) {
+        return new PollForJobsRequest().withMaxBatchSize(10).withQueryParam(queryParam)
+                .withActionTypeId(new com.amazonaws.services.codepipeline.model.ActionTypeId().withCategory("Build")
+                        .withOwner("Custom").withProvider("MyCi").withVersion("1"));
+    }
+
+    @Test
+    void aQueryablePropertyGivenOnTheCommandLineLetsAnSdkV1WorkerPollWithItsQueryParam() {
+        assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "2",
+                "--queryable-property", "ProjectName=payments")).isZero();
+        withV1Worker(worker -> {
+            List<com.amazonaws.services.codepipeline.model.Job> jobs = worker
+                    .pollForJobs(poll(Map.of("ProjectName", "payments"))).getJobs();
+            assertThat(jobs).hasSize(2).allSatisfy(job -> assertThat(job.getData().getActionConfiguration()
+                    .getConfiguration()).containsEntry("ProjectName", "payments"));
+            assertThat(worker.pollForJobs(poll(Map.of("ProjectName", "billing"))).getJobs()).isEmpty();
+            assertThatThrownBy(() -> worker.pollForJobs(poll(Map.of())))
+                    .isInstanceOf(com.amazonaws.services.codepipeline.model.ValidationException.class)
+                    .hasMessageContaining("ProjectName");
+        });
+    }
+
+    @Test
+    void aQueryablePropertyWithoutAValueGivesTheFakeJobsTheDefaultValue() {
+        assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "1",
+                "--queryable-property", "ProjectName")).isZero();
+        withV1Worker(worker -> {
+            assertThat(worker.pollForJobs(poll(Map.of("ProjectName", MockServerCommand.DEFAULT_QUERYABLE_VALUE)))
+                    .getJobs()).hasSize(1);
+        });
+    }
+
+    @Test
+    void countZeroWithAnActionTypeRegistersOnlyTheTypeSoPollsAnswerNoJobs() {
+        assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "0",
+                "--queryable-property", "ProjectName")).isZero();
+        assertThat(command.running().jobs()).isEmpty();
+        withV1Worker(worker -> {
+            assertThat(worker.pollForJobs(poll(Map.of("ProjectName", "payments"))).getJobs()).isEmpty();
+        });
+    }
+
+    @Test
+    void aJobTimeoutGivenOnTheCommandLineTimesOutEachJobThatLongAfterItsAcknowledge() {
+        assertThat(run("--port", "0", "--kind", "custom", "--action-type", "Build/MyCi/1", "--count", "1",
+                "--job-timeout", "60")).isZero();
+        withV1Worker(worker -> {
+            var job = worker.pollForJobs(poll(Map.of())).getJobs().get(0);
+            worker.acknowledgeJob(new AcknowledgeJobRequest().withJobId(job.getId()).withNonce(job.getNonce()));
+            MockClock clock = (MockClock) command.running().clock();
+            clock.advance(Duration.ofSeconds(59));
+            assertThat(command.running().job(job.getId()).status()).isEqualTo(JobStatus.IN_PROGRESS);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(command.running().job(job.getId()).status()).isEqualTo(JobStatus.TIMED_OUT);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --queryable-property ProjectName                                       | --queryable-property sets a setting of the --action-type, but no --action-type was given
+            --kind custom --action-type Build/MyCi/1 --job-timeout 30              | --job-timeout
+            --action-type Build/MyCi/1 --queryable-property ProjectName            | --queryable-property is for custom action types
+            --kind custom --action-type Build/MyCi/1 --queryable-property P=a.b    | a.b
+            --https-ca-file ca.pem                                                 | --https-ca-file needs --https-port
+            """)
+    void badActionTypeAndHttpsOptionsExitWithCode2NamingTheProblem(String args, String message) {
+        assertThat(run(("--port 0 " + args).split(" "))).isEqualTo(2);
+        assertThat(err()).startsWith("codepipeline-mock: ").contains(message);
+        assertThat(command.running()).isNull();
+    }
+
+    // ---------------------------------------------------------------- HTTPS
+
+    @Test
+    void withAnHttpsPortTheBannerAndTheReadyLineSayHowEachClientTrustsItAndAnSdkV2WorkerPollsOverIt(
+            @TempDir Path dir) throws Exception {
+        Path caFile = dir.resolve("mock-ca.pem");
+        assertThat(run("--port", "0", "--https-port", "0", "--https-ca-file", caFile.toString(), "--kind", "custom",
+                "--action-type", "Build/MyCi/1", "--count", "1")).isZero();
+        CodePipelineMock mock = command.running();
+        String https = "https://127.0.0.1:" + mock.httpsPort();
+        List<String> lines = out().lines().toList();
+        assertThat(lines).contains("  export AWS_ENDPOINT_URL_CODEPIPELINE=" + https + " AWS_ENDPOINT_URL_S3=" + https)
+                .anySatisfy(line -> assertThat(line).startsWith("  export AWS_CA_BUNDLE=" + caFile))
+                .anySatisfy(line -> assertThat(line).startsWith("  export NODE_EXTRA_CA_CERTS=" + caFile))
+                .anySatisfy(line -> assertThat(line).contains("-Djavax.net.ssl.trustStore="));
+        assertThat(Files.readString(caFile)).startsWith("-----BEGIN CERTIFICATE-----");
+        String last = lines.get(lines.size() - 1);
+        JsonNode ready = new ObjectMapper().readTree(last.substring(MockServerCommand.READY.length() + 1));
+        assertThat(ready.get("httpsEndpoint").asText()).isEqualTo(https);
+        assertThat(ready.get("caFile").asText()).isEqualTo(caFile.toString());
+        try (SdkHttpClient http = ApacheHttpClient.builder()
+                .tlsTrustManagersProvider(mock.https()::trustManagers).build();
+                CodePipelineClient client = CodePipelineClient.builder().endpointOverride(URI.create(https))
+                        .region(Region.US_EAST_1).httpClient(http)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("AKIAFAKE", "fake")))
+                        .build()) {
+            assertThat(client.pollForJobs(r -> r.actionTypeId(t -> t.category("Build").owner("Custom")
+                    .provider("MyCi").version("1"))).jobs()).hasSize(1);
+        }
     }
 }

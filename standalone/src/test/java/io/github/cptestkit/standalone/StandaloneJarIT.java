@@ -9,6 +9,7 @@ import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.AdminHttp;
 import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.wire.Preset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,7 @@ class StandaloneJarIT {
     private static final StringBuffer STDERR = new StringBuffer();
     private static JsonNode ready;
     private static String endpoint;
+    private static String httpsEndpoint;
     private static AdminHttp admin;
     private static JobDocument customJob;
 
@@ -62,7 +64,8 @@ class StandaloneJarIT {
         Files.writeString(jobs, "[" + customJob.toJson() + "]");
         jar = new ProcessBuilder(java(), "-jar", standaloneJar().toString(), "--port", "0", "--strict", "--verbose",
                 "--preset", "build-with-source-zip", "--count", "2", "--action-type", "Build/MyCi/1",
-                "--jobs", jobs.getFileName().toString())
+                "--jobs", jobs.getFileName().toString(), "--https-port", "0", "--https-ca-file",
+                workDir.resolve("mock-ca.pem").toString())
                 .directory(workDir.toFile()).start();
         drain(jar.getErrorStream(), STDERR);
         CompletableFuture<String> readyLine = new CompletableFuture<>();
@@ -84,6 +87,7 @@ class StandaloneJarIT {
         reader.start();
         ready = JSON.readTree(readyLine.get(60, TimeUnit.SECONDS));
         endpoint = ready.get("endpoint").asText();
+        httpsEndpoint = ready.get("httpsEndpoint").asText();
         admin = new AdminHttp(URI.create(endpoint));
     }
 
@@ -168,8 +172,50 @@ class StandaloneJarIT {
                         + " failure put");
     }
 
+    /** Queues, through the admin API, a custom Deploy job of {@code provider} with a KMS key and one output. */
+    private static String queueKmsJob(String provider, long seed) {
+        JobDocument job = new JobDocument.Custom(FakeJobs.withSeed(seed).custom().preset(Preset.DEPLOY_WITH_KMS)
+                .category(ActionCategory.DEPLOY).provider(provider).version("1").outputArtifacts(1).build());
+        AdminHttp.Answer queued = admin.post("jobs", "{\"job\": " + job.toJson() + "}");
+        assertThat(queued.status()).as("queued: %s", queued.body()).isBetween(200, 299);
+        return job.jobId();
+    }
+
     @Test
     @Order(5)
+    void aBoto3WorkerOverHttpsRenewsItsCredentialsWithGetJobDetailsAndTheFirstSetExpiresOnItsOwnTime()
+            throws Exception {
+        assertThat(httpsEndpoint).matches("https://127\\.0\\.0\\.1:\\d+");
+        String jobId = queueKmsJob("Boto3Https", 11);
+
+        Result result = run(Map.of("AWS_CA_BUNDLE", ready.get("caFile").asText()), python(),
+                CLIENTS.resolve("boto3_https_worker.py").toString(), httpsEndpoint, "Deploy/Boto3Https/1");
+
+        assertThat(result.output()).contains(
+                "boto3 https worker: job " + jobId + ": polled and acknowledged over HTTPS",
+                "boto3 https worker: GetJobDetails after 40 minutes answered new credentials",
+                "boto3 https worker: the first credentials expired on their own time (ExpiredToken)",
+                "boto3 https worker: the renewed credentials uploaded the output; job succeeded");
+        assertThat(admin.get("jobs/" + jobId).body().get("status").asText()).isEqualTo("Succeeded");
+    }
+
+    @Test
+    @Order(6)
+    void theAwsCliOverHttpsUploadsAnOutputWithSseKmsUnderTheJobsKey() throws Exception {
+        require("aws", "--version", "the AWS CLI (apt-get install awscli)");
+        String jobId = queueKmsJob("CliHttps", 12);
+
+        Result result = run(Map.of("AWS_CA_BUNDLE", ready.get("caFile").asText()), "bash",
+                CLIENTS.resolve("aws_cli_https.sh").toString(), httpsEndpoint, "Deploy/CliHttps/1");
+
+        assertThat(result.output()).contains("cli https: job " + jobId + " polled and acknowledged (InProgress)",
+                "aws:kms", "cli https: job " + jobId + " output uploaded with SSE-KMS, success put");
+        assertThat(admin.get("jobs/" + jobId).body().get("status").asText()).isEqualTo("Succeeded");
+        assertThat(admin.get("kms-violations").body().get("kmsViolations")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void aSecondJarOnTheTakenPortExitsWithCode1AndBadFlagsWithCode2() throws Exception {
         int port = ready.get("port").asInt();
         Result taken = runJar("--port", Integer.toString(port));
@@ -189,7 +235,7 @@ class StandaloneJarIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theVerboseLogShowsEveryCallButNoClientTokenOrSecretKey() {
         String log = STDERR.toString();
         assertThat(log).contains("POST / PollForThirdPartyJobs", "POST / PutJobSuccessResult",

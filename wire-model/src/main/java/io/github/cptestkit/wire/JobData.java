@@ -1,7 +1,9 @@
 package io.github.cptestkit.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a job asks of its worker: the same shape for third-party jobs ({@code ThirdPartyJobData}) and custom-action
@@ -26,5 +28,22 @@ public record JobData(ActionTypeId actionTypeId, ActionConfiguration actionConfi
     public JobData withContinuationToken(String token) {
         return new JobData(actionTypeId, actionConfiguration, pipelineContext, inputArtifacts, outputArtifacts,
                 artifactCredentials, token, encryptionKey);
+    }
+
+    /** The same data with other artifact credentials (as AWS hands out when a job's details are fetched again). */
+    public JobData withArtifactCredentials(AwsSessionCredentials credentials) {
+        return new JobData(actionTypeId, actionConfiguration, pipelineContext, inputArtifacts, outputArtifacts,
+                credentials, continuationToken, encryptionKey);
+    }
+
+    /** The same data with {@code properties} added to its action configuration (replacing those of their keys). */
+    public JobData withConfiguration(Map<String, String> properties) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (actionConfiguration != null && actionConfiguration.configuration() != null) {
+            merged.putAll(actionConfiguration.configuration());
+        }
+        merged.putAll(properties);
+        return new JobData(actionTypeId, new ActionConfiguration(merged), pipelineContext, inputArtifacts,
+                outputArtifacts, artifactCredentials, continuationToken, encryptionKey);
     }
 }

@@ -53,8 +53,12 @@ public final class DeclaredFaults {
         List<Planned> planned = new ArrayList<>();
         for (AnnotatedElement element : elements) {
             for (FailNext failNext : AnnotationSupport.findRepeatableAnnotations(element, FailNext.class)) {
-                InjectedFault fault = failNext.message().isEmpty() ? InjectedFault.error(failNext.error())
-                        : InjectedFault.error(failNext.error(), failNext.message());
+                String message = failNext.message().isEmpty() ? null : failNext.message();
+                InjectedFault fault = failNext.anyError()
+                        ? (message == null ? InjectedFault.anyError(failNext.error())
+                                : InjectedFault.anyError(failNext.error(), message))
+                        : (message == null ? InjectedFault.error(failNext.error())
+                                : InjectedFault.error(failNext.error(), message));
                 add(planned, "@FailNext", element, failNext.operation(), failNext.times(), fault);
             }
             for (Throttle throttle : AnnotationSupport.findRepeatableAnnotations(element, Throttle.class)) {
@@ -80,10 +84,18 @@ public final class DeclaredFaults {
             throw new ExtensionConfigurationException(annotation + " on " + name(element) + " has times=" + times
                     + "; times must be at least 1. Use times = 1 or remove the annotation.");
         }
-        if (operations.length == 0) {
-            planned.add(new Planned(null, times, fault));
-        }
-        for (Operation operation : operations) {
+        List<Operation> concerned = operations.length == 0 ? java.util.Collections.singletonList(null)
+                : List.of(operations);
+        for (Operation operation : concerned) {
+            if (fault instanceof InjectedFault.ErrorAnswer error) {
+                try {
+                    error.checkFor(operation);
+                } catch (IllegalArgumentException refused) {
+                    throw new ExtensionConfigurationException(annotation + " on " + name(element) + ": "
+                            + refused.getMessage().replace("make the fault with InjectedFault.anyError(...) (admin"
+                                    + " API: \"anyError\": true)", "add anyError = true"));
+                }
+            }
             planned.add(new Planned(operation, times, fault));
         }
     }

@@ -4,10 +4,12 @@ import io.github.cptestkit.junit.JobS3AsyncClients;
 import io.github.cptestkit.junit.JobS3Clients;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineAsyncClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
@@ -46,7 +48,8 @@ public final class MockHolder implements AutoCloseable {
         this.mockClock = mockClock;
         this.clockStart = mockClock == null ? null : mockClock.instant();
         this.region = Region.of(options.region());
-        this.jobS3Clients = JobS3Clients.forMock(mock, region, options.maxAttempts());
+        this.jobS3Clients = options.https() ? JobS3Clients.forMockOverHttps(mock, region, options.maxAttempts())
+                : JobS3Clients.forMock(mock, region, options.maxAttempts());
     }
 
     /** Builds and starts a mock with these options, and its clients. */
@@ -56,6 +59,9 @@ public final class MockHolder implements AutoCloseable {
             clock = MockClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         }
         CodePipelineMock.Builder builder = CodePipelineMock.builder().port(options.port()).strict(options.strict());
+        if (options.https()) {
+            builder.httpsPort(0);
+        }
         if (clock != null) {
             builder.clock(clock);
         }
@@ -77,6 +83,16 @@ public final class MockHolder implements AutoCloseable {
         return mock;
     }
 
+    /** Where the injected clients go: the mock's HTTPS endpoint with the {@code https} option, else its HTTP one. */
+    private URI endpoint() {
+        return options.https() ? mock.httpsEndpoint() : mock.endpoint();
+    }
+
+    /** The mock's trust managers with the {@code https} option, else {@code null}. */
+    private TlsTrustManagersProvider trust() {
+        return options.https() ? mock.https()::trustManagers : null;
+    }
+
     /** The mock's clock when it is a {@link MockClock}, else {@code null}. */
     public MockClock mockClock() {
         return mockClock;
@@ -85,7 +101,7 @@ public final class MockHolder implements AutoCloseable {
     /** The CodePipeline client pointed at the mock, made on first use. */
     public synchronized CodePipelineClient codePipeline() {
         if (codePipeline == null) {
-            codePipeline = SdkClients.codePipeline(mock.endpoint(), region, options.maxAttempts());
+            codePipeline = SdkClients.codePipeline(endpoint(), region, options.maxAttempts(), trust());
         }
         return codePipeline;
     }
@@ -105,8 +121,8 @@ public final class MockHolder implements AutoCloseable {
     /** The async CodePipeline client pointed at the mock, made on first use. */
     public synchronized CodePipelineAsyncClient codePipelineAsync() {
         if (codePipelineAsync == null) {
-            codePipelineAsyncHttp = new SdkClients.AsyncHttp();
-            codePipelineAsync = SdkClients.codePipelineAsync(mock.endpoint(), region, options.maxAttempts(),
+            codePipelineAsyncHttp = new SdkClients.AsyncHttp(trust());
+            codePipelineAsync = SdkClients.codePipelineAsync(endpoint(), region, options.maxAttempts(),
                     codePipelineAsyncHttp);
         }
         return codePipelineAsync;
@@ -123,7 +139,9 @@ public final class MockHolder implements AutoCloseable {
     /** The factory of async S3 clients, made on first use; it closes the clients it made with the holder. */
     public synchronized JobS3AsyncClients jobS3AsyncClients() {
         if (jobS3AsyncClients == null) {
-            jobS3AsyncClients = JobS3AsyncClients.forMock(mock, region, options.maxAttempts());
+            jobS3AsyncClients = options.https()
+                    ? JobS3AsyncClients.forMockOverHttps(mock, region, options.maxAttempts())
+                    : JobS3AsyncClients.forMock(mock, region, options.maxAttempts());
         }
         return jobS3AsyncClients;
     }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * The options of one {@code CodePipelineMockExtension}: from {@code @CodePipelineMockTest} or from the builder.
  *
- * <pre>{@code new MockOptions("us-east-1", 1, true, false, null, 0, true, null, builder -> { })}</pre>
+ * <pre>{@code new MockOptions("us-east-1", 1, true, false, null, 0, true, null, false, builder -> { })}</pre>
  *
  * @param region              the region of the injected clients
  * @param maxAttempts         attempts per call of the injected clients (1: no retries)
@@ -18,10 +18,11 @@ import java.util.function.Consumer;
  * @param port                the port, 0 for a free one
  * @param resetBeforeEachTest whether a shared mock is reset before each test
  * @param seed                the class seed, or {@code null} to take it from {@code @Seed} or the class name
+ * @param https               whether the mock serves HTTPS too and the injected clients use it, trusting its CA
  * @param configureMock       further settings of the mock's builder
  */
 public record MockOptions(String region, int maxAttempts, boolean strict, boolean mockClock, Clock clock, int port,
-        boolean resetBeforeEachTest, Long seed, Consumer<CodePipelineMock.Builder> configureMock) {
+        boolean resetBeforeEachTest, Long seed, boolean https, Consumer<CodePipelineMock.Builder> configureMock) {
 
     public MockOptions {
         Objects.requireNonNull(region, "region");
@@ -36,6 +37,6 @@ public record MockOptions(String region, int maxAttempts, boolean strict, boolea
 
     /** The options of {@code @CodePipelineMockTest} with its defaults. */
     public static MockOptions defaults() {
-        return new MockOptions("us-east-1", 1, true, false, null, 0, true, null, builder -> { });
+        return new MockOptions("us-east-1", 1, true, false, null, 0, true, null, false, builder -> { });
     }
 }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -35,13 +36,25 @@ public final class SdkClients {
 
     /** A CodePipeline client for the mock at {@code endpoint}. */
     public static CodePipelineClient codePipeline(URI endpoint, Region region, int maxAttempts) {
+        return codePipeline(endpoint, region, maxAttempts, null);
+    }
+
+    /** A CodePipeline client for the mock at {@code endpoint}, trusting {@code trust} over HTTPS ({@code null}: none). */
+    public static CodePipelineClient codePipeline(URI endpoint, Region region, int maxAttempts,
+            TlsTrustManagersProvider trust) {
         return CodePipelineClient.builder()
                 .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(FAKE_CREDENTIALS))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(urlConnection(trust))
                 .overrideConfiguration(overrides(maxAttempts))
                 .build();
+    }
+
+    /** The URL-connection HTTP client, trusting {@code trust} for HTTPS when given (the mock's CA). */
+    public static UrlConnectionHttpClient.Builder urlConnection(TlsTrustManagersProvider trust) {
+        UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder();
+        return trust == null ? builder : builder.tlsTrustManagersProvider(trust);
     }
 
     /** An async CodePipeline client for the mock at {@code endpoint} on {@code http}, which outlives it. */
@@ -64,7 +77,18 @@ public final class SdkClients {
      */
     public static final class AsyncHttp implements AutoCloseable {
         private final SdkEventLoopGroup group = SdkEventLoopGroup.builder().numberOfThreads(2).build();
-        private final SdkAsyncHttpClient client = NettyNioAsyncHttpClient.builder().eventLoopGroup(group).build();
+        private final SdkAsyncHttpClient client;
+
+        /** Plain HTTP, or HTTPS with the system's trust. */
+        public AsyncHttp() {
+            this(null);
+        }
+
+        /** Trusting {@code trust} for HTTPS when given (the mock's CA), else the system's trust. */
+        public AsyncHttp(TlsTrustManagersProvider trust) {
+            NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder().eventLoopGroup(group);
+            client = (trust == null ? builder : builder.tlsTrustManagersProvider(trust)).build();
+        }
 
         /** The shared HTTP client; closing a client built on it leaves it open. */
         public SdkAsyncHttpClient client() {

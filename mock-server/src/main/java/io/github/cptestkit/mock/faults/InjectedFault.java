@@ -2,7 +2,10 @@ package io.github.cptestkit.mock.faults;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.cptestkit.schemas.AwsError;
+import io.github.cptestkit.schemas.Operation;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,20 +16,51 @@ import java.util.Objects;
  * mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.error(AwsError.THROTTLING));
  * mock.failNext(2, InjectedFault.socket(Fault.CONNECTION_RESET_BY_PEER));   // any operation
  * mock.failNext(Operation.ACKNOWLEDGE_JOB, 1, InjectedFault.delay(Duration.ofSeconds(3)));
+ * mock.failNext(Operation.POLL_FOR_JOBS, 1, InjectedFault.anyError(AwsError.INVALID_NONCE));  // one AWS never sends
  * }</pre>
+ *
+ * <p>An error fault must be one the operation can answer (the errors its model lists, and the service-wide ones):
+ * {@code failNext} refuses others, and a fault for any operation may be only a service-wide error, unless it is made
+ * with {@link #anyError}.
  */
 public sealed interface InjectedFault {
 
     /**
      * An AWS error answer, with the error's HTTP status, {@code __type}, {@code x-amzn-ErrorType} and message.
      *
-     * @param error   the error
-     * @param message its message
+     * @param error    the error
+     * @param message  its message
+     * @param anyError whether it may be answered by an operation whose model does not list it
      */
-    record ErrorAnswer(AwsError error, String message) implements InjectedFault {
+    record ErrorAnswer(AwsError error, String message, boolean anyError) implements InjectedFault {
         public ErrorAnswer {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(message, "message");
+        }
+
+        /** An error the operation must be able to answer. */
+        public ErrorAnswer(AwsError error, String message) {
+            this(error, message, false);
+        }
+
+        /**
+         * Refuses this error for {@code operation} ({@code null}: any operation) when the operation cannot answer
+         * it and the fault was not made with {@link InjectedFault#anyError}: an {@link IllegalArgumentException}
+         * naming the errors it can answer.
+         */
+        public void checkFor(Operation operation) {
+            if (anyError) {
+                return;
+            }
+            List<AwsError> possible = operation != null ? operation.possibleErrors()
+                    : Arrays.stream(AwsError.values()).filter(e -> !e.modeled()).toList();
+            if (!possible.contains(error)) {
+                throw new IllegalArgumentException((operation != null ? operation.operationName()
+                        + " cannot answer " + error.type() + ": it answers " : "A fault for any operation cannot be "
+                        + error.type() + ", which not every operation answers: every operation answers ")
+                        + possible.stream().map(AwsError::type).toList() + "; to inject it anyway, make the fault"
+                        + " with InjectedFault.anyError(...) (admin API: \"anyError\": true)");
+            }
         }
     }
 
@@ -65,6 +99,16 @@ public sealed interface InjectedFault {
         return new ErrorAnswer(error, message);
     }
 
+    /** The error, with its default message, for any operation: also one whose model does not list it. */
+    static InjectedFault anyError(AwsError error) {
+        return new ErrorAnswer(error, defaultMessage(error), true);
+    }
+
+    /** The error with a message of your choosing, for any operation: also one whose model does not list it. */
+    static InjectedFault anyError(AwsError error, String message) {
+        return new ErrorAnswer(error, message, true);
+    }
+
     /** The normal answer, after {@code delay}. */
     static InjectedFault delay(Duration delay) {
         return new DelayedAnswer(delay);
@@ -75,13 +119,9 @@ public sealed interface InjectedFault {
         return new SocketFault(fault);
     }
 
+    /** AWS's wording where it is public ({@link AwsError#awsMessage()}), else a message naming the injection. */
     private static String defaultMessage(AwsError error) {
-        return switch (error) {
-            case THROTTLING -> "Rate exceeded";
-            case INTERNAL_FAILURE -> "An internal error occurred. Try again.";
-            case SERVICE_UNAVAILABLE -> "The service is unavailable. Try again.";
-            case ACCESS_DENIED -> "User is not authorized to perform this operation";
-            default -> error.type() + " injected by the mock";
-        };
+        return error.awsMessage().orElseGet(() -> error == AwsError.ACCESS_DENIED
+                ? "User is not authorized to perform this operation" : error.type() + " injected by the mock");
     }
 }

@@ -12,9 +12,11 @@ import java.time.Duration;
  *         .withQueryableProperty("ProjectName"));
  * }</pre>
  *
- * @param jobTimeout        how long a job may stay InProgress; {@code null} for the mock's default (24 hours for
- *                          custom and partner actions, 20 minutes for Lambda invoke actions, unless the builder
- *                          set another)
+ * @param jobTimeout        how long each job of the type may stay InProgress, counted from its acknowledge ("the
+ *                          timeout for a single job, not the entire action execution"); {@code null} for the
+ *                          builder's, if any. The action's own timeout (24 hours for custom actions, 1 hour for
+ *                          partner actions, 20 minutes for Lambda invoke actions, across its continuation jobs)
+ *                          applies either way
  * @param queryableProperty the action configuration key PollForJobs must filter on, or {@code null} when the type
  *                          has no queryable property
  */

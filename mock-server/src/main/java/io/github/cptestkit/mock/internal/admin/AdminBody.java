@@ -78,6 +78,12 @@ public final class AdminBody {
         return text;
     }
 
+    /** A boolean member; {@code false} when absent. */
+    public boolean flag(String member) {
+        JsonNode value = present(member, false, JsonNodeType.BOOLEAN);
+        return value != null && value.asBoolean();
+    }
+
     /** An integer member in {@code min..max}; {@code fallback} when absent. */
     public long integer(String member, long fallback, long min, long max) {
         JsonNode value = present(member, false, JsonNodeType.NUMBER);

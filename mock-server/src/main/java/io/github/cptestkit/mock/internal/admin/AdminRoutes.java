@@ -432,7 +432,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
 
     /**
      * {@code POST faults}: {@code {"operation": "PollForJobs", "times": 2}} (operation optional: any) with one of
-     * {@code "error": "ThrottlingException"} (and an optional {@code "message"}), {@code "delayMillis": 3000} or
+     * {@code "error": "ThrottlingException"} (and an optional {@code "message"}; {@code "anyError": true} for an
+     * error the operation's model does not list), {@code "delayMillis": 3000} or
      * {@code "socketFault": "CONNECTION_RESET_BY_PEER"}.
      */
     ObjectNode injectFault(byte[] requestBody) {
@@ -442,6 +443,7 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         int times = (int) body.integer("times", 1, 1, MAX_FAULT_TIMES);
         AwsError error = body.choice("error", false, AdminBody.names(AwsError.values(), AwsError::type));
         String message = body.text("message", false, 1, 5000);
+        boolean anyError = body.flag("anyError");
         long delay = body.integer("delayMillis", -1, 0, Duration.ofMinutes(10).toMillis());
         Fault socket = body.choice("socketFault", false, AdminBody.names(Fault.values(), Fault::name));
         long kinds = Arrays.asList("error", "delayMillis", "socketFault").stream().filter(body::has).count();
@@ -450,10 +452,12 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
                     + " but " + (kinds == 0 ? "none was" : kinds + " were"), null);
         } else if (message != null && error == null) {
             body.add("message", Constraint.OTHER, "Member must be absent unless error is given", null);
+        } else if (anyError && error == null) {
+            body.add("anyError", Constraint.OTHER, "Member must be absent unless error is given", null);
         }
         body.done();
-        InjectedFault fault = error != null ? InjectedFault.error(error, message != null ? message
-                : defaultMessage(error)) : socket != null ? InjectedFault.socket(socket)
+        InjectedFault fault = error != null ? new InjectedFault.ErrorAnswer(error, message != null ? message
+                : defaultMessage(error), anyError) : socket != null ? InjectedFault.socket(socket)
                 : InjectedFault.delay(Duration.ofMillis(delay));
         mock.failNext(operation, times, fault);
         ObjectNode answer = AdminBody.JSON.createObjectNode();

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.wire.ActionOwner;
 import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.Job;
 import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.ThirdPartyJobDetails;
 import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.schemas.Constraint;
@@ -89,11 +93,26 @@ public record FakeJobOrder(Preset preset, Kind kind, int count, ActionTypeId act
 
     /** The jobs {@code firstIndex}, {@code firstIndex + 1}, ... of {@code source}'s seed. */
     public List<JobDocument> build(FakeJobSource source, long firstIndex) {
+        return build(source, firstIndex, Map.of());
+    }
+
+    /**
+     * As {@link #build(FakeJobSource, long)}, each job carrying {@code configuration} in its action configuration
+     * (added to or replacing drawn properties): the value of its type's queryable property, say.
+     */
+    public List<JobDocument> build(FakeJobSource source, long firstIndex, Map<String, String> configuration) {
         if (effectiveKind() == Kind.THIRD_PARTY) {
             return source.thirdPartyJobs(preset, actionType, firstIndex, count).stream()
+                    .map(job -> configuration.isEmpty() ? job : new FakeThirdPartyJob(job.clientId(),
+                            job.clientToken(), new ThirdPartyJobDetails(job.details().id(),
+                                    job.details().data().withConfiguration(configuration), job.details().nonce()),
+                            job.artifacts()))
                     .<JobDocument>map(JobDocument.ThirdParty::new).toList();
         }
         return source.customJobs(preset, actionType, firstIndex, count).stream()
+                .map(job -> configuration.isEmpty() ? job : new FakeCustomJob(new Job(job.job().id(),
+                        job.job().data().withConfiguration(configuration), job.job().nonce(), job.job().accountId()),
+                        job.artifacts()))
                 .<JobDocument>map(JobDocument.Custom::new).toList();
     }
 

@@ -62,7 +62,9 @@ public final class JobViews {
             if (success.continuationToken() != null) {
                 result.put("continuationToken", success.continuationToken());
             }
-            result.set("outputVariables", WireFormat.toTree(success.outputVariables()));
+            if (!success.outputVariables().isEmpty()) { // left out when none were sent, as a request leaves it out
+                result.set("outputVariables", WireFormat.toTree(success.outputVariables()));
+            }
             if (success.continuationJobId() != null) {
                 result.put("continuationJobId", success.continuationJobId());
             }

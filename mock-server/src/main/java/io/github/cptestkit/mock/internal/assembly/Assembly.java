@@ -314,6 +314,9 @@ public final class Assembly implements AdminTarget {
 
     @Override
     public void failNext(Operation operation, int times, InjectedFault fault) {
+        if (fault instanceof InjectedFault.ErrorAnswer error) {
+            error.checkFor(operation);
+        }
         faults.add(operation, times, fault);
     }
 

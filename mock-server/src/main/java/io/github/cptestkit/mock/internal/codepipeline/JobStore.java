@@ -12,6 +12,7 @@ import static io.github.cptestkit.schemas.AwsError.VALIDATION;
 import io.github.cptestkit.wire.ActionOwner;
 import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.AwsSessionCredentials;
 import io.github.cptestkit.wire.CurrentRevision;
 import io.github.cptestkit.wire.ExecutionDetails;
 import io.github.cptestkit.wire.FailureDetails;
@@ -27,6 +28,7 @@ import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrants;
 import io.github.cptestkit.mock.internal.grants.ArtifactGrant;
+import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.Operation.Family;
 import java.nio.charset.StandardCharsets;
@@ -59,12 +61,16 @@ import java.util.function.Supplier;
  *
  * <p><b>Time</b> comes from the injected {@link Clock} and timeouts are applied lazily, whenever a job or its queue
  * is touched: a Dispatched job not acknowledged within the dispatch timeout goes back to its queue (keeping its
- * place) and an InProgress job past its job timeout becomes TimedOut. No background thread, nothing sleeps.
+ * place); a job whose action has run out of time (the quotas' action timeout of its owner, counted from the first
+ * acknowledge of the action's first job across its continuation jobs) or an InProgress job past its own job timeout
+ * (its action type's {@code jobTimeout}) becomes TimedOut. No background thread, nothing sleeps.
  *
  * <p><b>Artifact credentials.</b> The store is the artifact bucket's {@link ArtifactGrants}: the job whose
  * {@code artifactCredentials} carry an access key id grants that key its artifacts until the credentials expire, a
- * lifetime after they were last handed out (at enqueue, and again by every PollForJobs, GetJobDetails and
- * GetThirdPartyJobDetails that serves the job), as CodePipeline issues fresh credentials with each answer.
+ * lifetime after they were handed out (at enqueue, and again by the first PollForJobs, GetJobDetails or
+ * GetThirdPartyJobDetails answer that serves the job). Every later such answer renews them: a new set (new access
+ * key id, secret and session token) working a lifetime from then, while each set handed out before expires on its
+ * own time.
  *
  * <p><b>Retention.</b> Finished jobs (Succeeded, Failed, TimedOut) are kept up to
  * {@link Settings#retainedFinishedJobs()}; beyond it the oldest finished are forgotten, and the artifact locations no
@@ -90,10 +96,12 @@ public final class JobStore implements ArtifactGrants {
 
     /** How long a dispatched job waits for its acknowledgement before it is queued again, unless set. */
     public static final Duration DEFAULT_DISPATCH_TIMEOUT = Duration.ofMinutes(1);
-    /** How long custom and partner action jobs may stay InProgress ("Custom actions: 24 hours"). */
-    public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofHours(24);
-    /** How long a Lambda invoke job may stay InProgress before it times out. */
-    public static final Duration LAMBDA_JOB_TIMEOUT = Duration.ofMinutes(20);
+    /** How long a custom action may run, across its continuation jobs ("Custom actions: 24 hours", quotas). */
+    public static final Duration CUSTOM_ACTION_TIMEOUT = Duration.ofHours(24);
+    /** How long a partner action may run, across its continuation jobs ("All other actions: 1 hour", quotas). */
+    public static final Duration PARTNER_ACTION_TIMEOUT = Duration.ofHours(1);
+    /** How long a Lambda invoke action may run, across its continuation jobs ("AWS Lambda invoke action: 20 minutes"). */
+    public static final Duration LAMBDA_ACTION_TIMEOUT = Duration.ofMinutes(20);
     /** AWS's limit on the combined size of an action's output variables. */
     public static final int OUTPUT_VARIABLES_LIMIT_BYTES = 122_880;
     /** How long artifact credentials work after they were handed out: an STS session's default hour. */
@@ -106,8 +114,9 @@ public final class JobStore implements ArtifactGrants {
      *
      * @param clock                    where time comes from
      * @param dispatchTimeout          how long a dispatched job waits for its acknowledgement
-     * @param jobTimeout               how long any acknowledged job may run, or {@code null} for the per-owner
-     *                                 defaults (an action type's own timeout still wins)
+     * @param jobTimeout               how long any acknowledged job may run, or {@code null} for no limit of the
+     *                                 job's own (an action type's own timeout still wins); the action timeout of the
+     *                                 job's owner ({@link #actionTimeout}) applies either way
      * @param outputVariablesLimitBytes the combined size (UTF-8 bytes of keys and values) output variables may have
      * @param artifactCredentialsLifetime how long a job's artifact credentials work after they were handed out
      * @param jobIds                   makes the ids of continuation jobs
@@ -171,6 +180,8 @@ public final class JobStore implements ArtifactGrants {
     private final Map<String, String> clientTokens = new HashMap<>();
     /** The most recently queued job whose artifactCredentials have this access key id. */
     private final Map<String, StoredJob> byAccessKeyId = new HashMap<>();
+    /** The credentials handed out on renewal (a job's details fetched again), by access key id. */
+    private final Map<String, RenewedSet> renewed = new HashMap<>();
     /** Finished jobs (Succeeded, Failed, TimedOut), oldest first: forgotten in this order beyond the limit. */
     private final ArrayDeque<StoredJob> finished = new ArrayDeque<>();
     /** How many kept jobs name each artifact location; a location no kept job names is forgotten. */
@@ -179,6 +190,8 @@ public final class JobStore implements ArtifactGrants {
     private long forgotten;
     private long sequence;
     private long nonces;
+    /** How many renewed sets of artifact credentials the store has handed out. */
+    private long renewals;
 
     public JobStore(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -294,15 +307,32 @@ public final class JobStore implements ArtifactGrants {
         }
     }
 
+    /** A job's own timeout: its action type's {@code jobTimeout}, else the builder's, else none ({@code null}). */
     private Duration jobTimeout(ActionTypeId type) {
         ActionType known = actionTypes.get(type);
         if (known != null && known.settings.jobTimeout() != null) {
             return known.settings.jobTimeout();
         }
-        if (settings.jobTimeout() != null) {
-            return settings.jobTimeout();
+        return settings.jobTimeout();
+    }
+
+    /** The action timeout of the quotas page for an owner: it counts for the action, across its jobs. */
+    public static Duration actionTimeout(ActionOwner owner) {
+        return switch (owner) {
+            case CUSTOM -> CUSTOM_ACTION_TIMEOUT;
+            case THIRD_PARTY -> PARTNER_ACTION_TIMEOUT;
+            case AWS -> LAMBDA_ACTION_TIMEOUT;
+        };
+    }
+
+    /** Whether a job has run out of time: its own job timeout, or its action's timeout across its jobs. */
+    private boolean outOfTime(StoredJob job, Instant now) {
+        if (job.actionStartedAt != null
+                && !now.isBefore(job.actionStartedAt.plus(actionTimeout(job.actionTypeId.owner())))) {
+            return true;
         }
-        return type.owner() == ActionOwner.AWS ? LAMBDA_JOB_TIMEOUT : DEFAULT_JOB_TIMEOUT;
+        Duration own = jobTimeout(job.actionTypeId);
+        return job.status == JobStatus.IN_PROGRESS && own != null && !now.isBefore(job.startedAt.plus(own));
     }
 
     private void add(StoredJob job) {
@@ -319,6 +349,9 @@ public final class JobStore implements ArtifactGrants {
         if (job.actionTypeId.owner() == ActionOwner.AWS) {
             job.status = JobStatus.IN_PROGRESS;
             job.startedAt = settings.clock().instant();
+            if (job.actionStartedAt == null) {
+                job.actionStartedAt = job.startedAt; // CodePipeline invokes the function as the action starts
+            }
             job.nonce = nextNonce(job);
         } else {
             type.queued.add(job);
@@ -331,6 +364,7 @@ public final class JobStore implements ArtifactGrants {
         actionTypes.clear();
         clientTokens.clear();
         byAccessKeyId.clear();
+        renewed.clear();
         finished.clear();
         artifactUses.clear();
         forgotten = 0;
@@ -346,6 +380,7 @@ public final class JobStore implements ArtifactGrants {
             forgotten++;
             if (oldest.data.artifactCredentials() != null) {
                 byAccessKeyId.remove(oldest.data.artifactCredentials().accessKeyId(), oldest);
+                oldest.renewedKeys.forEach(renewed::remove);
             }
             for (S3ArtifactLocation location : locations(oldest.data)) {
                 if (artifactUses.merge(location, -1, Integer::sum) <= 0) {
@@ -389,7 +424,8 @@ public final class JobStore implements ArtifactGrants {
     public synchronized List<Job> pollCustom(ActionTypeId type, int maxBatchSize, Map<String, String> queryParam) {
         List<Job> polled = new ArrayList<>();
         for (StoredJob job : dispatch(Operation.POLL_FOR_JOBS, type, maxBatchSize, queryParam)) {
-            polled.add(new Job(job.id, job.data, job.nonce, job.accountId));
+            // PollForJobs answers the job's data, credentials included
+            polled.add(new Job(job.id, handOut(job, settings.clock().instant()), job.nonce, job.accountId));
         }
         return polled;
     }
@@ -403,14 +439,21 @@ public final class JobStore implements ArtifactGrants {
         }
         ActionType type = actionTypes.get(typeId);
         if (type == null) {
-            throw new AwsException(ACTION_TYPE_NOT_FOUND, "Action type not found: " + describe(typeId));
+            throw new AwsException(ACTION_TYPE_NOT_FOUND, AwsError.actionTypeNotAvailable(typeId.category().wire(),
+                    typeId.owner().wire(), typeId.provider(), typeId.version()) + ". (The mock knows an action type"
+                    + " once a job of it is queued or it is registered: registerActionType, POST action-types.)");
         }
         checkQuery(type.settings, queryParam);
         Instant now = settings.clock().instant();
         requeueExpired(type, now);
         List<StoredJob> dispatched = new ArrayList<>();
+        List<StoredJob> outOfTime = new ArrayList<>();
         for (Iterator<StoredJob> it = type.queued.iterator(); it.hasNext() && dispatched.size() < maxBatchSize; ) {
             StoredJob job = it.next();
+            if (outOfTime(job, now)) { // a continuation job whose action ran out of time is never dispatched
+                outOfTime.add(job);
+                continue;
+            }
             if (!matches(job, queryParam)) {
                 continue;
             }
@@ -419,13 +462,11 @@ public final class JobStore implements ArtifactGrants {
             job.nonce = nextNonce(job);
             job.dispatchedAt = now;
             job.dispatches++;
-            if (poll == Operation.POLL_FOR_JOBS) {
-                job.credentialsIssuedAt = now; // PollForJobs answers the job's data, credentials included
-            }
             type.dispatched.add(job);
             job.record(poll, now, null);
             dispatched.add(job);
         }
+        outOfTime.forEach(job -> refresh(job, now));
         return dispatched;
     }
 
@@ -483,8 +524,12 @@ public final class JobStore implements ArtifactGrants {
             type.dispatched.remove(job);
             type.queued.add(job);
             job.status = JobStatus.QUEUED;
-        } else if (job.status == JobStatus.IN_PROGRESS
-                && !now.isBefore(job.startedAt.plus(jobTimeout(job.actionTypeId)))) {
+        }
+        if ((job.status == JobStatus.QUEUED || job.status == JobStatus.DISPATCHED
+                || job.status == JobStatus.IN_PROGRESS) && outOfTime(job, now)) {
+            ActionType type = actionTypes.get(job.actionTypeId);
+            type.queued.remove(job);
+            type.dispatched.remove(job);
             job.status = JobStatus.TIMED_OUT;
             finished(job);
         }
@@ -499,24 +544,23 @@ public final class JobStore implements ArtifactGrants {
                 throw new AwsException(INVALID_JOB, "Job " + jobId + " is not dispatched to a job worker: it is "
                         + JobStatus.QUEUED.wire() + "; poll for it first");
             }
-            job.credentialsIssuedAt = settings.clock().instant();
-            return new ThirdPartyJobDetails(job.id, job.data, job.nonce);
+            return new ThirdPartyJobDetails(job.id, handOut(job, settings.clock().instant()), job.nonce);
         });
     }
 
     /** GetJobDetails: the job in whatever state it is (its nonce is left out of the answer by the caller). */
     public synchronized Job jobDetails(String jobId) {
         return onJob(Operation.GET_JOB_DETAILS, jobId, null, job -> {
-            job.credentialsIssuedAt = settings.clock().instant();
-            return new Job(job.id, job.data, job.nonce, job.accountId);
+            return new Job(job.id, handOut(job, settings.clock().instant()), job.nonce, job.accountId);
         });
     }
 
     /**
      * AcknowledgeJob and AcknowledgeThirdPartyJob: with the nonce of the job's current dispatch, a Dispatched job
-     * becomes InProgress; a job already past Dispatched answers its status unchanged (so a repeated acknowledge is
-     * harmless, and a late one learns the job timed out). Any other nonce, or a job not dispatched, is
-     * InvalidNonceException.
+     * becomes InProgress. A job already claimed (acknowledged: InProgress, Succeeded or Failed) is
+     * InvalidNonceException, as the user guide says of a job "another job worker has already claimed"; so is any
+     * other nonce, and a job not dispatched. A TimedOut job answers TimedOut (a late acknowledge learns the job is
+     * gone, as the answer's status values allow).
      */
     public synchronized JobStatus acknowledge(Operation operation, String jobId, String nonce, String clientToken) {
         return onJob(operation, jobId, clientToken, job -> {
@@ -528,10 +572,20 @@ public final class JobStore implements ArtifactGrants {
                 throw new AwsException(INVALID_NONCE, "Nonce " + nonce + " is not valid for job " + jobId
                         + ": it does not match the nonce of the job's current dispatch");
             }
-            if (job.status == JobStatus.DISPATCHED) {
-                actionTypes.get(job.actionTypeId).dispatched.remove(job);
-                job.status = JobStatus.IN_PROGRESS;
-                job.startedAt = settings.clock().instant();
+            if (job.status == JobStatus.TIMED_OUT) {
+                return job.status; // the one status that tells a worker to drop the job: AcknowledgeJob's answer
+            }
+            if (job.status != JobStatus.DISPATCHED) {
+                // "another job worker has already claimed the job": the user guide's custom action page
+                throw new AwsException(INVALID_NONCE, "Nonce " + nonce + " is not valid for job " + jobId + ": the"
+                        + " job was already claimed by an acknowledge and is " + job.status.wire() + "; only the"
+                        + " worker whose acknowledge answered InProgress works on it");
+            }
+            actionTypes.get(job.actionTypeId).dispatched.remove(job);
+            job.status = JobStatus.IN_PROGRESS;
+            job.startedAt = settings.clock().instant();
+            if (job.actionStartedAt == null) {
+                job.actionStartedAt = job.startedAt; // the action's time counts from its first job's acknowledge
             }
             return job.status;
         });
@@ -602,9 +656,11 @@ public final class JobStore implements ArtifactGrants {
         do {
             id = settings.jobIds().get();
         } while (jobs.containsKey(id));
-        add(new StoredJob(id, parent.family, parent.clientId, parent.actionTypeId,
+        StoredJob next = new StoredJob(id, parent.family, parent.clientId, parent.actionTypeId,
                 parent.data.withContinuationToken(continuationToken), parent.accountId, parent.artifacts,
-                ++sequence, null, parent.id));
+                ++sequence, null, parent.id);
+        next.actionStartedAt = parent.actionStartedAt; // one action: its timeout runs on across its jobs
+        add(next);
         return id;
     }
 
@@ -664,6 +720,11 @@ public final class JobStore implements ArtifactGrants {
      */
     @Override
     public synchronized Optional<ArtifactGrant> grantFor(String accessKeyId) {
+        RenewedSet set = renewed.get(accessKeyId);
+        if (set != null) {
+            return ArtifactGrant.forJob(set.job().id, set.job().data.withArtifactCredentials(set.credentials()),
+                    set.issuedAt().plus(settings.artifactCredentialsLifetime()));
+        }
         StoredJob job = byAccessKeyId.get(accessKeyId);
         if (job == null) {
             return Optional.empty();
@@ -672,8 +733,38 @@ public final class JobStore implements ArtifactGrants {
                 job.credentialsIssuedAt.plus(settings.artifactCredentialsLifetime()));
     }
 
-    private static String describe(ActionTypeId type) {
-        return "{category: " + type.category().wire() + ", owner: " + type.owner().wire() + ", provider: "
-                + type.provider() + ", version: " + type.version() + "}";
+    // ---------------------------------------------------------------- credentials
+
+    /** A set of artifact credentials handed out on renewal, expiring a lifetime after {@code issuedAt}. */
+    private record RenewedSet(StoredJob job, AwsSessionCredentials credentials, Instant issuedAt) {}
+
+    /** How many renewed sets a job keeps; older ones are forgotten (their key is then unknown to the bucket). */
+    static final int RENEWED_SETS_KEPT = 1_000;
+
+    /**
+     * The job's data as an answer hands it out. The first answer that carries credentials hands out the job's own
+     * set, working a lifetime from then; every later one issues a new set (the API reference: "a long-running job
+     * can call GetJobDetails again to obtain new credentials"), while the sets handed out before keep working until
+     * their own expiry.
+     */
+    private JobData handOut(StoredJob job, Instant now) {
+        if (job.data.artifactCredentials() == null) {
+            return job.data;
+        }
+        if (!job.credentialsHandedOut) {
+            job.credentialsHandedOut = true;
+            job.credentialsIssuedAt = now;
+            return job.data;
+        }
+        AwsSessionCredentials fresh;
+        do { // a key no job holds: the bucket finds the job by it
+            fresh = RenewedCredentials.number(++renewals);
+        } while (renewed.containsKey(fresh.accessKeyId()) || byAccessKeyId.containsKey(fresh.accessKeyId()));
+        renewed.put(fresh.accessKeyId(), new RenewedSet(job, fresh, now));
+        job.renewedKeys.addLast(fresh.accessKeyId());
+        if (job.renewedKeys.size() > RENEWED_SETS_KEPT) {
+            renewed.remove(job.renewedKeys.removeFirst());
+        }
+        return job.data.withArtifactCredentials(fresh);
     }
 }

@@ -37,8 +37,14 @@ final class StoredJob {
     int dispatches;
     Instant dispatchedAt;
     Instant startedAt;
+    /** When the action began: its first job's acknowledge (a Lambda job's start); the action timeout counts from it. */
+    Instant actionStartedAt;
     /** When the job's artifactCredentials were last handed out (enqueue, PollForJobs, Get*JobDetails). */
     Instant credentialsIssuedAt;
+    /** Whether an answer has handed out the job's own artifactCredentials yet; later answers renew them. */
+    boolean credentialsHandedOut;
+    /** The access key ids of the renewed sets still kept, oldest first. */
+    final java.util.ArrayDeque<String> renewedKeys = new java.util.ArrayDeque<>();
     JobResult result;
     final CallLog calls = new CallLog();
 

@@ -229,24 +229,44 @@ public final class ArtifactBucketService implements MockService {
         seed(job.artifacts(), job.jobId(), job.job().data());
     }
 
-    /** Puts objects in the store as {@code application/zip}, SSE-S3 encrypted. */
+    /** Puts objects in the store with the content type of their bytes ({@link #contentType}), SSE-S3 encrypted. */
     public void seed(List<ArtifactObject> objects) {
         seed(objects, null, null);
     }
 
     private void seed(List<ArtifactObject> objects, String jobId, JobData data) {
-        ObjectAttributes attributes = ObjectAttributes.of(ZIP);
         EncryptionKey key = data == null ? null : data.encryptionKey();
-        if (key != null) {
-            attributes = attributes.withEncryption("aws:kms", Optional.of(key.id()));
-        }
         if (data != null) {
             // The bucket exists even when the job has only outputs: other jobs' credentials get AccessDenied there.
             ArtifactGrant.forJob(jobId, data, Instant.MAX).ifPresent(grant -> store.createBucket(grant.bucket()));
         }
         for (ArtifactObject object : objects) {
+            ObjectAttributes attributes = ObjectAttributes.of(contentType(object.content()));
+            if (key != null) {
+                attributes = attributes.withEncryption("aws:kms", Optional.of(key.id()));
+            }
             store.put(object.location().bucketName(), object.location().objectKey(), object.content(), attributes);
         }
+    }
+
+    /**
+     * The content type of an input artifact's bytes, by their first bytes: {@code application/zip} for a zip
+     * ({@code PK}), {@code application/gzip} for gzip (a {@code .tar.gz}), {@code application/x-tar} for a tar
+     * ({@code ustar} at byte 257), else {@code application/octet-stream}, S3's type for bytes of no known type.
+     */
+    static String contentType(byte[] bytes) {
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && (bytes[2] == 3 && bytes[3] == 4
+                || bytes[2] == 5 && bytes[3] == 6)) {
+            return ZIP;
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            return "application/gzip";
+        }
+        if (bytes.length >= 262 && new String(bytes, 257, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                .equals("ustar")) {
+            return "application/x-tar";
+        }
+        return "application/octet-stream";
     }
 
     /** An object as tests see it: typically an output artifact the worker uploaded. */

@@ -244,31 +244,59 @@ class JobStoreTest {
         }
 
         @Test
-        void aSecondAcknowledgeWithTheSameNonceAnswersInProgressAgain() {
+        void aSecondAcknowledgeOfAClaimedJobIsInvalidNonceAndTheTimeoutRunsFromTheFirst() {
             Job job = startCustom(1);
             Instant started = clock.instant();
             clock.advance(Duration.ofMinutes(5));
-            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null))
-                    .isEqualTo(JobStatus.IN_PROGRESS);
-            clock.advance(JobStore.DEFAULT_JOB_TIMEOUT.minusMinutes(5));
+
+            AwsException refused = catchThrowableOfType(AwsException.class,
+                    () -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null));
+
+            assertThat(refused.error()).isEqualTo(AwsError.INVALID_NONCE);
+            assertThat(refused).hasMessageContaining("already claimed").hasMessageContaining("is InProgress");
+            assertThat(store.snapshot(job.id()).orElseThrow().calls()).extracting(RecordedCall::error)
+                    .last().isEqualTo(AwsError.INVALID_NONCE);
+            clock.advance(JobStore.CUSTOM_ACTION_TIMEOUT.minusMinutes(5));
             assertThat(status(job.id())).as("the timeout runs from the first acknowledge (%s)", started)
                     .isEqualTo(JobStatus.TIMED_OUT);
         }
 
         @Test
-        void anAcknowledgeAfterTheJobTimedOutAnswersTimedOut() {
-            Job job = startCustom(1);
-            clock.advance(JobStore.DEFAULT_JOB_TIMEOUT);
-            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null))
-                    .isEqualTo(JobStatus.TIMED_OUT);
+        void twoPartnerWorkersHoldingTheSameNonceAfterADispatchTimeoutCannotBothAcknowledge() {
+            store.enqueueThirdParty(partner(1));
+            String id = partner(1).jobId();
+            String token = partner(1).clientToken();
+            store.pollThirdParty(THIRD_PARTY_TYPE, 1);                  // worker A polls, then stalls
+            clock.advance(JobStore.DEFAULT_DISPATCH_TIMEOUT);
+            store.pollThirdParty(THIRD_PARTY_TYPE, 1);                  // worker B polls the job again
+            String nonceOfB = store.thirdPartyJobDetails(id, token).nonce();
+            String nonceOfA = store.thirdPartyJobDetails(id, token).nonce(); // A wakes: the current dispatch's nonce
+            assertThat(nonceOfA).isEqualTo(nonceOfB);
+
+            assertThat(store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, id, nonceOfB, token))
+                    .isEqualTo(JobStatus.IN_PROGRESS);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, id, nonceOfA, token)))
+                    .as("the documented race: the job is claimed once").isEqualTo(AwsError.INVALID_NONCE);
         }
 
         @Test
-        void anAcknowledgeOfAFinishedJobAnswersItsStatus() {
+        void anAcknowledgeAfterTheJobTimedOutAnswersTimedOut() {
+            Job job = startCustom(1);
+            clock.advance(JobStore.CUSTOM_ACTION_TIMEOUT);
+            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)).isEqualTo(JobStatus.TIMED_OUT);
+            assertThat(status(job.id())).isEqualTo(JobStatus.TIMED_OUT);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), "not-the-nonce", null)))
+                    .as("another nonce is still refused").isEqualTo(AwsError.INVALID_NONCE);
+        }
+
+        @Test
+        void anAcknowledgeOfAFinishedJobIsInvalidNonce() {
             Job job = startCustom(1);
             store.putFailure(PUT_JOB_FAILURE_RESULT, job.id(), null,
                     new FailureDetails(FailureType.JOB_FAILED, "boom", null));
-            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)).isEqualTo(JobStatus.FAILED);
+            assertThat(refusal(() -> store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null)))
+                    .isEqualTo(AwsError.INVALID_NONCE);
+            assertThat(status(job.id())).isEqualTo(JobStatus.FAILED);
         }
     }
 
@@ -278,7 +306,7 @@ class JobStoreTest {
         @Test
         void anInProgressJobTimesOutAfter24HoursByDefaultAndRefusesResults() {
             Job job = startCustom(1);
-            clock.advance(JobStore.DEFAULT_JOB_TIMEOUT.minusSeconds(1));
+            clock.advance(JobStore.CUSTOM_ACTION_TIMEOUT.minusSeconds(1));
             assertThat(status(job.id())).isEqualTo(JobStatus.IN_PROGRESS);
             clock.advance(Duration.ofSeconds(1));
             assertThat(status(job.id())).isEqualTo(JobStatus.TIMED_OUT);
@@ -309,6 +337,65 @@ class JobStoreTest {
             assertThat(status(jobId)).isEqualTo(JobStatus.IN_PROGRESS);
             clock.advance(Duration.ofMinutes(20));
             assertThat(status(jobId)).isEqualTo(JobStatus.TIMED_OUT);
+        }
+
+        @Test
+        void aCustomActionContinuedAfter23HoursTimesOut24HoursAfterItsFirstAcknowledge() {
+            Job first = startCustom(1);
+            clock.advance(Duration.ofHours(23));
+            String next = store.putSuccess(PUT_JOB_SUCCESS_RESULT, first.id(), null, null, null, "step-2", null)
+                    .continuationJobId();
+            Job polled = pollOneCustom();
+            assertThat(store.acknowledge(ACKNOWLEDGE_JOB, next, polled.nonce(), null))
+                    .isEqualTo(JobStatus.IN_PROGRESS);
+
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(status(next)).isEqualTo(JobStatus.IN_PROGRESS);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(status(next)).as("24 hours after the action's first acknowledge, not the job's")
+                    .isEqualTo(JobStatus.TIMED_OUT);
+        }
+
+        @Test
+        void aContinuationJobStillQueuedWhenItsActionRunsOutOfTimeIsTimedOutAndNeverDispatched() {
+            Job first = startCustom(1);
+            clock.advance(Duration.ofHours(23));
+            String next = store.putSuccess(PUT_JOB_SUCCESS_RESULT, first.id(), null, null, null, "step-2", null)
+                    .continuationJobId();
+            clock.advance(Duration.ofHours(1));
+
+            assertThat(store.pollCustom(CUSTOM_TYPE, 5, Map.of())).isEmpty();
+            assertThat(status(next)).isEqualTo(JobStatus.TIMED_OUT);
+        }
+
+        @Test
+        void aPartnerActionTimesOutAfterOneHourAsAllOtherActionsOfTheQuotasPageDo() {
+            store.enqueueThirdParty(partner(1));
+            String id = partner(1).jobId();
+            store.pollThirdParty(THIRD_PARTY_TYPE, 1);
+            String nonce = store.thirdPartyJobDetails(id, partner(1).clientToken()).nonce();
+            store.acknowledge(ACKNOWLEDGE_THIRD_PARTY_JOB, id, nonce, partner(1).clientToken());
+
+            clock.advance(JobStore.PARTNER_ACTION_TIMEOUT.minusSeconds(1));
+            assertThat(status(id)).isEqualTo(JobStatus.IN_PROGRESS);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(status(id)).isEqualTo(JobStatus.TIMED_OUT);
+        }
+
+        @Test
+        void anActionTypesJobTimeoutCountsForEachJobAndTheActionTimeoutStillHolds() {
+            store.registerActionType(CUSTOM_TYPE, ActionTypeSettings.defaults().withJobTimeout(Duration.ofHours(12)));
+            Job first = startCustom(1);
+            clock.advance(Duration.ofHours(11));
+            String next = store.putSuccess(PUT_JOB_SUCCESS_RESULT, first.id(), null, null, null, "step-2", null)
+                    .continuationJobId();
+            Job polled = pollOneCustom();
+            store.acknowledge(ACKNOWLEDGE_JOB, next, polled.nonce(), null);
+
+            clock.advance(Duration.ofHours(11));
+            assertThat(status(next)).as("22 hours into the action, 11 into the job").isEqualTo(JobStatus.IN_PROGRESS);
+            clock.advance(Duration.ofHours(1));
+            assertThat(status(next)).as("its own 12 hours").isEqualTo(JobStatus.TIMED_OUT);
         }
     }
 
@@ -526,21 +613,63 @@ class JobStoreTest {
         }
 
         @Test
-        void credentialsExpireALifetimeAfterThePollOrDetailsCallThatLastHandedThemOut() {
+        void aJobsOwnCredentialsExpireALifetimeAfterTheFirstAnswerThatHandsThemOut() {
             Instant queued = clock.instant();
             store.enqueueCustom(custom(1));
             assertThat(expiresAt(custom(1))).isEqualTo(queued.plus(JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME));
             clock.advance(Duration.ofMinutes(10));
             Job job = pollOneCustom();
             Instant polled = clock.instant();
+            assertThat(job.data().artifactCredentials().accessKeyId()).isEqualTo(accessKeyId(custom(1)));
             assertThat(expiresAt(custom(1))).isEqualTo(polled.plus(Duration.ofHours(1)));
             clock.advance(Duration.ofSeconds(5));
             store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null);
-            assertThat(expiresAt(custom(1))).as("an acknowledge answers no credentials")
-                    .isEqualTo(polled.plus(Duration.ofHours(1)));
             clock.advance(Duration.ofMinutes(50));
             store.jobDetails(job.id());
-            assertThat(expiresAt(custom(1))).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+            assertThat(expiresAt(custom(1))).as("a renewal leaves the set handed out before to expire on its own time")
+                    .isEqualTo(polled.plus(Duration.ofHours(1)));
+        }
+
+        @Test
+        void fetchingTheDetailsAgainHandsOutANewSetWorkingALifetimeFromThen() {
+            store.enqueueCustom(custom(1));
+            Job job = pollOneCustom();
+            store.acknowledge(ACKNOWLEDGE_JOB, job.id(), job.nonce(), null);
+            AwsSessionCredentials own = job.data().artifactCredentials();
+            clock.advance(Duration.ofMinutes(50));
+
+            AwsSessionCredentials first = store.jobDetails(job.id()).data().artifactCredentials();
+            Instant renewedAt = clock.instant();
+            clock.advance(Duration.ofMinutes(1));
+            AwsSessionCredentials second = store.jobDetails(job.id()).data().artifactCredentials();
+
+            assertThat(List.of(own.accessKeyId(), first.accessKeyId(), second.accessKeyId())).doesNotHaveDuplicates();
+            assertThat(List.of(own.secretAccessKey(), first.secretAccessKey(), second.secretAccessKey()))
+                    .doesNotHaveDuplicates();
+            assertThat(List.of(own.sessionToken(), first.sessionToken(), second.sessionToken()))
+                    .doesNotHaveDuplicates();
+            assertThat(first.accessKeyId()).as("STS's shape, marked fake").matches("ASIA[A-Z2-7]{9}EXAMPLE");
+            assertThat(first.secretAccessKey()).hasSize(40).endsWith("EXAMPLEKEY");
+            assertThat(first.sessionToken()).startsWith("IQoJb3JpZ2luX2Vj").endsWith("EXAMPLE");
+            ArtifactGrant renewed = store.grantFor(first.accessKeyId()).orElseThrow();
+            ArtifactGrant own1 = store.grantFor(own.accessKeyId()).orElseThrow();
+            assertThat(renewed.jobId()).isEqualTo(job.id());
+            assertThat(renewed.expiresAt()).isEqualTo(renewedAt.plus(JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME));
+            assertThat(store.grantFor(second.accessKeyId()).orElseThrow().expiresAt())
+                    .isEqualTo(clock.instant().plus(JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME));
+            S3ArtifactLocation input = custom(1).job().data().inputArtifacts().get(0).location().s3Location();
+            assertThat(renewed.canRead(input.objectKey())).isEqualTo(own1.canRead(input.objectKey())).isTrue();
+            assertThat(renewed.toString()).doesNotContain(first.secretAccessKey(), first.sessionToken());
+        }
+
+        @Test
+        void renewedSetsAreForgottenWithTheStoresJobs() {
+            store.enqueueCustom(custom(1));
+            Job job = pollOneCustom();
+            String renewedKey = store.jobDetails(job.id()).data().artifactCredentials().accessKeyId();
+            assertThat(store.grantFor(renewedKey)).isPresent();
+            store.reset();
+            assertThat(store.grantFor(renewedKey)).isEmpty();
         }
 
         @Test
