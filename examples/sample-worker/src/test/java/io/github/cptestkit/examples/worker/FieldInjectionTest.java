@@ -1,6 +1,5 @@
 package io.github.cptestkit.examples.worker;
 
-// region fields
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 
 import io.github.cptestkit.wire.ActionCategory;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 
+/** The mock, its clients and a job in instance fields. */
+// region fields
 @CodePipelineMockTest
 class FieldInjectionTest {
 
