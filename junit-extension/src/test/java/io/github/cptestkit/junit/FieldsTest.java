@@ -14,7 +14,7 @@ import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.JobSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.MockClock;
 import java.util.ArrayList;
 import java.util.List;
