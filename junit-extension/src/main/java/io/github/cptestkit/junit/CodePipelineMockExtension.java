@@ -1,8 +1,6 @@
 package io.github.cptestkit.junit;
 
-import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
-import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.junit.internal.DeclaredFaults;
 import io.github.cptestkit.junit.internal.ExtensionStore;
 import io.github.cptestkit.junit.internal.FailureReport;
@@ -13,6 +11,8 @@ import io.github.cptestkit.junit.internal.Seeds;
 import io.github.cptestkit.junit.internal.TestState;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;

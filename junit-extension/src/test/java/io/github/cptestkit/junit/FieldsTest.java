@@ -8,14 +8,14 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.cptestkit.fixtures.FakeJobGenerator;
+import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.wire.FakeCustomJob;
-import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.wire.JobStatus;
-import io.github.cptestkit.mock.CodePipelineMock;
-import io.github.cptestkit.mock.jobs.JobSnapshot;
-import io.github.cptestkit.mock.MockClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

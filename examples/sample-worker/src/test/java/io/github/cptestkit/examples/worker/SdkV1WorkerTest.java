@@ -29,14 +29,14 @@ import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 import com.amazonaws.services.s3.model.ObjectMetadata;
 import com.amazonaws.services.s3.model.PutObjectRequest;
 import com.amazonaws.services.s3.model.SSEAwsKeyManagementParams;
-import io.github.cptestkit.fixtures.ActionCategory;
-import io.github.cptestkit.fixtures.FakeThirdPartyJob;
-import io.github.cptestkit.fixtures.Preset;
 import io.github.cptestkit.junit.CodePipelineMockExtension;
 import io.github.cptestkit.junit.FakeJob;
 import io.github.cptestkit.junit.FakeJobs;
 import io.github.cptestkit.junit.MockResource;
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.Preset;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -141,7 +141,7 @@ class SdkV1WorkerTest {
         new V1Worker(codePipeline, this::s3ForJob, tokens(List.of(job))).run(1);
 
         assertThat(mock).job(job.jobId()).failed()
-                .hasFailureType(io.github.cptestkit.fixtures.FailureType.CONFIGURATION_ERROR)
+                .hasFailureType(io.github.cptestkit.wire.FailureType.CONFIGURATION_ERROR)
                 .hasFailureMessage("Configuration property ProjectName is missing");
     }
 
