@@ -88,9 +88,6 @@ public final class MockServer {
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
                 .stubRequestLoggingDisabled(true) // request bodies carry client tokens and credentials
-                // No response templating: the emulators answer in code, and building WireMock's Handlebars helpers
-                // is a tenth of a cold start; wireMockOptions(o -> o.templatingEnabled(true)) turns it back on.
-                .templatingEnabled(false)
                 // Body limits, content types and error pages are checked before WireMock reads a request.
                 .httpServerFactory(guarded);
         services.all().forEach(service -> service.configure(options));
