@@ -1,8 +1,6 @@
 package io.github.cptestkit.junit;
 
-import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobGenerator;
-import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.junit.internal.DeclaredFaults;
 import io.github.cptestkit.junit.internal.ExtensionStore;
 import io.github.cptestkit.junit.internal.FailureReport;
@@ -14,15 +12,21 @@ import io.github.cptestkit.junit.internal.TestState;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.tls.HttpsTrust;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -36,6 +40,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 import software.amazon.awssdk.services.codepipeline.CodePipelineAsyncClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -69,7 +75,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * to make S3 clients on a job's credentials; {@link FakeJobGenerator}, seeded with the test's seed; {@link MockClock} when
  * the mock stands on one; {@link HttpsTrust} when it serves HTTPS ({@code https = true}: the injected clients then
  * use its HTTPS port); {@code @FakeJob FakeThirdPartyJob} / {@code @FakeJob FakeCustomJob}, queued before the
- * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}.
+ * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}. Instance fields take the same
+ * with {@link MockResource} (or {@link FakeJob} / {@link FakeJobs} for jobs), set before each test.
  *
  * <p>A failing test's message gains its seed (replay it with {@link Seed}) and the calls the worker made,
  * credentials redacted. Registered in a static field (or by the annotation) the mock lives for the class; in an
@@ -111,6 +118,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public final void beforeAll(ExtensionContext context) {
+        refuseStaticFields(context.getRequiredTestClass());
         holder(context);
     }
 
@@ -118,6 +126,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     public final void beforeEach(ExtensionContext context) {
         MockHolder holder = holder(context);
         prepare(context, holder);
+        injectFields(context, holder);
         onBeforeEach(context, holder.mock());
     }
 
@@ -220,14 +229,38 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         MockHolder holder = holder(context);
         Optional<FakeJob> fakeJob = parameter.findAnnotation(FakeJob.class);
         Optional<FakeJobs> fakeJobs = parameter.findAnnotation(FakeJobs.class);
+        Injection injection = new Injection("parameter " + describe(parameter),
+                parameter.getParameter().getParameterizedType(), ParameterResolutionException::new);
         if (fakeJob.isPresent() || fakeJobs.isPresent()) {
-            return fakeJobs(parameter, context, holder, fakeJob, fakeJobs);
+            if (context.getTestMethod().isEmpty()) {
+                String annotation = fakeJobs.isPresent() ? "@FakeJobs" : "@FakeJob";
+                throw new ParameterResolutionException(annotation + " " + injection.subject() + " would be"
+                        + " queued once for the class, but the mock is reset before each test, which drops it. Move"
+                        + " it to a test method, a @BeforeEach method or the constructor of a class with the default"
+                        + " per-method lifecycle.");
+            }
+            return fakeJobs(injection, context, holder, fakeJob, fakeJobs);
         }
         if (type == FakeThirdPartyJob.class || type == FakeCustomJob.class) {
             throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a "
                     + type.getSimpleName() + " without @FakeJob, so nothing says to build and queue it. Annotate"
                     + " it with @FakeJob.");
         }
+        return injected(injection, type, context, holder);
+    }
+
+    /**
+     * A parameter or field being injected: {@code subject} names it in messages ("parameter [String arg0] in
+     * ReportTest.reports(String)"), {@code error} makes the exception that refuses it.
+     */
+    private record Injection(String subject, Type type, BiFunction<String, Throwable, RuntimeException> error) {
+        RuntimeException refuse(String message) {
+            return error.apply(message, null);
+        }
+    }
+
+    /** One of the {@link #INJECTED} types. */
+    private Object injected(Injection injection, Class<?> type, ExtensionContext context, MockHolder holder) {
         if (type == CodePipelineMock.class) {
             return holder.mock();
         }
@@ -253,41 +286,39 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             return prepare(context, holder).generator();
         }
         if (type == HttpsTrust.class) {
-            return holder.mock().httpsTrustIfServed().orElseThrow(() -> new ParameterResolutionException("Parameter "
-                    + describe(parameter) + " needs a mock that serves HTTPS, but this one serves HTTP only. Use"
-                    + " @CodePipelineMockTest(https = true) or CodePipelineMockExtension.builder().https(true)."));
+            String subject = injection.subject();
+            return holder.mock().httpsTrustIfServed().orElseThrow(() -> injection.refuse(
+                    Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " needs a mock that serves"
+                    + " HTTPS, but this one serves HTTP only. Use @CodePipelineMockTest(https = true) or"
+                    + " CodePipelineMockExtension.builder().https(true)."));
         }
         if (holder.mockClock() == null) {
-            throw new ParameterResolutionException("Parameter " + describe(parameter) + " needs a mock on a"
-                    + " MockClock, but this mock reads " + holder.mock().clock() + ". Use"
+            String subject = injection.subject();
+            throw injection.refuse(Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " needs a mock"
+                    + " on a MockClock, but this mock reads " + holder.mock().clock() + ". Use"
                     + " @CodePipelineMockTest(mockClock = true) or CodePipelineMockExtension.builder()"
                     + ".clock(MockClock.at(...)).");
         }
         return holder.mockClock();
     }
 
-    private Object fakeJobs(ParameterContext parameter, ExtensionContext context, MockHolder holder,
+    private Object fakeJobs(Injection injection, ExtensionContext context, MockHolder holder,
             Optional<FakeJob> fakeJob, Optional<FakeJobs> fakeJobs) {
         String annotation = fakeJobs.isPresent() ? "@FakeJobs" : "@FakeJob";
-        Class<?> kind = fakeJobs.isPresent() ? listElement(parameter.getParameter().getParameterizedType())
-                : parameter.getParameter().getType();
+        Class<?> kind = fakeJobs.isPresent() ? listElement(injection.type())
+                : injection.type() instanceof Class<?> raw ? raw : Object.class;
         if (kind != FakeThirdPartyJob.class && kind != FakeCustomJob.class) {
-            throw new ParameterResolutionException(annotation + " parameter " + describe(parameter) + " has type "
-                    + typeName(parameter.getParameter().getParameterizedType()) + "; " + annotation + " needs "
+            throw injection.refuse(annotation + " " + injection.subject() + " has type "
+                    + typeName(injection.type()) + "; " + annotation + " needs "
                     + (fakeJobs.isPresent() ? "List<FakeThirdPartyJob> or List<FakeCustomJob>"
                             : "FakeThirdPartyJob or FakeCustomJob")
-                    + ". Change the parameter type to one of those.");
-        }
-        if (context.getTestMethod().isEmpty()) {
-            throw new ParameterResolutionException(annotation + " parameter " + describe(parameter) + " would be"
-                    + " queued once for the class, but the mock is reset before each test, which drops it. Move it"
-                    + " to a test method, a @BeforeEach method or the constructor of a class with the default"
-                    + " per-method lifecycle.");
+                    + ". Change the " + injection.subject().substring(0, injection.subject().indexOf(' '))
+                    + " type to one of those.");
         }
         int count = fakeJobs.map(FakeJobs::count).orElse(1);
         if (count < 1) {
-            throw new ParameterResolutionException("@FakeJobs parameter " + describe(parameter) + " has count="
-                    + count + "; count must be at least 1. Use count = 1 or more.");
+            throw injection.refuse("@FakeJobs " + injection.subject() + " has count=" + count + "; count must be"
+                    + " at least 1. Use count = 1 or more.");
         }
         FakeJob spec = fakeJobs.map(FakeJobs::value).orElseGet(fakeJob::get);
         TestState state = prepare(context, holder);
@@ -309,8 +340,93 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             }
             return fakeJobs.isPresent() ? jobs : jobs.get(0);
         } catch (IllegalArgumentException e) {
-            throw new ParameterResolutionException(annotation + " parameter " + describe(parameter) + " cannot be"
-                    + " built: " + e.getMessage(), e);
+            throw injection.error().apply(annotation + " " + injection.subject() + " cannot be built: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- fields
+
+    /**
+     * Before each test, after the reset: every {@link MockResource} and {@link FakeJob}/{@link FakeJobs} instance
+     * field of the test instances (the outer ones of a {@code @Nested} class first), jobs queued in field order.
+     */
+    private void injectFields(ExtensionContext context, MockHolder holder) {
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            refuseStaticFields(instance.getClass());
+            for (Field field : AnnotationSupport.findAnnotatedFields(instance.getClass(), MockResource.class,
+                    f -> true)) {
+                set(field, instance, injected(fieldInjection(field), supported(field), context,
+                        holder));
+            }
+            for (Field field : jobFields(instance.getClass())) {
+                Injection injection = fieldInjection(field);
+                Optional<FakeJob> fakeJob = AnnotationSupport.findAnnotation(field, FakeJob.class);
+                Optional<FakeJobs> fakeJobs = AnnotationSupport.findAnnotation(field, FakeJobs.class);
+                set(field, instance, fakeJobs(injection, context, holder, fakeJob, fakeJobs));
+            }
+        }
+    }
+
+    /** The fields of {@code type} (and its superclasses) with {@code @FakeJob} or {@code @FakeJobs}, direct or meta. */
+    private static List<Field> jobFields(Class<?> type) {
+        return ReflectionSupport.findFields(type, field -> AnnotationSupport.isAnnotated(field, FakeJob.class)
+                || AnnotationSupport.isAnnotated(field, FakeJobs.class), HierarchyTraversalMode.TOP_DOWN);
+    }
+
+    /** Refuses the static fields the extension would inject: a class-wide value the reset before each test drops. */
+    private static void refuseStaticFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>(AnnotationSupport.findAnnotatedFields(type, MockResource.class,
+                f -> true));
+        fields.addAll(jobFields(type));
+        for (Field field : fields) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                throw new ExtensionConfigurationException(annotationOf(field) + " field " + fieldName(field)
+                        + " is static, but the extension injects fields before each test (the mock is reset then,"
+                        + " which would drop a class-wide job). Make it an instance field: remove 'static'.");
+            }
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException(annotationOf(field) + " field " + fieldName(field)
+                        + " is final, so the extension cannot inject it. Remove 'final'.");
+            }
+        }
+    }
+
+    private static Injection fieldInjection(Field field) {
+        return new Injection("field " + fieldName(field), field.getGenericType(),
+                (message, cause) -> new ExtensionConfigurationException(message, cause));
+    }
+
+    /** The field's type when the extension injects it, else an error listing those it does. */
+    private static Class<?> supported(Field field) {
+        if (!INJECTED.contains(field.getType())) {
+            throw new ExtensionConfigurationException("@MockResource field " + fieldName(field) + " has type "
+                    + typeName(field.getGenericType()) + ", which the extension does not inject; @MockResource"
+                    + " takes " + INJECTED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+                    + ". Change the field type to one of those (fake jobs take @FakeJob instead).");
+        }
+        return field.getType();
+    }
+
+    private static String annotationOf(Field field) {
+        return AnnotationSupport.isAnnotated(field, MockResource.class) ? "@MockResource"
+                : AnnotationSupport.isAnnotated(field, FakeJobs.class) ? "@FakeJobs" : "@FakeJob";
+    }
+
+    /** {@code [List<FakeThirdPartyJob> jobs] in ReportTest}. */
+    private static String fieldName(Field field) {
+        return "[" + typeName(field.getGenericType()) + " " + field.getName() + "] in "
+                + typeName(field.getDeclaringClass());
+    }
+
+    private static void set(Field field, Object instance, Object value) {
+        try {
+            field.setAccessible(true);
+            field.set(instance, value);
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new ExtensionConfigurationException("Field " + fieldName(field) + " cannot be set: "
+                    + e.getMessage() + ". Make it a non-final instance field of a class the extension can reach"
+                    + " (open the test package to JUnit if it is in a named module).", e);
         }
     }
 

@@ -10,9 +10,10 @@ import java.lang.annotation.Target;
 
 /**
  * A fake job for this test: built from the test's seed, queued in the mock before the test runs, and injected.
- * The parameter's type picks the kind: {@link io.github.cptestkit.wire.FakeThirdPartyJob} (a partner action
- * job, its clientId/clientToken registered) or {@link io.github.cptestkit.wire.FakeCustomJob} (a custom or,
- * with {@code preset = Preset.LAMBDA_INVOKE}, a Lambda invoke job). Every parameter is a distinct job.
+ * The parameter's (or field's) type picks the kind: {@link io.github.cptestkit.wire.FakeThirdPartyJob} (a
+ * partner action job, its clientId/clientToken registered) or {@link io.github.cptestkit.wire.FakeCustomJob}
+ * (a custom or, with {@code preset = Preset.LAMBDA_INVOKE}, a Lambda invoke job). Every parameter and field is a
+ * distinct job.
  *
  * <pre>{@code
  * @Test
@@ -21,9 +22,17 @@ import java.lang.annotation.Target;
  *         FakeThirdPartyJob job) { ... }
  * }</pre>
  *
+ * <p>On an instance field, the job is built and queued before each test, after the reset (a static field is
+ * refused: the reset would drop a class-wide job):
+ *
+ * <pre>{@code
+ * @FakeJob(category = ActionCategory.BUILD, provider = "ReportBuilder")
+ * FakeThirdPartyJob job;
+ * }</pre>
+ *
  * <p>What is left unset comes from the preset, then from the seed, as in the fixtures' builders.
  */
-@Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface FakeJob {

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
  * <p>Not to be confused with {@link io.github.cptestkit.fixtures.FakeJobs}, the fixtures' entry point; inject a
  * {@link io.github.cptestkit.fixtures.FakeJobGenerator} to build more jobs from the test's seed.
  */
-@Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface FakeJobs {

@@ -75,7 +75,9 @@ class ShutdownTest {
         try (ServerSocket again = new ServerSocket(PORT.get(), 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(PORT.get());
         }
-        assertThat(spillDirectories()).isEqualTo(spillsBefore);
+        // only directories this test made count: other JVMs on the machine make and delete their own meanwhile
+        assertThat(spillDirectories()).as("temporary directories of the artifact bucket made by this test")
+                .isSubsetOf(spillsBefore);
     }
 
     static Set<Path> spillDirectories() throws IOException {

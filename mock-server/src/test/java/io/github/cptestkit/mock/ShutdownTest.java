@@ -69,7 +69,9 @@ public class ShutdownTest {
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).isEqualTo(port);
         }
-        assertThat(spillDirectories()).as("temporary directories of the artifact bucket").isEqualTo(spillsBefore);
+        // only directories this test made count: other JVMs on the machine make and delete their own meanwhile
+        assertThat(spillDirectories()).as("temporary directories of the artifact bucket made by this test")
+                .isSubsetOf(spillsBefore);
     }
 
     public static Set<Thread> threads() {

@@ -32,10 +32,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks CodePipeline requests, responses and error bodies against the generated JSON Schemas. Thread-safe; the
- * schemas are loaded and compiled once, when {@link #shared()} is first called.
+ * Checks CodePipeline requests, responses and error bodies against the generated JSON Schemas. Thread-safe and
+ * shared by everything in one class loader (every mock of a test run): the schema documents are read when
+ * {@link #shared()} is first called, and each schema is compiled once, when it is first used, so that a test run
+ * compiles only the schemas of the operations it calls.
  *
  * <pre>{@code
  * SchemaValidator validator = SchemaValidator.shared();
@@ -54,8 +57,12 @@ public final class SchemaValidator {
     }
 
     private final ObjectMapper mapper = WireJson.mapper();
-    private final Map<String, JsonSchema> schemas = new HashMap<>();
+    /** The compiled schemas by file name, each compiled on its first use. */
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, SchemaDocument> documentsByName = new HashMap<>();
     private final SchemaNavigator navigator;
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
 
     private SchemaValidator() {
         Map<String, JsonNode> documents = new HashMap<>();
@@ -66,23 +73,28 @@ public final class SchemaValidator {
         JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
                 .keyword(new NonValidationKeyword(SchemaGenerator.SENSITIVE))
                 .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+        factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
                 .metaSchema(metaSchema)
                 .schemaMappers(mappers -> mappers.mapPrefix(SchemaGenerator.BASE_ID,
                         "classpath:" + SchemaDocument.RESOURCE_FOLDER)));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+        config = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .regularExpressionFactory(EcmaAnchoredRegex.INSTANCE)
                 .locale(Locale.ROOT)
                 .build();
         for (SchemaDocument doc : SchemaDocument.all()) {
-            JsonSchema schema = factory.getSchema(SchemaLocation.of(doc.id().toString()), config);
-            schema.initializeValidators();
-            schemas.put(doc.fileName(), schema);
+            documentsByName.put(doc.fileName(), doc);
         }
     }
 
-    /** The one validator of this class loader; the first call loads and compiles every schema. */
+    private JsonSchema compile(String fileName) {
+        JsonSchema schema = factory.getSchema(SchemaLocation.of(documentsByName.get(fileName).id().toString()),
+                config);
+        schema.initializeValidators();
+        return schema;
+    }
+
+    /** The one validator of this class loader; the first call reads every schema document, compiling none. */
     public static SchemaValidator shared() {
         return Holder.SHARED;
     }
@@ -231,11 +243,10 @@ public final class SchemaValidator {
     }
 
     private JsonSchema schema(SchemaDocument document) {
-        JsonSchema schema = schemas.get(document.fileName());
-        if (schema == null) {
+        if (!documentsByName.containsKey(document.fileName())) {
             throw new IllegalArgumentException("no schema document named " + document.fileName());
         }
-        return schema;
+        return schemas.computeIfAbsent(document.fileName(), this::compile);
     }
 
     private Violation toViolation(SchemaDocument document, ValidationMessage message) {

@@ -2,12 +2,12 @@ package io.github.cptestkit.examples.worker;
 
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 
-import io.github.cptestkit.wire.ActionCategory;
-import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.junit.CodePipelineMockTest;
 import io.github.cptestkit.junit.FakeJob;
 import io.github.cptestkit.junit.JobS3Clients;
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;

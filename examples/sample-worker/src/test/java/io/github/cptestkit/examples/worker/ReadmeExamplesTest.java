@@ -2,12 +2,12 @@ package io.github.cptestkit.examples.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package io.github.cptestkit.examples.worker;
 
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 
-import io.github.cptestkit.wire.ActionCategory;
-import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.junit.CodePipelineMockExtension;
 import io.github.cptestkit.junit.FakeJob;
 import io.github.cptestkit.junit.JobS3Clients;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.FakeThirdPartyJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
