@@ -15,6 +15,12 @@ import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineService;
 import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
 import io.github.cptestkit.mock.internal.codepipeline.JobStore;
+import io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal;
+import io.github.cptestkit.mock.pipelines.ActionType;
+import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.server.MockServer;
@@ -42,6 +48,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One mock, assembled: the job store, the services it serves (the admin API, CodePipeline, the artifact bucket, in
@@ -272,6 +279,42 @@ public final class Assembly implements AdminTarget {
     @Override
     public void registerActionType(ActionTypeId type, ActionTypeSettings typeSettings) {
         jobStore.registerActionType(type, typeSettings);
+    }
+
+    // ---------------------------------------------------------------- control plane
+
+    /** CreatePipeline from Java: the declaration checked as the wire checks it. */
+    public PipelineSnapshot createPipeline(PipelineDeclaration declaration) {
+        return refusedAsJava(() -> jobStore.controlPlane().createPipeline(declaration, List.of()));
+    }
+
+    /** CreateCustomActionType from Java. */
+    public ActionTypeSnapshot createCustomActionType(ActionType type) {
+        return refusedAsJava(() -> jobStore.controlPlane().createCustomActionType(type, List.of()));
+    }
+
+    /** The pipeline named {@code name} (its latest version), or empty. */
+    public Optional<PipelineSnapshot> pipeline(String name) {
+        return jobStore.controlPlane().findPipeline(name);
+    }
+
+    /** Every pipeline, by name. */
+    public List<PipelineSnapshot> pipelines() {
+        return jobStore.controlPlane().pipelines();
+    }
+
+    /** The action type with this id (AWS's own, created, registered), or empty. */
+    public Optional<ActionTypeSnapshot> actionType(ActionTypeId id) {
+        return jobStore.controlPlane().actionType(id);
+    }
+
+    /** A control-plane refusal as the Java API's exception, of the same AWS error and message. */
+    private static <T> T refusedAsJava(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ControlPlaneRefusal refusal) {
+            throw new ControlPlaneException(refusal.error().type(), refusal.getMessage());
+        }
     }
 
     @Override

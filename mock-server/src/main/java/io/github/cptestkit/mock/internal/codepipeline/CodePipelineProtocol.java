@@ -79,13 +79,15 @@ public final class CodePipelineProtocol {
     private final CheckedAnswers checkedAnswers = new CheckedAnswers();
 
     /**
-     * The edge of the ten job operations.
+     * The edge of the ten job operations and of the control plane's (action types, pipelines, their tags), on the
+     * store and its {@linkplain JobStore#controlPlane() control plane}.
      *
      * @param store  the job store the operations work on
      * @param strict whether an answer that breaks its output schema fails loudly
      */
     public CodePipelineProtocol(JobStore store, boolean strict) {
-        this(new JobOperations(store).registerIn(new Operations()), strict);
+        this(new ControlPlaneOperations(store.controlPlane()).registerIn(
+                new JobOperations(store).registerIn(new Operations())), strict);
     }
 
     /**
@@ -104,7 +106,8 @@ public final class CodePipelineProtocol {
         Optional<Operations.Handler> handler = operation.flatMap(operations::handlerFor);
         if (handler.isEmpty()) {
             return error(AwsError.UNKNOWN_OPERATION, "Operation " + target + " is not supported: this endpoint"
-                    + " answers the CodePipeline job operations (" + Operation.TARGET_PREFIX + "PollForJobs, ...)");
+                    + " answers the CodePipeline job operations (" + Operation.TARGET_PREFIX + "PollForJobs, ...) and the"
+                    + " action type and pipeline operations (" + Operation.TARGET_PREFIX + "CreatePipeline, ...)");
         }
         Operation op = operation.get();
         try {

@@ -128,6 +128,16 @@ public final class ControlPlane {
         actionTypes.register(id, settings);
     }
 
+    /**
+     * A queued job's type: known from now on with the default job settings, unless it is known already (then
+     * unchanged).
+     */
+    public synchronized void knowActionType(ActionTypeId id) {
+        if (actionTypes.lookup(id).isEmpty()) {
+            actionTypes.register(id, ActionTypeSettings.defaults());
+        }
+    }
+
     /** The job settings of a known type (the job store's timeouts and queryable check), or empty when unknown. */
     public synchronized Optional<ActionTypeSettings> jobSettings(ActionTypeId id) {
         return actionTypes.lookup(id).map(known -> known.settings().withQueryableProperty(

@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * tags.asMap();   // {team=payments}
  * }</pre>
  */
-final class ResourceTags {
+public final class ResourceTags {
 
     /** One tag as a request lists it. */
-    record Tag(String key, String value) {
-        Tag {
+    public record Tag(String key, String value) {
+        public Tag {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
         }
