@@ -17,20 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionConfigurationProperty;
-import software.amazon.awssdk.services.codepipeline.model.ActionDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeId;
 import software.amazon.awssdk.services.codepipeline.model.ActionTypeNotFoundException;
-import software.amazon.awssdk.services.codepipeline.model.ArtifactStore;
 import software.amazon.awssdk.services.codepipeline.model.CreateCustomActionTypeResponse;
 import software.amazon.awssdk.services.codepipeline.model.CreatePipelineResponse;
 import software.amazon.awssdk.services.codepipeline.model.GetActionTypeResponse;
 import software.amazon.awssdk.services.codepipeline.model.GetPipelineResponse;
-import software.amazon.awssdk.services.codepipeline.model.InputArtifact;
 import software.amazon.awssdk.services.codepipeline.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.codepipeline.model.InvalidStructureException;
 import software.amazon.awssdk.services.codepipeline.model.ListActionTypesResponse;
 import software.amazon.awssdk.services.codepipeline.model.ListPipelinesResponse;
-import software.amazon.awssdk.services.codepipeline.model.OutputArtifact;
 import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.PipelineNameInUseException;
 import software.amazon.awssdk.services.codepipeline.model.PipelineNotFoundException;
@@ -52,8 +48,7 @@ class ControlPlaneSdkTest {
     static CodePipelineMock mock;
     static CodePipelineClient client;
 
-    static final ActionTypeId CUSTOM_BUILD = ActionTypeId.builder().category("Build").owner("Custom")
-            .provider("MyJenkinsProviderName").version("1").build();
+    static final ActionTypeId CUSTOM_BUILD = ControlPlaneRequests.CUSTOM_BUILD;
 
     @BeforeAll
     static void start() {
@@ -73,52 +68,12 @@ class ControlPlaneSdkTest {
         CLOCK.set(START);
     }
 
-    /** The tutorial's custom build type: ProjectName required, key and queryable; Token secret. */
     static CreateCustomActionTypeResponse createCustomBuildType() {
-        return client.createCustomActionType(r -> r.category("Build").provider("MyJenkinsProviderName").version("1")
-                .settings(s -> s.entityUrlTemplate("https://jenkins.example.com/job/{Config:ProjectName}/"))
-                .configurationProperties(
-                        ActionConfigurationProperty.builder().name("ProjectName").required(true).key(true)
-                                .secret(false).queryable(true).description("The Jenkins project").type("String")
-                                .build(),
-                        ActionConfigurationProperty.builder().name("Token").required(false).key(false).secret(true)
-                                .build())
-                .inputArtifactDetails(d -> d.minimumCount(1).maximumCount(1))
-                .outputArtifactDetails(d -> d.minimumCount(0).maximumCount(1))
-                .tags(Tag.builder().key("team").value("builds").build()));
+        return ControlPlaneRequests.createCustomBuildType(client);
     }
 
-    /** The user guide tutorials' pipeline: S3 source, the custom build action, a Lambda invoke action. */
     static PipelineDeclaration tutorial(String name) {
-        return PipelineDeclaration.builder()
-                .name(name)
-                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
-                .artifactStore(ArtifactStore.builder().type("S3").location("codepipeline-us-east-1-1234567890")
-                        .build())
-                .stages(
-                        StageDeclaration.builder().name("Source").actions(ActionDeclaration.builder()
-                                .name("Source")
-                                .actionTypeId(t -> t.category("Source").owner("AWS").provider("S3").version("1"))
-                                .configuration(Map.of("S3Bucket", "awscodepipeline-demobucket", "S3ObjectKey",
-                                        "SampleApp.zip", "PollForSourceChanges", "false"))
-                                .outputArtifacts(OutputArtifact.builder().name("SourceArtifact").build())
-                                .namespace("SourceVariables")
-                                .build()).build(),
-                        StageDeclaration.builder().name("Build").actions(ActionDeclaration.builder()
-                                .name("MyCustomBuild")
-                                .actionTypeId(CUSTOM_BUILD)
-                                .configuration(Map.of("ProjectName", "MyDemoProject", "Token", "t0ps3cret"))
-                                .inputArtifacts(InputArtifact.builder().name("SourceArtifact").build())
-                                .outputArtifacts(OutputArtifact.builder().name("BuildArtifact").build())
-                                .build()).build(),
-                        StageDeclaration.builder().name("Invoke").actions(ActionDeclaration.builder()
-                                .name("MyLambdaFunction")
-                                .actionTypeId(t -> t.category("Invoke").owner("AWS").provider("Lambda").version("1"))
-                                .configuration(Map.of("FunctionName", "MyLambdaFunctionForAWSCodePipeline",
-                                        "UserParameters", "#{SourceVariables.ETag}"))
-                                .inputArtifacts(InputArtifact.builder().name("BuildArtifact").build())
-                                .build()).build())
-                .build();
+        return ControlPlaneRequests.tutorial(name);
     }
 
     // ---------------------------------------------------------------- action types
