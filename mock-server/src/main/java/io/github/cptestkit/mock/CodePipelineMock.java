@@ -21,7 +21,10 @@ import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.mock.tls.HttpsTrust;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,6 +253,42 @@ public final class CodePipelineMock implements AutoCloseable {
      */
     public PipelineSnapshot createPipeline(PipelineDeclaration declaration) {
         return mock.createPipeline(Objects.requireNonNull(declaration, "declaration"));
+    }
+
+    /**
+     * Creates a pipeline from a JSON document, checked as CreatePipeline checks it: the output of
+     * {@code aws codepipeline get-pipeline}, a {@code create-pipeline --cli-input-json} file, a bare declaration, or
+     * the {@code Properties} of a CloudFormation {@code AWS::CodePipeline::Pipeline} resource (or the whole resource);
+     * tags in the document become the pipeline's.
+     *
+     * <pre>{@code
+     * mock.createPipeline("{\"pipeline\": {\"name\": \"release\", \"roleArn\": ..., \"stages\": [...]}}");
+     * }</pre>
+     *
+     * @throws ControlPlaneException naming the AWS error the wire would answer (ValidationException for a document
+     *                               that breaks the model, InvalidStructureException, ...)
+     */
+    public PipelineSnapshot createPipeline(String json) {
+        return mock.createPipeline(Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * Creates a pipeline from a JSON file, as {@link #createPipeline(String)}.
+     *
+     * <pre>{@code mock.createPipeline(Path.of("src/test/resources/pipeline.json"));}</pre>
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws ControlPlaneException naming the AWS error the wire would answer
+     */
+    public PipelineSnapshot createPipeline(Path file) {
+        Objects.requireNonNull(file, "file");
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the pipeline file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return mock.createPipeline(json);
     }
 
     /**

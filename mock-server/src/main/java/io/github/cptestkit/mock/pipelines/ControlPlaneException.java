@@ -20,10 +20,17 @@ public final class ControlPlaneException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String errorType;
+    private final String awsMessage;
 
     public ControlPlaneException(String errorType, String message) {
         super(errorType + ": " + Objects.requireNonNull(message, "message"));
         this.errorType = Objects.requireNonNull(errorType, "errorType");
+        this.awsMessage = message;
+    }
+
+    /** The message the wire would answer (without the error type in front). */
+    public String awsMessage() {
+        return awsMessage;
     }
 
     /** The AWS error the refusal answers as over the wire, e.g. {@code PipelineNameInUseException}. */

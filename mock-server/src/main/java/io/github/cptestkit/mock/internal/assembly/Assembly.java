@@ -14,7 +14,9 @@ import io.github.cptestkit.mock.internal.admin.AdminTarget;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineService;
 import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
+import io.github.cptestkit.mock.internal.codepipeline.AwsException;
 import io.github.cptestkit.mock.internal.codepipeline.JobStore;
+import io.github.cptestkit.mock.internal.codepipeline.PipelineDocuments;
 import io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal;
 import io.github.cptestkit.mock.pipelines.ActionType;
 import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
@@ -288,17 +290,37 @@ public final class Assembly implements AdminTarget {
         return refusedAsJava(() -> jobStore.controlPlane().createPipeline(declaration, List.of()));
     }
 
+    /**
+     * CreatePipeline of a declaration document (get-pipeline output, a bare declaration or a CloudFormation
+     * resource's Properties, {@link PipelineDocuments}), with the tags it carries.
+     */
+    @Override
+    public PipelineSnapshot createPipeline(String json) {
+        return refusedAsJava(() -> {
+            PipelineDocuments.Document document = PipelineDocuments.read(json);
+            return jobStore.controlPlane().createPipeline(document.declaration(), document.tags());
+        });
+    }
+
+    /** The declaration as GetPipeline answers it: secret configuration values as {@code ****}. */
+    @Override
+    public PipelineDeclaration masked(PipelineDeclaration declaration) {
+        return jobStore.controlPlane().masked(declaration);
+    }
+
     /** CreateCustomActionType from Java. */
     public ActionTypeSnapshot createCustomActionType(ActionType type) {
         return refusedAsJava(() -> jobStore.controlPlane().createCustomActionType(type, List.of()));
     }
 
     /** The pipeline named {@code name} (its latest version), or empty. */
+    @Override
     public Optional<PipelineSnapshot> pipeline(String name) {
         return jobStore.controlPlane().findPipeline(name);
     }
 
     /** Every pipeline, by name. */
+    @Override
     public List<PipelineSnapshot> pipelines() {
         return jobStore.controlPlane().pipelines();
     }
@@ -313,6 +335,8 @@ public final class Assembly implements AdminTarget {
         try {
             return call.get();
         } catch (ControlPlaneRefusal refusal) {
+            throw new ControlPlaneException(refusal.error().type(), refusal.getMessage());
+        } catch (AwsException refusal) {
             throw new ControlPlaneException(refusal.error().type(), refusal.getMessage());
         }
     }

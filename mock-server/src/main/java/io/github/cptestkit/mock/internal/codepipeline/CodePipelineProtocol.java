@@ -289,7 +289,14 @@ public final class CodePipelineProtocol {
     }
 
     private void checkRequest(Operation op, JsonNode request) {
-        List<Violation> violations = validator().validateRequest(op, request);
+        refuseViolations(validator().validateRequest(op, request));
+    }
+
+    /**
+     * Nothing for no violations; otherwise the refusal AWS answers: SerializationException for a member of the wrong
+     * JSON type, else ValidationException listing every violation.
+     */
+    static void refuseViolations(List<Violation> violations) {
         if (violations.isEmpty()) {
             return;
         }
