@@ -13,10 +13,15 @@ import io.github.cptestkit.junit.internal.Seeds;
 import io.github.cptestkit.junit.internal.TestState;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +72,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link CodePipelineAsyncClient} and {@link S3AsyncClient}; {@link JobS3Clients} and {@link JobS3AsyncClients},
  * to make S3 clients on a job's credentials; {@link FakeJobGenerator}, seeded with the test's seed; {@link MockClock} when
  * the mock stands on one; {@code @FakeJob FakeThirdPartyJob} / {@code @FakeJob FakeCustomJob}, queued before the
- * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}.
+ * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}; {@code @PipelineResource
+ * PipelineSnapshot}, a pipeline created from a class-path resource before the test ({@link PipelineResource}).
  *
  * <p>A failing test's message gains its seed (replay it with {@link Seed}) and the calls the worker made,
  * credentials redacted. Registered in a static field (or by the annotation) the mock lives for the class; in an
@@ -202,14 +208,15 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     /** What a parameter JUnit found no resolver for gains: what the extension would have injected. */
     private static final String SUPPORTED_TYPES = "CodePipelineMockExtension injects "
             + INJECTED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
-            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
-            + " List<FakeCustomJob>. Use one of those types, or build another client on mock.endpoint().";
+            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+            + " List<FakeCustomJob>, and @PipelineResource PipelineSnapshot. Use one of those types, or build another"
+            + " client on mock.endpoint().";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(FakeJob.class) || parameter.isAnnotated(FakeJobs.class)
-                || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
+                || parameter.isAnnotated(PipelineResource.class) || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
     }
 
     @Override
@@ -220,6 +227,10 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         Optional<FakeJobs> fakeJobs = parameter.findAnnotation(FakeJobs.class);
         if (fakeJob.isPresent() || fakeJobs.isPresent()) {
             return fakeJobs(parameter, context, holder, fakeJob, fakeJobs);
+        }
+        Optional<PipelineResource> pipeline = parameter.findAnnotation(PipelineResource.class);
+        if (pipeline.isPresent()) {
+            return pipeline(parameter, context, holder, pipeline.get());
         }
         if (type == FakeThirdPartyJob.class || type == FakeCustomJob.class) {
             throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a "
@@ -304,6 +315,51 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         } catch (IllegalArgumentException e) {
             throw new ParameterResolutionException(annotation + " parameter " + describe(parameter) + " cannot be"
                     + " built: " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@code @PipelineResource} parameter: its action types and pipeline created in the prepared mock. */
+    private Object pipeline(ParameterContext parameter, ExtensionContext context, MockHolder holder,
+            PipelineResource resource) {
+        if (parameter.getParameter().getType() != PipelineSnapshot.class) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter) + " has type "
+                    + typeName(parameter.getParameter().getParameterizedType()) + "; @PipelineResource needs"
+                    + " PipelineSnapshot. Change the parameter type.");
+        }
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter) + " would be"
+                    + " created once for the class, but the mock is reset before each test, which drops it. Move it"
+                    + " to a test method, a @BeforeEach method or the constructor of a class with the default"
+                    + " per-method lifecycle.");
+        }
+        prepare(context, holder);
+        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        String current = null;
+        try {
+            for (String type : resource.actionTypes()) {
+                current = type;
+                holder.mock().createCustomActionType(resourceText(loader, type, parameter));
+            }
+            current = resource.value();
+            return holder.mock().createPipeline(resourceText(loader, resource.value(), parameter));
+        } catch (ControlPlaneException e) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter) + ": the"
+                    + " mock refused the resource " + current + " with " + e.getMessage(), e);
+        }
+    }
+
+    private static String resourceText(ClassLoader loader, String name, ParameterContext parameter) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter)
+                        + " names the resource " + name + ", which is not on the test class path. Put it under"
+                        + " src/test/resources/" + path + ", or fix the name.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter)
+                    + " cannot read the resource " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -300,6 +300,16 @@ public final class CodePipelineMock implements AutoCloseable {
         return mock.createCustomActionType(Objects.requireNonNull(type, "type"));
     }
 
+    /**
+     * Creates a custom action type from a JSON document: CreateCustomActionType's request, as
+     * {@code aws codepipeline create-custom-action-type --cli-input-json file://type.json} reads it.
+     *
+     * @throws ControlPlaneException naming the AWS error the wire would answer
+     */
+    public ActionTypeSnapshot createCustomActionType(String json) {
+        return mock.createCustomActionType(Objects.requireNonNull(json, "json"));
+    }
+
     /** The pipeline named {@code name} as it is now (its latest version, secrets unmasked), or empty. */
     public Optional<PipelineSnapshot> pipeline(String name) {
         return mock.pipeline(Objects.requireNonNull(name, "name"));

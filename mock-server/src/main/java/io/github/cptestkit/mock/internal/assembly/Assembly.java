@@ -18,6 +18,7 @@ import io.github.cptestkit.mock.internal.codepipeline.AwsException;
 import io.github.cptestkit.mock.internal.codepipeline.JobStore;
 import io.github.cptestkit.mock.internal.codepipeline.PipelineDocuments;
 import io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal;
+import io.github.cptestkit.mock.internal.pipelines.ResourceTags;
 import io.github.cptestkit.mock.pipelines.ActionType;
 import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
 import io.github.cptestkit.mock.pipelines.ControlPlaneException;
@@ -43,6 +44,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -306,6 +308,15 @@ public final class Assembly implements AdminTarget {
     @Override
     public PipelineDeclaration masked(PipelineDeclaration declaration) {
         return jobStore.controlPlane().masked(declaration);
+    }
+
+    /** CreateCustomActionType of a {@code create-custom-action-type --cli-input-json} document. */
+    public ActionTypeSnapshot createCustomActionType(String json) {
+        return refusedAsJava(() -> {
+            List<ResourceTags.Tag> tags = new ArrayList<>();
+            ActionType type = PipelineDocuments.readActionType(json, tags);
+            return jobStore.controlPlane().createCustomActionType(type, tags);
+        });
     }
 
     /** CreateCustomActionType from Java. */

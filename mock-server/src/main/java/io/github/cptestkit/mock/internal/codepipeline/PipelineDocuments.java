@@ -73,6 +73,23 @@ public final class PipelineDocuments {
                 ControlPlaneJson.tags(request.path("tags")));
     }
 
+    /**
+     * A custom action type from a {@code create-custom-action-type --cli-input-json} document (CreateCustomActionType's
+     * request), checked against that operation's input schema.
+     *
+     * @param json the document
+     * @param tags where the document's tags go
+     * @throws AwsException SerializationException or ValidationException, as CreateCustomActionType answers them
+     */
+    public static io.github.cptestkit.mock.pipelines.ActionType readActionType(String json,
+            List<ResourceTags.Tag> tags) {
+        ObjectNode request = CodePipelineProtocol.readObject(json.getBytes(StandardCharsets.UTF_8));
+        CodePipelineProtocol.refuseViolations(SchemaValidator.shared().validateRequest(
+                Operation.CREATE_CUSTOM_ACTION_TYPE, request));
+        tags.addAll(ControlPlaneJson.tags(request.path("tags")));
+        return ControlPlaneJson.customActionType(request);
+    }
+
     /** The document as a CreatePipeline request ({@code pipeline}, {@code tags}). */
     private static ObjectNode createPipelineRequest(ObjectNode document) {
         ObjectNode request = JsonNodeFactory.instance.objectNode();
