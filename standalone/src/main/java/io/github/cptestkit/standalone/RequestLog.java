@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,6 +96,25 @@ final class RequestLog implements ServeEventListener {
         if (redacted.has(TOKEN)) {
             redacted.set(TOKEN, TextNode.valueOf(Violation.REDACTED));
         }
+        hideActionConfiguration(redacted);
         return redacted.toString();
+    }
+
+    /**
+     * The configuration values of a pipeline declaration's actions (CreatePipeline, UpdatePipeline), where secret
+     * properties travel in clear text, hidden wherever an action ({@code actionTypeId} beside {@code configuration})
+     * appears.
+     */
+    private static void hideActionConfiguration(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("actionTypeId") && object.get("configuration") instanceof ObjectNode configuration) {
+                List<String> names = new ArrayList<>();
+                configuration.fieldNames().forEachRemaining(names::add);
+                names.forEach(name -> configuration.put(name, Violation.REDACTED));
+            }
+            object.elements().forEachRemaining(RequestLog::hideActionConfiguration);
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(RequestLog::hideActionConfiguration);
+        }
     }
 }

@@ -53,4 +53,16 @@ class RequestLogTest {
                         + "\"clientToken\":\"*** Sensitive Data Redacted ***\"} -> 400 InvalidJobException",
                 "2026-01-01T00:00:00Z GET /bucket/key?… -> 400");
     }
+
+    @Test
+    void theConfigurationValuesOfADeclarationsActionsAreHiddenSinceSecretsTravelThere() {
+        String body = "{\"pipeline\": {\"name\": \"p\", \"stages\": [{\"name\": \"Build\", \"actions\": [{\"name\":"
+                + " \"b\", \"actionTypeId\": {\"category\": \"Build\", \"owner\": \"Custom\", \"provider\": \"X\","
+                + " \"version\": \"1\"}, \"configuration\": {\"Token\": \"t0ps3cret\"}}]}]}}";
+
+        String logged = RequestLog.redactedBody(io.github.cptestkit.schemas.Operation.CREATE_PIPELINE, body);
+
+        assertThat(logged).doesNotContain("t0ps3cret").contains("\"Token\":\"*** Sensitive Data Redacted ***\"")
+                .contains("\"name\":\"Build\"");
+    }
 }

@@ -169,6 +169,31 @@ class StandaloneJarIT {
     }
 
     @Test
+    @Order(4)
+    void boto3CreatesReadsUpdatesListsAndDeletesActionTypesAndPipelinesAndMeetsEveryDeclarationError()
+            throws Exception {
+        Result result = run(Map.of(), python(), CLIENTS.resolve("boto3_control_plane.py").toString(), endpoint);
+
+        assertThat(result.output()).containsPattern("boto3 control plane: \\d+ checks passed");
+        assertThat(admin.get("pipelines").body().get("pipelines")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void theAwsCliRunsTheActionTypeAndPipelineCommandsAndShowsTheAwsErrorCode() throws Exception {
+        require("aws", "--version", "the AWS CLI (apt-get install awscli)");
+        Path files = Files.createDirectories(workDir.resolve("cli-control-plane"));
+
+        Result result = run(Map.of(), "bash", CLIENTS.resolve("aws_cli_control_plane.sh").toString(), endpoint,
+                files.toString());
+
+        assertThat(result.output()).contains("action type: created, listed",
+                "pipeline: created, read, updated (version 2), listed, tags listed",
+                "pipeline and action type: deleted",
+                "An error occurred (PipelineNotFoundException) when calling the GetPipeline operation");
+    }
+
+    @Test
     @Order(5)
     void aSecondJarOnTheTakenPortExitsWithCode1AndBadFlagsWithCode2() throws Exception {
         int port = ready.get("port").asInt();
@@ -200,6 +225,8 @@ class StandaloneJarIT {
             }
         });
         assertThat(log).doesNotContain("EXAMPLEKEY", "IQoJb3JpZ2luX2Vj", "X-Amz-Signature", "Exception in");
+        assertThat(log).as("the boto3 pipeline's secret configuration value").contains("POST / CreatePipeline")
+                .doesNotContain("t0ps3cret");
     }
 
     // ---------------------------------------------------------------- processes
