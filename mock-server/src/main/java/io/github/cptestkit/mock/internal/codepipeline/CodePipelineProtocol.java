@@ -289,7 +289,38 @@ public final class CodePipelineProtocol {
     }
 
     private void checkRequest(Operation op, JsonNode request) {
+        Optional<String> infinite = infiniteNumber(request, "");
+        if (infinite.isPresent()) {
+            // Beyond a double (1e400): the validator cannot compare it with an enum or a bound, and AWS cannot read it.
+            throw new AwsException(AwsError.SERIALIZATION, "Value at '" + infinite.get() + "' cannot be"
+                    + " deserialized: Member must be a number the service can represent, but it is beyond the range"
+                    + " of a double");
+        }
         refuseViolations(validator().validateRequest(op, request));
+    }
+
+    /** The AWS path of the first number too large for a double, or empty. */
+    private static Optional<String> infiniteNumber(JsonNode node, String path) {
+        if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            return Optional.of(path);
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                Optional<String> found = infiniteNumber(member.getValue(), path.isEmpty() ? member.getKey()
+                        : path + "." + member.getKey());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = infiniteNumber(node.get(i), path + "." + (i + 1) + ".member");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
