@@ -149,14 +149,7 @@ class StandaloneJarIT {
     @Test
     @Order(4)
     void theAwsSdkForJavaScriptPollsReadsAcknowledgesAndPutsResults() throws Exception {
-        require("node", "--version", "Node.js 18 or later (apt-get install nodejs npm)");
-        require("npm", "--version", "npm (apt-get install npm)");
-        Path js = CLIENTS.resolve("js");
-        Path installed = js.resolve("node_modules/.package-lock.json");
-        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(
-                Files.getLastModifiedTime(js.resolve("package-lock.json"))) < 0) {
-            run(js, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
-        }
+        Path js = jsClients();
 
         Result result = run(js, Map.of("AWS_ENDPOINT_URL_CODEPIPELINE", endpoint), "node", "worker.mjs", endpoint);
 
@@ -166,6 +159,34 @@ class StandaloneJarIT {
                         + " \\(InProgress\\), success put")
                 .containsPattern("js worker: custom job [0-9a-f-]{36}: polled, details, acknowledged \\(InProgress\\),"
                         + " failure put");
+    }
+
+    @Test
+    @Order(4)
+    void theAwsSdkForJavaScriptCreatesReadsUpdatesListsAndDeletesPipelinesAndMeetsTheDeclarationErrors()
+            throws Exception {
+        Path js = jsClients();
+
+        Result result = run(js, Map.of("AWS_ENDPOINT_URL_CODEPIPELINE", endpoint), "node", "control_plane.mjs");
+
+        assertThat(result.output()).contains(
+                "js control plane: action type and pipelines created, read, updated (version 2), listed",
+                "js control plane: refused InvalidStructureException",
+                "js control plane: refused InvalidActionDeclarationException",
+                "js control plane: done");
+    }
+
+    /** The JavaScript clients' folder, its pinned packages installed ({@code npm ci}) when missing or stale. */
+    private static Path jsClients() throws Exception {
+        require("node", "--version", "Node.js 18 or later (apt-get install nodejs npm)");
+        require("npm", "--version", "npm (apt-get install npm)");
+        Path js = CLIENTS.resolve("js");
+        Path installed = js.resolve("node_modules/.package-lock.json");
+        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(
+                Files.getLastModifiedTime(js.resolve("package-lock.json"))) < 0) {
+            run(js, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+        }
+        return js;
     }
 
     @Test
