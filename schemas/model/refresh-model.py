@@ -5,7 +5,8 @@ Usage (from the repository root):
     python3 schemas/model/refresh-model.py
 then regenerate the JSON Schemas (see schemas/README.md).
 
-Keeps the ten job-worker operations and every shape they reach, drops documentation strings,
+Keeps the operations listed below (job workers, action types, pipelines, executions, tags) and every
+shape they reach, drops documentation strings,
 and records the botocore version and the SHA-256 of the source model in PROVENANCE.md.
 """
 import gzip
@@ -15,9 +16,20 @@ import os
 import sys
 
 OPERATIONS = [
+    # job workers
     "PollForThirdPartyJobs", "AcknowledgeThirdPartyJob", "GetThirdPartyJobDetails",
     "PutThirdPartyJobSuccessResult", "PutThirdPartyJobFailureResult",
     "PollForJobs", "AcknowledgeJob", "GetJobDetails", "PutJobSuccessResult", "PutJobFailureResult",
+    # action types
+    "CreateCustomActionType", "DeleteCustomActionType", "ListActionTypes", "GetActionType",
+    # pipelines
+    "CreatePipeline", "GetPipeline", "UpdatePipeline", "DeletePipeline", "ListPipelines",
+    # executions
+    "StartPipelineExecution", "StopPipelineExecution", "GetPipelineState", "GetPipelineExecution",
+    "ListPipelineExecutions", "ListActionExecutions", "RetryStageExecution", "PutApprovalResult",
+    "DisableStageTransition", "EnableStageTransition",
+    # tags of pipelines and custom action types
+    "TagResource", "UntagResource", "ListTagsForResource",
 ]
 DROPPED_KEYS = {"documentation", "documentationUrl", "deprecatedMessage"}
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -14,12 +14,17 @@ import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.tls.HttpsTrust;
 import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,8 +80,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * to make S3 clients on a job's credentials; {@link FakeJobGenerator}, seeded with the test's seed; {@link MockClock} when
  * the mock stands on one; {@link HttpsTrust} when it serves HTTPS ({@code https = true}: the injected clients then
  * use its HTTPS port); {@code @FakeJob FakeThirdPartyJob} / {@code @FakeJob FakeCustomJob}, queued before the
- * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}. Instance fields take the same
- * with {@link MockResource} (or {@link FakeJob} / {@link FakeJobs} for jobs), set before each test.
+ * test; {@code @FakeJobs List<FakeThirdPartyJob>} / {@code List<FakeCustomJob>}; {@code @PipelineResource
+ * PipelineSnapshot}, a pipeline created from a class-path resource before the test ({@link PipelineResource}).
+ * Instance fields take the same with {@link MockResource} (or {@link FakeJob} / {@link FakeJobs} for jobs), set
+ * before each test.
  *
  * <p>A failing test's message gains its seed (replay it with {@link Seed}) and the calls the worker made,
  * credentials redacted. Registered in a static field (or by the annotation) the mock lives for the class; in an
@@ -213,14 +220,15 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     /** What a parameter JUnit found no resolver for gains: what the extension would have injected. */
     private static final String SUPPORTED_TYPES = "CodePipelineMockExtension injects "
             + INJECTED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
-            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
-            + " List<FakeCustomJob>. Use one of those types, or build another client on mock.endpoint().";
+            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+            + " List<FakeCustomJob>, and @PipelineResource PipelineSnapshot. Use one of those types, or build another"
+            + " client on mock.endpoint().";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(FakeJob.class) || parameter.isAnnotated(FakeJobs.class)
-                || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
+                || parameter.isAnnotated(PipelineResource.class) || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
     }
 
     @Override
@@ -240,6 +248,10 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
                         + " per-method lifecycle.");
             }
             return fakeJobs(injection, context, holder, fakeJob, fakeJobs);
+        }
+        Optional<PipelineResource> pipeline = parameter.findAnnotation(PipelineResource.class);
+        if (pipeline.isPresent()) {
+            return pipeline(parameter, context, holder, pipeline.get());
         }
         if (type == FakeThirdPartyJob.class || type == FakeCustomJob.class) {
             throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a "
@@ -427,6 +439,51 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             throw new ExtensionConfigurationException("Field " + fieldName(field) + " cannot be set: "
                     + e.getMessage() + ". Make it a non-final instance field of a class the extension can reach"
                     + " (open the test package to JUnit if it is in a named module).", e);
+        }
+    }
+
+    /** A {@code @PipelineResource} parameter: its action types and pipeline created in the prepared mock. */
+    private Object pipeline(ParameterContext parameter, ExtensionContext context, MockHolder holder,
+            PipelineResource resource) {
+        if (parameter.getParameter().getType() != PipelineSnapshot.class) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter) + " has type "
+                    + typeName(parameter.getParameter().getParameterizedType()) + "; @PipelineResource needs"
+                    + " PipelineSnapshot. Change the parameter type.");
+        }
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter) + " would be"
+                    + " created once for the class, but the mock is reset before each test, which drops it. Move it"
+                    + " to a test method, a @BeforeEach method or the constructor of a class with the default"
+                    + " per-method lifecycle.");
+        }
+        prepare(context, holder);
+        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        String current = null;
+        try {
+            for (String type : resource.actionTypes()) {
+                current = type;
+                holder.mock().createCustomActionType(resourceText(loader, type, parameter));
+            }
+            current = resource.value();
+            return holder.mock().createPipeline(resourceText(loader, resource.value(), parameter));
+        } catch (ControlPlaneException e) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter) + ": the"
+                    + " mock refused the resource " + current + " with " + e.getMessage(), e);
+        }
+    }
+
+    private static String resourceText(ClassLoader loader, String name, ParameterContext parameter) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter)
+                        + " names the resource " + name + ", which is not on the test class path. Put it under"
+                        + " src/test/resources/" + path + ", or fix the name.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter)
+                    + " cannot read the resource " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -193,9 +193,9 @@ class ParametersTest {
                         + "WrongParametersFixture.notOurs(java.lang.String)]. CodePipelineMockExtension injects"
                         + " CodePipelineMock, CodePipelineClient, CodePipelineAsyncClient, S3Client, S3AsyncClient,"
                         + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, HttpsTrust, @FakeJob"
-                        + " FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
-                        + " List<FakeCustomJob>. Use one of those types, or build another client on"
-                        + " mock.endpoint()."));
+                        + " FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+                        + " List<FakeCustomJob>, and @PipelineResource PipelineSnapshot. Use one of those types, or"
+                        + " build another client on mock.endpoint()."));
     }
 
     @Test

@@ -10,13 +10,21 @@ import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.assembly.Assembly;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.pipelines.ActionType;
+import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.mock.tls.HttpsTrust;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -236,6 +244,93 @@ public final class CodePipelineMock implements AutoCloseable {
         mock.registerActionType(Objects.requireNonNull(type, "type"), typeSettings);
     }
 
+    // ---------------------------------------------------------------- pipelines and action types
+
+    /**
+     * Creates a pipeline as CreatePipeline does (version 1), checked by the same rules; the action types it uses
+     * must be known (AWS's own, or created or registered first).
+     *
+     * <pre>{@code
+     * mock.createCustomActionType(ActionType.custom(ActionCategory.BUILD, "MyBuilder", "1"));
+     * PipelineSnapshot created = mock.createPipeline(PipelineDeclaration.builder("release")...build());
+     * }</pre>
+     *
+     * @throws ControlPlaneException naming the AWS error the wire would answer and the broken rule
+     */
+    public PipelineSnapshot createPipeline(PipelineDeclaration declaration) {
+        return mock.createPipeline(Objects.requireNonNull(declaration, "declaration"));
+    }
+
+    /**
+     * Creates a pipeline from a JSON document, checked as CreatePipeline checks it: the output of
+     * {@code aws codepipeline get-pipeline}, a {@code create-pipeline --cli-input-json} file, a bare declaration, or
+     * the {@code Properties} of a CloudFormation {@code AWS::CodePipeline::Pipeline} resource (or the whole resource);
+     * tags in the document become the pipeline's.
+     *
+     * <pre>{@code
+     * mock.createPipeline("{\"pipeline\": {\"name\": \"release\", \"roleArn\": ..., \"stages\": [...]}}");
+     * }</pre>
+     *
+     * @throws ControlPlaneException naming the AWS error the wire would answer (ValidationException for a document
+     *                               that breaks the model, InvalidStructureException, ...)
+     */
+    public PipelineSnapshot createPipeline(String json) {
+        return mock.createPipeline(Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * Creates a pipeline from a JSON file, as {@link #createPipeline(String)}.
+     *
+     * <pre>{@code mock.createPipeline(Path.of("src/test/resources/pipeline.json"));}</pre>
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws ControlPlaneException naming the AWS error the wire would answer
+     */
+    public PipelineSnapshot createPipeline(Path file) {
+        Objects.requireNonNull(file, "file");
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the pipeline file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return mock.createPipeline(json);
+    }
+
+    /**
+     * Creates a custom action type as CreateCustomActionType does: the same type for pipelines and PollForJobs.
+     *
+     * @throws ControlPlaneException naming the AWS error the wire would answer and the broken rule
+     */
+    public ActionTypeSnapshot createCustomActionType(ActionType type) {
+        return mock.createCustomActionType(Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * Creates a custom action type from a JSON document: CreateCustomActionType's request, as
+     * {@code aws codepipeline create-custom-action-type --cli-input-json file://type.json} reads it.
+     *
+     * @throws ControlPlaneException naming the AWS error the wire would answer
+     */
+    public ActionTypeSnapshot createCustomActionType(String json) {
+        return mock.createCustomActionType(Objects.requireNonNull(json, "json"));
+    }
+
+    /** The pipeline named {@code name} as it is now (its latest version, secrets unmasked), or empty. */
+    public Optional<PipelineSnapshot> pipeline(String name) {
+        return mock.pipeline(Objects.requireNonNull(name, "name"));
+    }
+
+    /** Every pipeline now, by name. */
+    public List<PipelineSnapshot> pipelines() {
+        return mock.pipelines();
+    }
+
+    /** The action type with this id (AWS's own, created through the API or Java, or registered), or empty. */
+    public Optional<ActionTypeSnapshot> actionType(ActionTypeId type) {
+        return mock.actionType(Objects.requireNonNull(type, "type"));
+    }
+
     /** Registers the clientToken that third-party calls for jobs of {@code clientId} must present. */
     public void registerClient(String clientId, String clientToken) {
         mock.registerClient(clientId, clientToken);
@@ -324,8 +419,8 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     /**
-     * Forgets every job, action type, client, planned fault, problem, artifact and KMS violation (deleting the
-     * artifact bucket's temporary files), resets WireMock (stubs, journal, scenarios) and installs the emulators'
+     * Forgets every job, pipeline, action type, client, planned fault, problem, artifact and KMS violation (deleting
+     * the artifact bucket's temporary files), resets WireMock (stubs, journal, scenarios) and installs the emulators'
      * stubs again. The clock is left where it is.
      */
     public void reset() {

@@ -70,7 +70,7 @@ class CodePipelineMockTest {
                 new ThirdPartyJobDetails("job-1", job.details().data(), job.details().nonce()), List.of());
         assertThatThrownBy(() -> CodePipelineMock.builder().build().enqueue(shortId))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("PollForThirdPartyJobs: Value 'job-1' at 'jobs.0.jobId'");
+                .hasMessageContaining("PollForThirdPartyJobs: Value 'job-1' at 'jobs.1.member.jobId'");
     }
 
     @Test
@@ -85,7 +85,7 @@ class CodePipelineMockTest {
                 .enqueue(new FakeCustomJob(new Job(job.id(), tooLong, job.nonce(), job.accountId()), List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Value '*** Sensitive Data Redacted ***' at"
-                        + " 'jobs.0.data.actionConfiguration.configuration.ApiKey'")
+                        + " 'jobs.1.member.data.actionConfiguration.configuration.ApiKey'")
                 .hasMessageNotContaining("s3cret-");
     }
 

@@ -120,7 +120,7 @@ class ErrorsSdkTest extends SharedMockTest {
     @Test
     void everyCallOnAnUnknownJobIsJobNotFoundException() {
         mock.registerClient(PARTNER_JOB.clientId(), PARTNER_JOB.clientToken());
-        for (Operation operation : Operation.values()) {
+        for (Operation operation : Operation.jobOperations()) {
             if (operation.errors().contains(AwsError.JOB_NOT_FOUND)) {
                 var exception = thrown(JobNotFoundException.class,
                         () -> SdkClients.call(client, operation, PARTNER_JOB, CUSTOM_JOB));
@@ -169,7 +169,7 @@ class ErrorsSdkTest extends SharedMockTest {
     }
 
     static Stream<Arguments> everyErrorOfTheTable() {
-        return Stream.of(Operation.values())
+        return Operation.jobOperations().stream()
                 .flatMap(operation -> operation.errors().stream().map(error -> Arguments.of(operation, error)));
     }
 

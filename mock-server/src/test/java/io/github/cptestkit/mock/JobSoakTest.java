@@ -339,7 +339,7 @@ class JobSoakTest {
     /** Faults on the next call of an operation: AWS errors the SDK retries, broken connections, small delays. */
     void planFault(CodePipelineMock mock, Random random) {
         faultsPlanned.incrementAndGet();
-        Operation operation = Operation.values()[random.nextInt(Operation.values().length)];
+        Operation operation = Operation.jobOperations().get(random.nextInt(Operation.jobOperations().size()));
         InjectedFault fault = switch (random.nextInt(5)) {
             case 0 -> InjectedFault.error(AwsError.THROTTLING);
             case 1 -> InjectedFault.error(AwsError.INTERNAL_FAILURE);

@@ -71,9 +71,9 @@ class WireProtocolTest extends SharedMockTest {
 
     @Test
     void anUnknownTargetIsUnknownOperationException() throws Exception {
-        Answer answer = send("CodePipeline_20150709.CreatePipeline", "{}");
+        Answer answer = send("CodePipeline_20150709.PutWebhook", "{}");
         assertAwsError(answer, 400, "UnknownOperationException");
-        assertThat(answer.body().get("message").asText()).contains("CodePipeline_20150709.CreatePipeline");
+        assertThat(answer.body().get("message").asText()).contains("CodePipeline_20150709.PutWebhook");
         assertAwsError(send("DynamoDB_20120810.GetItem", "{}"), 400, "UnknownOperationException");
     }
 

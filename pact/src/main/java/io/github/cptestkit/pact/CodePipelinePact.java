@@ -59,9 +59,18 @@ public final class CodePipelinePact {
         PactSettings.apply();
     }
 
-    /** An interaction of any of the ten operations. */
+    /**
+     * An interaction of any of the ten job operations ({@link Operation#jobOperations()}); a control-plane operation
+     * (CreatePipeline, ListActionTypes, ...) is refused: the DSL describes what a job worker calls.
+     */
     public static CodePipelineRequest request(Operation operation) {
-        return new CodePipelineRequest(Objects.requireNonNull(operation, "operation"));
+        Objects.requireNonNull(operation, "operation");
+        if (!operation.family().jobs()) {
+            throw new IllegalArgumentException("operation " + operation.operationName() + " is a control-plane"
+                    + " operation (" + operation.family() + "); CodePipelinePact describes the ten job operations "
+                    + Operation.jobOperations().stream().map(Operation::operationName).toList());
+        }
+        return new CodePipelineRequest(operation);
     }
 
     /** PollForThirdPartyJobs: {@code actionTypeId} (from the given job) and optional {@code maxBatchSize}. */

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CodePipelineRequestTest {
 
@@ -54,8 +54,19 @@ class CodePipelineRequestTest {
         return part.path("matchingRules").path("body").path(path).path("matchers").path(0).path("match").asText(null);
     }
 
+    static List<Operation> jobOperations() {
+        return Operation.jobOperations();
+    }
+
+    @Test
+    void aControlPlaneOperationIsRefusedNamingTheJobOperations() {
+        assertThatThrownBy(() -> CodePipelinePact.request(Operation.CREATE_PIPELINE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CreatePipeline is a control-plane operation").hasMessageContaining("PollForJobs");
+    }
+
     @ParameterizedTest
-    @EnumSource(Operation.class)
+    @MethodSource("jobOperations")
     void everyOperationIsAPostToTheRootWithItsTargetAndJsonBodiesOfTheAmzJsonContentType(Operation operation)
             throws IOException {
         JsonNode interaction = written(givenItsJob(operation).willRespondWith());

@@ -1,8 +1,8 @@
 package io.github.cptestkit.schemas;
 
 /**
- * The errors a CodePipeline job worker can receive: those the service model lists for the ten job operations,
- * and the service-wide ones every AWS JSON client handles.
+ * The errors a CodePipeline client can receive: those the trimmed service model lists for its operations (job
+ * workers first, then the control plane's), and the service-wide ones every AWS JSON client handles.
  *
  * <pre>{@code
  * AwsError error = AwsError.fromType("com.amazonaws.codepipeline#JobNotFoundException").orElseThrow();
@@ -29,7 +29,34 @@ public enum AwsError {
     /** Service-wide: the body is not valid JSON or a member has the wrong JSON type. */
     SERIALIZATION("SerializationException", 400, false),
     /** Service-wide: the caller is not authorised. */
-    ACCESS_DENIED("AccessDeniedException", 400, false);
+    ACCESS_DENIED("AccessDeniedException", 400, false),
+    // The control plane's modelled errors, after the job operations' and the service-wide ones so that the
+    // ordinals above stay as they were (seeded fixtures derive values from them).
+    ACTION_NOT_FOUND("ActionNotFoundException", 400, true),
+    APPROVAL_ALREADY_COMPLETED("ApprovalAlreadyCompletedException", 400, true),
+    CONCURRENT_MODIFICATION("ConcurrentModificationException", 400, true),
+    CONCURRENT_PIPELINE_EXECUTIONS_LIMIT_EXCEEDED("ConcurrentPipelineExecutionsLimitExceededException", 400, true),
+    CONFLICT("ConflictException", 400, true),
+    DUPLICATED_STOP_REQUEST("DuplicatedStopRequestException", 400, true),
+    INVALID_ACTION_DECLARATION("InvalidActionDeclarationException", 400, true),
+    INVALID_APPROVAL_TOKEN("InvalidApprovalTokenException", 400, true),
+    INVALID_ARN("InvalidArnException", 400, true),
+    INVALID_BLOCKER_DECLARATION("InvalidBlockerDeclarationException", 400, true),
+    INVALID_NEXT_TOKEN("InvalidNextTokenException", 400, true),
+    INVALID_STAGE_DECLARATION("InvalidStageDeclarationException", 400, true),
+    INVALID_STRUCTURE("InvalidStructureException", 400, true),
+    INVALID_TAGS("InvalidTagsException", 400, true),
+    LIMIT_EXCEEDED("LimitExceededException", 400, true),
+    NOT_LATEST_PIPELINE_EXECUTION("NotLatestPipelineExecutionException", 400, true),
+    PIPELINE_EXECUTION_NOT_FOUND("PipelineExecutionNotFoundException", 400, true),
+    PIPELINE_EXECUTION_NOT_STOPPABLE("PipelineExecutionNotStoppableException", 400, true),
+    PIPELINE_NAME_IN_USE("PipelineNameInUseException", 400, true),
+    PIPELINE_NOT_FOUND("PipelineNotFoundException", 400, true),
+    PIPELINE_VERSION_NOT_FOUND("PipelineVersionNotFoundException", 400, true),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, true),
+    STAGE_NOT_FOUND("StageNotFoundException", 400, true),
+    STAGE_NOT_RETRYABLE("StageNotRetryableException", 400, true),
+    TOO_MANY_TAGS("TooManyTagsException", 400, true);
 
     private final String type;
     private final int httpStatus;

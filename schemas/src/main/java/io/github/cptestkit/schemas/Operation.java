@@ -1,61 +1,157 @@
 package io.github.cptestkit.schemas;
 
+import static io.github.cptestkit.schemas.AwsError.ACTION_NOT_FOUND;
 import static io.github.cptestkit.schemas.AwsError.ACTION_TYPE_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.APPROVAL_ALREADY_COMPLETED;
+import static io.github.cptestkit.schemas.AwsError.CONCURRENT_MODIFICATION;
+import static io.github.cptestkit.schemas.AwsError.CONCURRENT_PIPELINE_EXECUTIONS_LIMIT_EXCEEDED;
+import static io.github.cptestkit.schemas.AwsError.CONFLICT;
+import static io.github.cptestkit.schemas.AwsError.DUPLICATED_STOP_REQUEST;
+import static io.github.cptestkit.schemas.AwsError.INVALID_ACTION_DECLARATION;
+import static io.github.cptestkit.schemas.AwsError.INVALID_APPROVAL_TOKEN;
+import static io.github.cptestkit.schemas.AwsError.INVALID_ARN;
+import static io.github.cptestkit.schemas.AwsError.INVALID_BLOCKER_DECLARATION;
 import static io.github.cptestkit.schemas.AwsError.INVALID_CLIENT_TOKEN;
 import static io.github.cptestkit.schemas.AwsError.INVALID_JOB;
 import static io.github.cptestkit.schemas.AwsError.INVALID_JOB_STATE;
+import static io.github.cptestkit.schemas.AwsError.INVALID_NEXT_TOKEN;
 import static io.github.cptestkit.schemas.AwsError.INVALID_NONCE;
+import static io.github.cptestkit.schemas.AwsError.INVALID_STAGE_DECLARATION;
+import static io.github.cptestkit.schemas.AwsError.INVALID_STRUCTURE;
+import static io.github.cptestkit.schemas.AwsError.INVALID_TAGS;
 import static io.github.cptestkit.schemas.AwsError.JOB_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.LIMIT_EXCEEDED;
+import static io.github.cptestkit.schemas.AwsError.NOT_LATEST_PIPELINE_EXECUTION;
 import static io.github.cptestkit.schemas.AwsError.OUTPUT_VARIABLES_SIZE_EXCEEDED;
+import static io.github.cptestkit.schemas.AwsError.PIPELINE_EXECUTION_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.PIPELINE_EXECUTION_NOT_STOPPABLE;
+import static io.github.cptestkit.schemas.AwsError.PIPELINE_NAME_IN_USE;
+import static io.github.cptestkit.schemas.AwsError.PIPELINE_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.PIPELINE_VERSION_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.RESOURCE_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.STAGE_NOT_FOUND;
+import static io.github.cptestkit.schemas.AwsError.STAGE_NOT_RETRYABLE;
+import static io.github.cptestkit.schemas.AwsError.TOO_MANY_TAGS;
 import static io.github.cptestkit.schemas.AwsError.VALIDATION;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The ten CodePipeline job-worker operations, with their wire target, schemas and modelled errors (in the
- * service model's order; a test keeps this enum and the model in agreement).
+ * The CodePipeline operations of the trimmed service model, with their wire target, schemas and modelled errors:
+ * the ten job-worker operations, then the control plane (action types, pipelines, executions, tags). A test keeps
+ * this enum and the model in agreement.
  *
  * <pre>{@code
  * Operation op = Operation.fromTarget("CodePipeline_20150709.PollForJobs").orElseThrow();
  * List<Violation> problems = SchemaValidator.shared().validateRequest(op, "{\"actionTypeId\": {}}");
+ * op.family().jobs();                    // true: a job-worker operation
+ * Operation.jobOperations().size();      // 10
  * }</pre>
  */
 public enum Operation {
-    POLL_FOR_THIRD_PARTY_JOBS("PollForThirdPartyJobs", Family.THIRD_PARTY, ACTION_TYPE_NOT_FOUND, VALIDATION),
-    ACKNOWLEDGE_THIRD_PARTY_JOB("AcknowledgeThirdPartyJob", Family.THIRD_PARTY,
+    POLL_FOR_THIRD_PARTY_JOBS("PollForThirdPartyJobs", Family.THIRD_PARTY, true,
+            ACTION_TYPE_NOT_FOUND, VALIDATION),
+    ACKNOWLEDGE_THIRD_PARTY_JOB("AcknowledgeThirdPartyJob", Family.THIRD_PARTY, true,
             VALIDATION, INVALID_NONCE, JOB_NOT_FOUND, INVALID_CLIENT_TOKEN),
-    GET_THIRD_PARTY_JOB_DETAILS("GetThirdPartyJobDetails", Family.THIRD_PARTY,
+    GET_THIRD_PARTY_JOB_DETAILS("GetThirdPartyJobDetails", Family.THIRD_PARTY, true,
             JOB_NOT_FOUND, VALIDATION, INVALID_CLIENT_TOKEN, INVALID_JOB),
-    PUT_THIRD_PARTY_JOB_SUCCESS_RESULT("PutThirdPartyJobSuccessResult", Family.THIRD_PARTY,
+    PUT_THIRD_PARTY_JOB_SUCCESS_RESULT("PutThirdPartyJobSuccessResult", Family.THIRD_PARTY, false,
             VALIDATION, JOB_NOT_FOUND, INVALID_JOB_STATE, INVALID_CLIENT_TOKEN),
-    PUT_THIRD_PARTY_JOB_FAILURE_RESULT("PutThirdPartyJobFailureResult", Family.THIRD_PARTY,
+    PUT_THIRD_PARTY_JOB_FAILURE_RESULT("PutThirdPartyJobFailureResult", Family.THIRD_PARTY, false,
             VALIDATION, JOB_NOT_FOUND, INVALID_JOB_STATE, INVALID_CLIENT_TOKEN),
-    POLL_FOR_JOBS("PollForJobs", Family.CUSTOM, VALIDATION, ACTION_TYPE_NOT_FOUND),
-    ACKNOWLEDGE_JOB("AcknowledgeJob", Family.CUSTOM, VALIDATION, INVALID_NONCE, JOB_NOT_FOUND),
-    GET_JOB_DETAILS("GetJobDetails", Family.CUSTOM, VALIDATION, JOB_NOT_FOUND),
-    PUT_JOB_SUCCESS_RESULT("PutJobSuccessResult", Family.CUSTOM,
+    POLL_FOR_JOBS("PollForJobs", Family.CUSTOM, true, VALIDATION, ACTION_TYPE_NOT_FOUND),
+    ACKNOWLEDGE_JOB("AcknowledgeJob", Family.CUSTOM, true, VALIDATION, INVALID_NONCE, JOB_NOT_FOUND),
+    GET_JOB_DETAILS("GetJobDetails", Family.CUSTOM, true, VALIDATION, JOB_NOT_FOUND),
+    PUT_JOB_SUCCESS_RESULT("PutJobSuccessResult", Family.CUSTOM, false,
             VALIDATION, JOB_NOT_FOUND, INVALID_JOB_STATE, OUTPUT_VARIABLES_SIZE_EXCEEDED),
-    PUT_JOB_FAILURE_RESULT("PutJobFailureResult", Family.CUSTOM, VALIDATION, JOB_NOT_FOUND, INVALID_JOB_STATE);
+    PUT_JOB_FAILURE_RESULT("PutJobFailureResult", Family.CUSTOM, false, VALIDATION, JOB_NOT_FOUND, INVALID_JOB_STATE),
+
+    CREATE_CUSTOM_ACTION_TYPE("CreateCustomActionType", Family.ACTION_TYPES, true,
+            VALIDATION, LIMIT_EXCEEDED, TOO_MANY_TAGS, INVALID_TAGS, CONCURRENT_MODIFICATION),
+    DELETE_CUSTOM_ACTION_TYPE("DeleteCustomActionType", Family.ACTION_TYPES, false,
+            VALIDATION, CONCURRENT_MODIFICATION),
+    LIST_ACTION_TYPES("ListActionTypes", Family.ACTION_TYPES, true, VALIDATION, INVALID_NEXT_TOKEN),
+    GET_ACTION_TYPE("GetActionType", Family.ACTION_TYPES, true, ACTION_TYPE_NOT_FOUND, VALIDATION),
+
+    CREATE_PIPELINE("CreatePipeline", Family.PIPELINES, true,
+            VALIDATION, PIPELINE_NAME_IN_USE, INVALID_STAGE_DECLARATION, INVALID_ACTION_DECLARATION,
+            INVALID_BLOCKER_DECLARATION, INVALID_STRUCTURE, LIMIT_EXCEEDED, TOO_MANY_TAGS, INVALID_TAGS,
+            CONCURRENT_MODIFICATION),
+    GET_PIPELINE("GetPipeline", Family.PIPELINES, true,
+            VALIDATION, PIPELINE_NOT_FOUND, PIPELINE_VERSION_NOT_FOUND),
+    UPDATE_PIPELINE("UpdatePipeline", Family.PIPELINES, true,
+            VALIDATION, INVALID_STAGE_DECLARATION, INVALID_ACTION_DECLARATION, INVALID_BLOCKER_DECLARATION,
+            INVALID_STRUCTURE, LIMIT_EXCEEDED),
+    DELETE_PIPELINE("DeletePipeline", Family.PIPELINES, false, VALIDATION, CONCURRENT_MODIFICATION),
+    LIST_PIPELINES("ListPipelines", Family.PIPELINES, true, VALIDATION, INVALID_NEXT_TOKEN),
+
+    START_PIPELINE_EXECUTION("StartPipelineExecution", Family.EXECUTIONS, true,
+            VALIDATION, CONFLICT, PIPELINE_NOT_FOUND, CONCURRENT_PIPELINE_EXECUTIONS_LIMIT_EXCEEDED),
+    STOP_PIPELINE_EXECUTION("StopPipelineExecution", Family.EXECUTIONS, true,
+            VALIDATION, CONFLICT, PIPELINE_NOT_FOUND, PIPELINE_EXECUTION_NOT_STOPPABLE, DUPLICATED_STOP_REQUEST),
+    GET_PIPELINE_STATE("GetPipelineState", Family.EXECUTIONS, true, VALIDATION, PIPELINE_NOT_FOUND),
+    GET_PIPELINE_EXECUTION("GetPipelineExecution", Family.EXECUTIONS, true,
+            VALIDATION, PIPELINE_NOT_FOUND, PIPELINE_EXECUTION_NOT_FOUND),
+    LIST_PIPELINE_EXECUTIONS("ListPipelineExecutions", Family.EXECUTIONS, true,
+            VALIDATION, PIPELINE_NOT_FOUND, INVALID_NEXT_TOKEN),
+    LIST_ACTION_EXECUTIONS("ListActionExecutions", Family.EXECUTIONS, true,
+            VALIDATION, PIPELINE_NOT_FOUND, INVALID_NEXT_TOKEN, PIPELINE_EXECUTION_NOT_FOUND),
+    RETRY_STAGE_EXECUTION("RetryStageExecution", Family.EXECUTIONS, true,
+            VALIDATION, CONFLICT, PIPELINE_NOT_FOUND, STAGE_NOT_FOUND, STAGE_NOT_RETRYABLE,
+            NOT_LATEST_PIPELINE_EXECUTION, CONCURRENT_PIPELINE_EXECUTIONS_LIMIT_EXCEEDED),
+    PUT_APPROVAL_RESULT("PutApprovalResult", Family.EXECUTIONS, true,
+            INVALID_APPROVAL_TOKEN, APPROVAL_ALREADY_COMPLETED, PIPELINE_NOT_FOUND, STAGE_NOT_FOUND,
+            ACTION_NOT_FOUND, VALIDATION),
+    DISABLE_STAGE_TRANSITION("DisableStageTransition", Family.EXECUTIONS, false,
+            VALIDATION, PIPELINE_NOT_FOUND, STAGE_NOT_FOUND),
+    ENABLE_STAGE_TRANSITION("EnableStageTransition", Family.EXECUTIONS, false,
+            VALIDATION, PIPELINE_NOT_FOUND, STAGE_NOT_FOUND),
+
+    TAG_RESOURCE("TagResource", Family.TAGS, true,
+            VALIDATION, RESOURCE_NOT_FOUND, INVALID_ARN, TOO_MANY_TAGS, INVALID_TAGS, CONCURRENT_MODIFICATION),
+    UNTAG_RESOURCE("UntagResource", Family.TAGS, true,
+            VALIDATION, RESOURCE_NOT_FOUND, INVALID_ARN, INVALID_TAGS, CONCURRENT_MODIFICATION),
+    LIST_TAGS_FOR_RESOURCE("ListTagsForResource", Family.TAGS, true,
+            VALIDATION, RESOURCE_NOT_FOUND, INVALID_NEXT_TOKEN, INVALID_ARN);
 
     /** The prefix of every {@code X-Amz-Target} header of the service. */
     public static final String TARGET_PREFIX = "CodePipeline_20150709.";
 
-    /** Which kind of job an operation works on. */
+    private static final List<Operation> JOB_OPERATIONS =
+            Arrays.stream(values()).filter(op -> op.family.jobs()).toList();
+
+    /** What an operation works on. */
     public enum Family {
-        /** Partner actions (owner ThirdParty): calls carry a clientToken. */
+        /** Partner-action jobs (owner ThirdParty): calls carry a clientToken. */
         THIRD_PARTY,
-        /** Custom actions (owner Custom) and Lambda invoke actions: calls carry the job's nonce or nothing. */
-        CUSTOM
+        /** Custom-action (owner Custom) and Lambda invoke jobs: calls carry the job's nonce or nothing. */
+        CUSTOM,
+        /** Action types: custom types created, deleted, listed and read. */
+        ACTION_TYPES,
+        /** Pipeline declarations: created, read, updated, deleted and listed. */
+        PIPELINES,
+        /** Pipeline executions, their stages' transitions and manual approvals. */
+        EXECUTIONS,
+        /** Tags of pipelines and custom action types. */
+        TAGS;
+
+        /** Whether operations of this family are the job-worker operations (they work on one job). */
+        public boolean jobs() {
+            return this == THIRD_PARTY || this == CUSTOM;
+        }
     }
 
     private final String operationName;
     private final Family family;
+    private final boolean hasOutput;
     private final List<AwsError> errors;
 
-    Operation(String operationName, Family family, AwsError... errors) {
+    Operation(String operationName, Family family, boolean hasOutput, AwsError... errors) {
         this.operationName = operationName;
         this.family = family;
+        this.hasOutput = hasOutput;
         this.errors = List.of(errors);
     }
 
@@ -69,7 +165,7 @@ public enum Operation {
         return TARGET_PREFIX + operationName;
     }
 
-    /** Third-party or custom-action family. */
+    /** What the operation works on: third-party or custom jobs, action types, pipelines, executions, tags. */
     public Family family() {
         return family;
     }
@@ -93,9 +189,12 @@ public enum Operation {
         return List.copyOf(possible);
     }
 
-    /** Whether the model gives the operation an output shape ({@code Put*} operations answer {@code {}}). */
+    /**
+     * Whether the model gives the operation an output shape; those without one ({@code PutJobSuccessResult},
+     * {@code DeletePipeline}, ...) answer {@code {}}.
+     */
     public boolean hasOutput() {
-        return !operationName.startsWith("Put");
+        return hasOutput;
     }
 
     /** The schema of the request body. */
@@ -106,6 +205,11 @@ public enum Operation {
     /** The schema of the success response body. */
     public SchemaDocument outputSchema() {
         return SchemaDocument.output(this);
+    }
+
+    /** The ten job-worker operations (families {@link Family#THIRD_PARTY} and {@link Family#CUSTOM}). */
+    public static List<Operation> jobOperations() {
+        return JOB_OPERATIONS;
     }
 
     /** The operation a target header names, or empty; the comparison is exact, as AWS's is. */

@@ -251,6 +251,7 @@ public final class SchemaValidator {
 
     private Violation toViolation(SchemaDocument document, ValidationMessage message) {
         List<String> path = segments(message.getInstanceLocation());
+        StringJoiner awsPath = awsPath(message.getInstanceLocation());
         String keyword = message.getType();
         JsonNode rule = message.getSchemaNode();
         JsonNode instance = message.getInstanceNode();
@@ -260,6 +261,7 @@ public final class SchemaValidator {
         switch (keyword) {
             case "required" -> {
                 path.add(message.getProperty());
+                awsPath.add(message.getProperty());
                 constraint = Constraint.REQUIRED;
                 requirement = "Member must not be null";
                 value = null;
@@ -313,6 +315,7 @@ public final class SchemaValidator {
                 String key = message.getProperty();
                 requirement = "Map keys must satisfy constraint: [" + keyRequirement(document, path, key) + "]";
                 path.add(key);
+                awsPath.add(key);
                 value = key;
             }
             default -> {
@@ -324,7 +327,21 @@ public final class SchemaValidator {
         if (value != null && navigator.isSensitive(document.fileName(), path)) {
             value = Violation.REDACTED;
         }
-        return new Violation(pointer, constraint, requirement, value);
+        return new Violation(pointer, constraint, requirement, value, awsPath.toString());
+    }
+
+    /** AWS's form of an instance location: list items as {@code <1-based index>.member}, members by name. */
+    private static StringJoiner awsPath(JsonNodePath location) {
+        StringJoiner out = new StringJoiner(".");
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                out.add(String.valueOf(index + 1)).add("member");
+            } else {
+                out.add(String.valueOf(element));
+            }
+        }
+        return out;
     }
 
     private String keyRequirement(SchemaDocument document, List<String> mapPath, String key) {

@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param requirement the rule in AWS's words, e.g. {@code Member must have length less than or equal to 512}
  * @param value       the offending value as text (strings as they are, anything else as JSON), {@link #REDACTED}
  *                    for a sensitive member, or {@code null} when the member is missing
+ * @param awsPath     the path as AWS writes it: members joined by dots, a list item as its 1-based position
+ *                    followed by {@code member} ({@code pipeline.stages.1.member.name}), a map entry by its key
  */
-public record Violation(String path, Constraint constraint, String requirement, String value) {
+public record Violation(String path, Constraint constraint, String requirement, String value, String awsPath) {
 
     /** What stands in for a sensitive value; the same words the AWS SDK for Java prints. */
     public static final String REDACTED = "*** Sensitive Data Redacted ***";
@@ -30,6 +32,17 @@ public record Violation(String path, Constraint constraint, String requirement, 
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(constraint, "constraint");
         Objects.requireNonNull(requirement, "requirement");
+        if (awsPath == null) {
+            awsPath = dotted(path);
+        }
+    }
+
+    /**
+     * A violation whose AWS path is the pointer's segments joined by dots (right for documents without lists; the
+     * validator gives list items AWS's {@code N.member} form).
+     */
+    public Violation(String path, Constraint constraint, String requirement, String value) {
+        this(path, constraint, requirement, value, null);
     }
 
     /** Whether the value was hidden because the member is sensitive. */
@@ -46,18 +59,17 @@ public record Violation(String path, Constraint constraint, String requirement, 
      */
     public Violation withConfigurationValueHidden() {
         if (value != null && path.contains("/actionConfiguration/")) {
-            return new Violation(path, constraint, requirement, REDACTED);
+            return new Violation(path, constraint, requirement, REDACTED, awsPath);
         }
         return this;
     }
 
-    /** The path as AWS writes it: members joined by dots, list items by their index ({@code jobs.0.jobId}). */
-    public String awsPath() {
-        if (path.isEmpty()) {
+    private static String dotted(String pointer) {
+        if (pointer.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (String segment : path.substring(1).split("/", -1)) {
+        for (String segment : pointer.substring(1).split("/", -1)) {
             if (out.length() > 0) {
                 out.append('.');
             }

@@ -232,11 +232,12 @@ class SchemaValidatorTest {
         }
 
         @Test
-        void aResponseListItemIsReportedWithItsIndex() {
+        void aListItemIsReportedByItsIndexInThePointerAndAsAwsWritesItInTheMessage() {
             Violation v = only(VALIDATOR.validateResponse(Operation.POLL_FOR_THIRD_PARTY_JOBS,
                     "{\"jobs\":[{\"clientId\":\"" + JOB_ID + "\",\"jobId\":\"" + JOB_ID + "\"},{\"clientId\":\"nope\"}]}"));
             assertThat(v.path()).isEqualTo("/jobs/1/clientId");
-            assertThat(v.awsPath()).isEqualTo("jobs.1.clientId");
+            assertThat(v.awsPath()).isEqualTo("jobs.2.member.clientId");
+            assertThat(v.awsMessage()).startsWith("Value 'nope' at 'jobs.2.member.clientId' failed to satisfy");
         }
 
         @Test

@@ -83,6 +83,12 @@ final class Banner {
         });
         out.println();
         printJobs(out, queued);
+        List<String> pipelines = mock.pipelines().stream().map(p -> p.name()).toList();
+        if (!pipelines.isEmpty()) {
+            out.println("Pipelines: " + String.join(", ", pipelines) + " (GET " + endpoint + AdminRoutes.BASE_PATH
+                    + "pipelines, or aws codepipeline get-pipeline --name ...)");
+            out.println();
+        }
         ObjectNode ready = WireFormat.mapper().createObjectNode().put("endpoint", endpoint)
                 .put("port", mock.port()).put("admin", endpoint + AdminRoutes.BASE_PATH);
         mock.httpsTrustIfServed().ifPresent(trust -> ready.put("httpsEndpoint", mock.httpsEndpoint().toString())
@@ -92,6 +98,10 @@ final class Banner {
         int fromFile = fromFile(queued);
         for (int i = 0; i < queued.size(); i++) {
             jobs.add(JobViews.queued(queued.get(i), i >= fromFile));
+        }
+        if (!pipelines.isEmpty()) {
+            ArrayNode names = ready.putArray("pipelines");
+            pipelines.forEach(names::add);
         }
         out.println(MockServerCommand.READY + " " + ready);
         out.flush();

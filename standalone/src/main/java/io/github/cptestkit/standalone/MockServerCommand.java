@@ -8,10 +8,12 @@ import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRefusal;
 import io.github.cptestkit.mock.internal.admin.FakeJobOrder;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -82,6 +84,17 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "FILE", description = "JSON file: an array of jobs in the API's own"
             + " shapes plus clientId/clientToken, queued at start (docs/admin-api.md, job documents).")
     Path jobsFile;
+
+    @Option(names = "--custom-action-type", paramLabel = "FILE", description = "JSON file: a custom action type as"
+            + " aws codepipeline create-custom-action-type --cli-input-json takes it, created at start (before"
+            + " --pipeline); repeatable.")
+    List<Path> actionTypeFiles = new ArrayList<>();
+
+    @Option(names = "--pipeline", paramLabel = "FILE", description = "JSON file: a pipeline declaration, created at"
+            + " start and checked as CreatePipeline checks it: aws codepipeline get-pipeline output, a bare"
+            + " declaration, or a CloudFormation AWS::CodePipeline::Pipeline resource (or its Properties);"
+            + " repeatable.")
+    List<Path> pipelineFiles = new ArrayList<>();
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Queue fake jobs of this preset at start: "
             + "minimal, maximal, build-with-source-zip, deploy-with-kms, secret-configuration, continuation, unicode,"
@@ -235,6 +248,9 @@ public final class MockServerCommand implements Callable<Integer> {
         checkShutdownGrace();
         InetAddress address = bindAddress();
         List<JobDocument> documents = jobsFile == null ? List.of() : readJobs(jobsFile);
+        List<String> actionTypes = actionTypeFiles.stream().map(file -> readFile("--custom-action-type", file))
+                .toList();
+        List<String> pipelines = pipelineFiles.stream().map(file -> readFile("--pipeline", file)).toList();
         FakeJobOrder order = order();
         ActionTypeSettings typeSettings = typeSettings();
         CodePipelineMock.Builder builder = CodePipelineMock.builder();
@@ -276,6 +292,20 @@ public final class MockServerCommand implements Callable<Integer> {
             }
             err.println("codepipeline-mock: cannot start the server on " + bind + ":" + port + ": " + e.getMessage());
             return CANNOT_START;
+        }
+        String current = null;
+        try {
+            for (int i = 0; i < actionTypes.size(); i++) {
+                current = "--custom-action-type " + actionTypeFiles.get(i);
+                mock.createCustomActionType(actionTypes.get(i));
+            }
+            for (int i = 0; i < pipelines.size(); i++) {
+                current = "--pipeline " + pipelineFiles.get(i);
+                mock.createPipeline(pipelines.get(i));
+            }
+        } catch (ControlPlaneException e) {
+            mock.close();
+            throw new ParameterException(spec.commandLine(), current + ": " + e.getMessage());
         }
         List<JobDocument> queued = new ArrayList<>();
         try {
@@ -346,6 +376,20 @@ public final class MockServerCommand implements Callable<Integer> {
                     + " interface has " + bind + "; use 127.0.0.1, or 0.0.0.0 for every interface");
         }
         return address;
+    }
+
+    /** The text of a JSON file an option names; a usage error naming the option and file otherwise. */
+    private String readFile(String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), option + " must name a readable JSON file, but " + file
+                    + (Files.exists(file) ? " is not a regular file" : " does not exist"));
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " cannot be read: "
+                    + e.getMessage());
+        }
     }
 
     private List<JobDocument> readJobs(Path file) {

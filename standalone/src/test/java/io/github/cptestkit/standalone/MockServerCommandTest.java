@@ -116,6 +116,63 @@ class MockServerCommandTest {
         assertThat(out()).contains("Queued 2 jobs: 1 from " + file + ", 1 fake custom job of seed 20150709");
     }
 
+    static final String CUSTOM_TYPE = """
+            {"category": "Build", "provider": "MyJenkinsProviderName", "version": "1",
+             "configurationProperties": [{"name": "ProjectName", "required": true, "key": true, "secret": false}],
+             "inputArtifactDetails": {"minimumCount": 1, "maximumCount": 1},
+             "outputArtifactDetails": {"minimumCount": 0, "maximumCount": 1}}
+            """;
+
+    static final String PIPELINE = """
+            {"Name": "Release", "RoleArn": "arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole",
+             "ArtifactStore": {"Type": "S3", "Location": "codepipeline-us-east-1-1234567890"},
+             "Stages": [
+               {"Name": "Source", "Actions": [{"Name": "Source",
+                 "ActionTypeId": {"Category": "Source", "Owner": "AWS", "Provider": "S3", "Version": "1"},
+                 "Configuration": {"S3Bucket": "b", "S3ObjectKey": "app.zip", "PollForSourceChanges": false},
+                 "OutputArtifacts": [{"Name": "SourceArtifact"}]}]},
+               {"Name": "Build", "Actions": [{"Name": "Build",
+                 "ActionTypeId": {"Category": "Build", "Owner": "Custom", "Provider": "MyJenkinsProviderName",
+                   "Version": "1"},
+                 "Configuration": {"ProjectName": "app"}, "InputArtifacts": [{"Name": "SourceArtifact"}]}]}]}
+            """;
+
+    @Test
+    void customActionTypesAndPipelinesFromFilesAreCreatedAtStartAndListed(@TempDir Path dir) throws Exception {
+        Path type = Files.writeString(dir.resolve("type.json"), CUSTOM_TYPE);
+        Path pipeline = Files.writeString(dir.resolve("pipeline.json"), PIPELINE);
+
+        assertThat(run("--port", "0", "--custom-action-type", type.toString(), "--pipeline", pipeline.toString()))
+                .isZero();
+
+        assertThat(command.running().pipelines()).extracting(p -> p.name()).containsExactly("Release");
+        assertThat(out()).contains("Pipelines: Release");
+        List<String> lines = out().lines().toList();
+        JsonNode ready = new ObjectMapper().readTree(lines.get(lines.size() - 1)
+                .substring(MockServerCommand.READY.length() + 1));
+        assertThat(ready.at("/pipelines/0").asText()).isEqualTo("Release");
+    }
+
+    @Test
+    void aPipelineFileTheControlPlaneRefusesExitsWithCode2NamingTheFileAndTheAwsError(@TempDir Path dir)
+            throws Exception {
+        Path pipeline = Files.writeString(dir.resolve("pipeline.json"), PIPELINE);
+
+        assertThat(run("--port", "0", "--pipeline", pipeline.toString())).isEqualTo(2);
+
+        assertThat(err()).contains("--pipeline " + pipeline)
+                .contains("InvalidActionDeclarationException")
+                .contains("MyJenkinsProviderName");
+        assertThat(command.running()).isNull();
+    }
+
+    @Test
+    void aMissingPipelineFileExitsWithCode2BeforeTheServerStarts(@TempDir Path dir) {
+        assertThat(run("--port", "0", "--pipeline", dir.resolve("absent.json").toString())).isEqualTo(2);
+
+        assertThat(err()).contains("--pipeline must name a readable JSON file").contains("does not exist");
+    }
+
     @Test
     void withoutJobsItSaysHowToQueueSome() {
         assertThat(run("--port", "0")).isZero();

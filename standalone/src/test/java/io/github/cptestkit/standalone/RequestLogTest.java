@@ -70,4 +70,16 @@ class RequestLogTest {
         assertThat(RequestLog.redactedBody(Operation.PUT_THIRD_PARTY_JOB_FAILURE_RESULT, "not json"))
                 .isEqualTo("(not JSON, 8 characters)");
     }
+
+    @Test
+    void theConfigurationValuesOfADeclarationsActionsAreHiddenSinceSecretsTravelThere() {
+        String body = "{\"pipeline\": {\"name\": \"p\", \"stages\": [{\"name\": \"Build\", \"actions\": [{\"name\":"
+                + " \"b\", \"actionTypeId\": {\"category\": \"Build\", \"owner\": \"Custom\", \"provider\": \"X\","
+                + " \"version\": \"1\"}, \"configuration\": {\"Token\": \"t0ps3cret\"}}]}]}}";
+
+        String logged = RequestLog.redactedBody(io.github.cptestkit.schemas.Operation.CREATE_PIPELINE, body);
+
+        assertThat(logged).doesNotContain("t0ps3cret").contains("\"Token\":\"*** Sensitive Data Redacted ***\"")
+                .contains("\"name\":\"Build\"");
+    }
 }

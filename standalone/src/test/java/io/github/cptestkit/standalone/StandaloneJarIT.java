@@ -153,14 +153,7 @@ class StandaloneJarIT {
     @Test
     @Order(4)
     void theAwsSdkForJavaScriptPollsReadsAcknowledgesAndPutsResults() throws Exception {
-        require("node", "--version", "Node.js 18 or later (apt-get install nodejs npm)");
-        require("npm", "--version", "npm (apt-get install npm)");
-        Path js = CLIENTS.resolve("js");
-        Path installed = js.resolve("node_modules/.package-lock.json");
-        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(
-                Files.getLastModifiedTime(js.resolve("package-lock.json"))) < 0) {
-            run(js, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
-        }
+        Path js = jsClients();
 
         Result result = run(js, Map.of("AWS_ENDPOINT_URL_CODEPIPELINE", endpoint), "node", "worker.mjs", endpoint);
 
@@ -179,6 +172,59 @@ class StandaloneJarIT {
         AdminHttp.Answer queued = admin.post("jobs", "{\"job\": " + job.toJson() + "}");
         assertThat(queued.status()).as("queued: %s", queued.body()).isBetween(200, 299);
         return job.jobId();
+    }
+
+    @Test
+    @Order(4)
+    void theAwsSdkForJavaScriptCreatesReadsUpdatesListsAndDeletesPipelinesAndMeetsTheDeclarationErrors()
+            throws Exception {
+        Path js = jsClients();
+
+        Result result = run(js, Map.of("AWS_ENDPOINT_URL_CODEPIPELINE", endpoint), "node", "control_plane.mjs");
+
+        assertThat(result.output()).contains(
+                "js control plane: action type and pipelines created, read, updated (version 2), listed",
+                "js control plane: refused InvalidStructureException",
+                "js control plane: refused InvalidActionDeclarationException",
+                "js control plane: done");
+    }
+
+    /** The JavaScript clients' folder, its pinned packages installed ({@code npm ci}) when missing or stale. */
+    private static Path jsClients() throws Exception {
+        require("node", "--version", "Node.js 18 or later (apt-get install nodejs npm)");
+        require("npm", "--version", "npm (apt-get install npm)");
+        Path js = CLIENTS.resolve("js");
+        Path installed = js.resolve("node_modules/.package-lock.json");
+        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(
+                Files.getLastModifiedTime(js.resolve("package-lock.json"))) < 0) {
+            run(js, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+        }
+        return js;
+    }
+
+    @Test
+    @Order(4)
+    void boto3CreatesReadsUpdatesListsAndDeletesActionTypesAndPipelinesAndMeetsEveryDeclarationError()
+            throws Exception {
+        Result result = run(Map.of(), python(), CLIENTS.resolve("boto3_control_plane.py").toString(), endpoint);
+
+        assertThat(result.output()).containsPattern("boto3 control plane: \\d+ checks passed");
+        assertThat(admin.get("pipelines").body().get("pipelines")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void theAwsCliRunsTheActionTypeAndPipelineCommandsAndShowsTheAwsErrorCode() throws Exception {
+        require("aws", "--version", "the AWS CLI (apt-get install awscli)");
+        Path files = Files.createDirectories(workDir.resolve("cli-control-plane"));
+
+        Result result = run(Map.of(), "bash", CLIENTS.resolve("aws_cli_control_plane.sh").toString(), endpoint,
+                files.toString());
+
+        assertThat(result.output()).contains("action type: created, listed",
+                "pipeline: created, read, updated (version 2), listed, tags listed",
+                "pipeline and action type: deleted",
+                "An error occurred (PipelineNotFoundException) when calling the GetPipeline operation");
     }
 
     @Test
@@ -246,6 +292,8 @@ class StandaloneJarIT {
             }
         });
         assertThat(log).doesNotContain("EXAMPLEKEY", "IQoJb3JpZ2luX2Vj", "X-Amz-Signature", "Exception in");
+        assertThat(log).as("the boto3 pipeline's secret configuration value").contains("POST / CreatePipeline")
+                .doesNotContain("t0ps3cret");
     }
 
     // ---------------------------------------------------------------- processes

@@ -58,6 +58,19 @@ class HostileCodePipelineRequestsTest {
         mock.stop();
     }
 
+    /** The job operations: what the target and content-type properties drive (their answers are the jobs'). */
+    static final Operation[] JOB_OPERATIONS = Operation.jobOperations().toArray(Operation[]::new);
+    /** Every operation the mock serves: the job operations and the control plane's. */
+    static final Operation[] SERVED = SchemaViolations.FUZZED.toArray(Operation[]::new);
+    /** The served operations whose input has required members: an empty object is refused. */
+    static final Operation[] SERVED_WITH_REQUIRED = SchemaViolations.FUZZED.stream()
+            .filter(SchemaViolations::requiresMembers).toArray(Operation[]::new);
+    /** What CreatePipeline may answer a hostile declaration with. */
+    static final Set<String> DECLARATION_ERRORS = Set.of("SerializationException", "ValidationException",
+            "InvalidStructureException", "InvalidStageDeclarationException", "InvalidActionDeclarationException",
+            "InvalidBlockerDeclarationException", "LimitExceededException", "PipelineNameInUseException",
+            "InvalidTagsException");
+
     /** A correct call still works, and nothing went wrong inside the mock. */
     @AfterEach
     void aCorrectCallIsStillServed() {
@@ -73,7 +86,7 @@ class HostileCodePipelineRequestsTest {
     @Test
     void malformedBodiesAreSerializationExceptions() {
         Fuzz.run("malformed bodies", 1_800, random -> {
-            Operation operation = Fuzz.pick(random, Operation.values());
+            Operation operation = Fuzz.pick(random, SERVED_WITH_REQUIRED);
             HostileBodies.Hostile body = malformedBody(random);
             JsonNode error = refused(send(operation.target(), JSON_TYPE, body.bytes(), Map.of()), body.describe());
             assertThat(error.path("__type").asText()).as(body.describe())
@@ -84,7 +97,7 @@ class HostileCodePipelineRequestsTest {
     @Test
     void hugeStringsAndNumbersAreRefusedInAwsJson() {
         Fuzz.run("huge strings and numbers", 400, random -> {
-            Operation operation = Fuzz.pick(random, Operation.values());
+            Operation operation = Fuzz.pick(random, SERVED);
             ObjectNode request = SchemaViolations.valid(operation);
             List<String> members = new ArrayList<>();
             request.fieldNames().forEachRemaining(members::add);
@@ -137,10 +150,63 @@ class HostileCodePipelineRequestsTest {
     }
 
     @Test
+    void hostileDeclarationsAreRefusedInAwsJsonOrCreatedAndTheMockKeepsServing() {
+        int[] created = {0};
+        Fuzz.run("hostile declarations", 400, random -> {
+            ObjectNode pipeline = HostileDeclarations.valid("hostile-" + random.nextInt(1_000_000));
+            List<String> mutations = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                mutations.add(HostileDeclarations.mutate(pipeline, random));
+            }
+            ObjectNode request = JSON.createObjectNode();
+            request.set("pipeline", pipeline);
+            RawHttp.Answer answer = send(Operation.CREATE_PIPELINE.target(), JSON_TYPE, utf8(request.toString()),
+                    Map.of());
+            String describe = "CreatePipeline " + mutations;
+            if (answer.status() == 200) {
+                created[0]++;
+                TALLY.count("accepted 200");
+                send(Operation.DELETE_PIPELINE.target(), JSON_TYPE, utf8("{\"name\": \""
+                        + pipeline.path("name").asText() + "\"}"), Map.of());
+                return;
+            }
+            JsonNode error = refused(answer, describe);
+            assertThat(error.path("__type").asText()).as(describe).isIn(DECLARATION_ERRORS);
+        });
+        assertThat(created[0]).as("some mutations keep the declaration valid").isPositive();
+        assertThat(mock.pipelines()).isEmpty();
+    }
+
+    @Test
+    void aHugeDeclarationIsLimitExceededAndOneOverTheBodyLimitRequestEntityTooLarge() {
+        ObjectNode huge = HostileDeclarations.valid("huge");
+        HostileDeclarations.widen(huge, 50, 50);
+        String body = "{\"pipeline\": " + huge + "}";
+        assertThat(body.length()).isLessThan(1 << 20);
+        JsonNode error = refused(send(Operation.CREATE_PIPELINE.target(), JSON_TYPE, utf8(body), Map.of()),
+                "50 stages of 50 actions");
+        assertThat(error.path("__type").asText()).isEqualTo("LimitExceededException");
+        assertThat(error.path("message").asText()).contains("500");
+
+        HostileDeclarations.widen(huge, 50, 200);
+        RawHttp.Answer tooLarge = send(Operation.CREATE_PIPELINE.target(), JSON_TYPE,
+                utf8("{\"pipeline\": " + huge + "}"), Map.of());
+        assertThat(refused(tooLarge, "50 stages of 200 actions").path("__type").asText())
+                .isEqualTo("RequestEntityTooLargeException");
+
+        String deep = "{\"pipeline\": " + HostileDeclarations.valid("deep").toString()
+                .replace("\"PollForSourceChanges\":\"false\"", "\"PollForSourceChanges\":"
+                        + "[".repeat(20_000) + "]".repeat(20_000)) + "}";
+        assertThat(refused(send(Operation.CREATE_PIPELINE.target(), JSON_TYPE, utf8(deep), Map.of()),
+                "a configuration value nested 20,000 deep").path("__type").asText())
+                .isIn("SerializationException", "ValidationException");
+    }
+
+    @Test
     void unknownOrMissingTargetsAreUnknownOperationException() {
         Fuzz.run("targets", 800, random -> {
             String target = target(random);
-            Operation operation = Fuzz.pick(random, Operation.values());
+            Operation operation = Fuzz.pick(random, JOB_OPERATIONS);
             JsonNode error = refused(send(target, JSON_TYPE, utf8(SchemaViolations.valid(operation).toString()),
                     Map.of()), "target " + target);
             assertThat(error.path("__type").asText()).as("target %s", target).isEqualTo("UnknownOperationException");
@@ -150,7 +216,7 @@ class HostileCodePipelineRequestsTest {
     @Test
     void otherContentTypesAndEncodingsAreRefused() {
         Fuzz.run("content types and encodings", 800, random -> {
-            Operation operation = Fuzz.pick(random, Operation.values());
+            Operation operation = Fuzz.pick(random, JOB_OPERATIONS);
             String contentType = contentType(random);
             byte[] body = utf8(SchemaViolations.valid(operation).toString());
             Map<String, String> headers = new LinkedHashMap<>();
@@ -201,7 +267,7 @@ class HostileCodePipelineRequestsTest {
     // ---------------------------------------------------------------- generators
 
     static String target(Random random) {
-        Operation op = Fuzz.pick(random, Operation.values());
+        Operation op = Fuzz.pick(random, JOB_OPERATIONS);
         return switch (random.nextInt(8)) {
             case 0 -> "";
             case 1 -> Fuzz.text(random, 1 + random.nextInt(200), '!', '~');

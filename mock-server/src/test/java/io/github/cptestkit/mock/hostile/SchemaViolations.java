@@ -47,6 +47,21 @@ final class SchemaViolations {
     private static final JsonNode SHAPES = VALIDATOR.schemaJson(SchemaDocument.shapes()).path("$defs");
     private static final Map<Operation, String> VALID = new EnumMap<>(Operation.class);
 
+    /**
+     * A pipeline declaration with every member the mock models (schema-valid; it uses a custom type no test creates,
+     * so CreatePipeline refuses it as InvalidActionDeclarationException when nothing else is wrong).
+     */
+    static final String DECLARATION = "{\"name\": \"fuzz\", \"roleArn\": \"arn:aws:iam::123456789012:role/r\","
+            + " \"artifactStore\": {\"type\": \"S3\", \"location\": \"bucket\", \"encryptionKey\": {\"id\":"
+            + " \"alias/aws/s3\", \"type\": \"KMS\"}}, \"stages\": [{\"name\": \"Source\", \"blockers\":"
+            + " [{\"name\": \"b\", \"type\": \"Schedule\"}], \"actions\": [{\"name\": \"Source\", \"actionTypeId\":"
+            + " {\"category\": \"Source\", \"owner\": \"Custom\", \"provider\": \"FuzzSource\", \"version\": \"1\"},"
+            + " \"runOrder\": 1, \"configuration\": {\"K\": \"v\"}, \"outputArtifacts\": [{\"name\": \"Out\"}],"
+            + " \"inputArtifacts\": [{\"name\": \"In\"}], \"roleArn\": \"arn:aws:iam::123456789012:role/a\","
+            + " \"region\": \"us-east-1\", \"namespace\": \"Ns\", \"timeoutInMinutes\": 60}]}], \"version\": 1,"
+            + " \"executionMode\": \"QUEUED\", \"pipelineType\": \"V2\", \"variables\": [{\"name\": \"v\","
+            + " \"defaultValue\": \"d\", \"description\": \"x\"}]}";
+
     static {
         String revision = "\"currentRevision\": {\"revision\": \"r-1\", \"changeIdentifier\": \"c-1\","
                 + " \"created\": 1700000000.5, \"revisionSummary\": \"s\"}";
@@ -69,7 +84,34 @@ final class SchemaViolations {
         VALID.put(Operation.PUT_JOB_SUCCESS_RESULT, "{\"jobId\": \"" + JOB_ID + "\", " + revision + ", " + details
                 + ", \"outputVariables\": {\"TAG\": \"1\"}}");
         VALID.put(Operation.PUT_JOB_FAILURE_RESULT, "{\"jobId\": \"" + JOB_ID + "\", " + failure + "}");
+        // The control plane: action types, pipelines, tags.
+        String typeId = "\"category\": \"Build\", \"provider\": \"Fuzz\", \"version\": \"1\"";
+        String tags = "\"tags\": [{\"key\": \"k\", \"value\": \"v\"}]";
+        VALID.put(Operation.CREATE_CUSTOM_ACTION_TYPE, "{" + typeId + ", \"settings\": {\"thirdPartyConfigurationUrl\":"
+                + " \"https://example.com\", \"entityUrlTemplate\": \"https://example.com/{Config:P}\","
+                + " \"executionUrlTemplate\": \"https://example.com/e\", \"revisionUrlTemplate\":"
+                + " \"https://example.com/r\"}, \"configurationProperties\": [{\"name\": \"P\", \"required\": true,"
+                + " \"key\": true, \"secret\": false, \"queryable\": true, \"description\": \"d\", \"type\":"
+                + " \"String\"}], \"inputArtifactDetails\": {\"minimumCount\": 0, \"maximumCount\": 1},"
+                + " \"outputArtifactDetails\": {\"minimumCount\": 0, \"maximumCount\": 1}, " + tags + "}");
+        VALID.put(Operation.DELETE_CUSTOM_ACTION_TYPE, "{" + typeId + "}");
+        VALID.put(Operation.LIST_ACTION_TYPES, "{\"actionOwnerFilter\": \"Custom\", \"nextToken\": \"t\","
+                + " \"regionFilter\": \"us-east-1\"}");
+        VALID.put(Operation.GET_ACTION_TYPE, "{" + typeId + ", \"owner\": \"ThirdParty\"}");
+        VALID.put(Operation.CREATE_PIPELINE, "{\"pipeline\": " + DECLARATION + ", " + tags + "}");
+        VALID.put(Operation.UPDATE_PIPELINE, "{\"pipeline\": " + DECLARATION + "}");
+        VALID.put(Operation.GET_PIPELINE, "{\"name\": \"fuzz\", \"version\": 1}");
+        VALID.put(Operation.DELETE_PIPELINE, "{\"name\": \"fuzz\"}");
+        VALID.put(Operation.LIST_PIPELINES, "{\"maxResults\": 10, \"nextToken\": \"t\"}");
+        String arn = "\"resourceArn\": \"arn:aws:codepipeline:us-east-1:123456789012:fuzz\"";
+        VALID.put(Operation.TAG_RESOURCE, "{" + arn + ", " + tags + "}");
+        VALID.put(Operation.UNTAG_RESOURCE, "{" + arn + ", \"tagKeys\": [\"k\"]}");
+        VALID.put(Operation.LIST_TAGS_FOR_RESOURCE, "{" + arn + ", \"nextToken\": \"t\", \"maxResults\": 10}");
     }
+
+    /** The operations the fuzzing drives: the ten job operations and the control plane's. */
+    static final List<Operation> FUZZED = java.util.stream.Stream.of(Operation.values())
+            .filter(VALID::containsKey).toList();
 
     private SchemaViolations() {}
 
@@ -82,10 +124,16 @@ final class SchemaViolations {
         }
     }
 
+    /** Whether {@code operation}'s input has required members (so that an empty object is refused). */
+    static boolean requiresMembers(Operation operation) {
+        String shape = VALIDATOR.schemaJson(SchemaDocument.input(operation)).path("$ref").asText();
+        return definition(shape).path("required").size() > 0;
+    }
+
     /** Every constraint of every member of every operation's input, broken once. */
     static List<Broken> all() {
         List<Broken> all = new ArrayList<>();
-        for (Operation operation : Operation.values()) {
+        for (Operation operation : FUZZED) {
             ObjectNode valid = valid(operation);
             if (!VALIDATOR.validateRequest(operation, valid).isEmpty()) {
                 throw new IllegalStateException("the valid " + operation + " request breaks its schema: "
@@ -134,6 +182,10 @@ final class SchemaViolations {
                 out.add(broken(operation, root, path, Constraint.MAXIMUM,
                         IntNode.valueOf(schema.get("maximum").asInt() + 1)));
             }
+        } else if (type.equals("array") && value.size() > 0 && schema.has("items")) {
+            List<String> first = new ArrayList<>(path);
+            first.add("0");
+            walk(operation, root, first, resolve(schema.get("items")), out);
         } else if (type.equals("object")) {
             JsonNode properties = schema.path("properties");
             for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
@@ -178,14 +230,25 @@ final class SchemaViolations {
     private static Broken broken(Operation operation, ObjectNode valid, List<String> path, Constraint constraint,
             JsonNode replacement) {
         ObjectNode request = valid.deepCopy();
-        ObjectNode parent = (ObjectNode) at(request, path.subList(0, path.size() - 1));
+        JsonNode parent = at(request, path.subList(0, path.size() - 1));
         String last = path.get(path.size() - 1);
-        if (replacement == null) {
-            parent.remove(last);
+        if (parent instanceof ArrayNode list) {
+            list.set(Integer.parseInt(last), replacement == null ? JSON.nullNode() : replacement);
+        } else if (replacement == null) {
+            ((ObjectNode) parent).remove(last);
         } else {
-            parent.set(last, replacement);
+            ((ObjectNode) parent).set(last, replacement);
         }
-        return new Broken(operation, String.join(".", path), constraint, request);
+        return new Broken(operation, awsPath(path), constraint, request);
+    }
+
+    /** A member's path as AWS's messages write it: list items as {@code N.member}, counted from 1. */
+    private static String awsPath(List<String> path) {
+        List<String> names = new ArrayList<>();
+        for (String name : path) {
+            names.add(name.chars().allMatch(Character::isDigit) ? (Integer.parseInt(name) + 1) + ".member" : name);
+        }
+        return String.join(".", names);
     }
 
     private static List<JsonNode> wrongTypes(String type) {
@@ -199,7 +262,9 @@ final class SchemaViolations {
         if (type.equals("integer")) {
             wrong.add(DoubleNode.valueOf(1.5));
         }
-        wrong.add(BooleanNode.TRUE);
+        if (!type.equals("boolean")) {
+            wrong.add(BooleanNode.TRUE);
+        }
         if (!type.equals("object")) {
             wrong.add(JSON.createObjectNode().put("a", 1));
         }
@@ -211,7 +276,7 @@ final class SchemaViolations {
     private static JsonNode at(JsonNode root, List<String> path) {
         JsonNode node = root;
         for (String name : path) {
-            node = node.get(name);
+            node = node.isArray() ? node.get(Integer.parseInt(name)) : node.get(name);
         }
         return node;
     }

@@ -109,7 +109,7 @@ public final class PactInteraction {
         }
         checkContentType("request", request, true);
         String target = header(request, "X-Amz-Target");
-        String targets = Arrays.stream(Operation.values()).map(Operation::target).collect(Collectors.joining(", "));
+        String targets = Operation.jobOperations().stream().map(Operation::target).collect(Collectors.joining(", "));
         if (target == null) {
             problem("request header X-Amz-Target: is missing; it names the operation, one of " + targets);
             return null;

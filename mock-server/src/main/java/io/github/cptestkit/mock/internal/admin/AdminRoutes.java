@@ -27,6 +27,9 @@ import io.github.cptestkit.mock.internal.server.ServedRequest;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.internal.codepipeline.ControlPlaneJson;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.AwsError;
@@ -197,6 +200,11 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
                 registerClient(body(event))));
         router.add(RequestMethod.POST, PREFIX + "/action-types", (admin, event, params) -> answer(() ->
                 registerActionType(body(event))));
+        router.add(RequestMethod.POST, PREFIX + "/pipelines", (admin, event, params) -> answer(() ->
+                createPipeline(body(event))));
+        router.add(RequestMethod.GET, PREFIX + "/pipelines", (admin, event, params) -> answer(this::pipelines));
+        router.add(RequestMethod.GET, PREFIX + "/pipelines/{name}", (admin, event, params) -> answer(() ->
+                pipeline(params.get("name"))));
         router.add(RequestMethod.POST, PREFIX + "/faults", (admin, event, params) -> answer(() ->
                 injectFault(body(event))));
         router.add(RequestMethod.GET, PREFIX + "/clock", (admin, event, params) -> answer(this::clock));
@@ -214,8 +222,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         return error(AdminRefusal.NOT_FOUND, AwsError.UNKNOWN_OPERATION.type(), "No admin route is "
                 + event.getRequest().getMethod().getName() + " /__admin" + (query < 0 ? url : url.substring(0, query))
                 + "; the routes are POST jobs, GET jobs, GET jobs/{id}, GET jobs/{id}/artifacts/{name},"
-                + " GET kms-violations, POST clients, POST action-types, POST faults, GET clock, POST clock/advance and"
-                + " POST reset under " + BASE_PATH + " (docs/admin-api.md)");
+                + " GET kms-violations, POST clients, POST action-types, POST pipelines, GET pipelines,"
+                + " GET pipelines/{name}, POST faults, GET clock, POST clock/advance and POST reset under " + BASE_PATH + " (docs/admin-api.md)");
     }
 
     private static byte[] body(ServeEvent event) {
@@ -430,6 +438,40 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         return answer;
     }
 
+    // ---------------------------------------------------------------- pipelines
+
+    /**
+     * {@code POST pipelines}: a declaration document (get-pipeline output, a create-pipeline input, a bare
+     * declaration, or a CloudFormation resource or its Properties), created as CreatePipeline creates it; answers
+     * {@code {"pipeline": ..., "metadata": ...}} as GetPipeline does.
+     */
+    ObjectNode createPipeline(byte[] requestBody) {
+        return pipelineView(mock.createPipeline(new String(requestBody, StandardCharsets.UTF_8)));
+    }
+
+    /** {@code GET pipelines}: every pipeline's name, version and ARN, by name. */
+    ObjectNode pipelines() {
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        ArrayNode list = answer.putArray("pipelines");
+        mock.pipelines().forEach(pipeline -> list.add(ControlPlaneJson.summary(pipeline)
+                .put("pipelineArn", pipeline.metadata().pipelineArn())));
+        return answer;
+    }
+
+    /** {@code GET pipelines/{name}}: as GetPipeline answers it (secrets masked). */
+    ObjectNode pipeline(String name) {
+        return pipelineView(mock.pipeline(name).orElseThrow(() -> new AdminRefusal(AdminRefusal.NOT_FOUND,
+                AwsError.PIPELINE_NOT_FOUND.type(), "Pipeline " + name + " is not in this mock; GET " + BASE_PATH
+                + "pipelines lists the pipelines it has")));
+    }
+
+    private ObjectNode pipelineView(PipelineSnapshot snapshot) {
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        answer.set("pipeline", ControlPlaneJson.pipeline(mock.masked(snapshot.pipeline())));
+        answer.set("metadata", ControlPlaneJson.metadata(snapshot.metadata()));
+        return answer;
+    }
+
     /**
      * {@code POST faults}: {@code {"operation": "PollForJobs", "times": 2}} (operation optional: any) with one of
      * {@code "error": "ThrottlingException"} (and an optional {@code "message"}; {@code "anyError": true} for an
@@ -528,6 +570,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
             return route.get();
         } catch (AdminRefusal refusal) {
             return error(refusal.status(), refusal.type(), refusal.getMessage());
+        } catch (ControlPlaneException refused) {
+            return error(400, refused.errorType(), refused.awsMessage());
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return error(400, AwsError.VALIDATION.type(), refused.getMessage());
         } catch (RuntimeException bug) {

@@ -5,6 +5,9 @@ import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
@@ -43,6 +46,23 @@ public interface AdminTarget {
 
     /** Uploads that ignored their job's encryption key, oldest first. */
     List<KmsViolation> kmsViolations();
+
+    /**
+     * Creates a pipeline from a declaration document (get-pipeline output, a bare declaration, a CloudFormation
+     * resource's Properties).
+     *
+     * @throws ControlPlaneException with the AWS error CreatePipeline would answer
+     */
+    PipelineSnapshot createPipeline(String json);
+
+    /** Every pipeline now, by name. */
+    List<PipelineSnapshot> pipelines();
+
+    /** One pipeline (its latest version), or empty. */
+    Optional<PipelineSnapshot> pipeline(String name);
+
+    /** The declaration as GetPipeline answers it: secret configuration values masked. */
+    PipelineDeclaration masked(PipelineDeclaration declaration);
 
     /** Registers a client's token. */
     void registerClient(String clientId, String clientToken);

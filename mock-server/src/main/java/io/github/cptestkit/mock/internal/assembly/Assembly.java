@@ -16,7 +16,16 @@ import io.github.cptestkit.mock.internal.admin.WireMockAdminBodies;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineProtocol;
 import io.github.cptestkit.mock.internal.codepipeline.CodePipelineService;
 import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
+import io.github.cptestkit.mock.internal.codepipeline.AwsException;
 import io.github.cptestkit.mock.internal.codepipeline.JobStore;
+import io.github.cptestkit.mock.internal.codepipeline.PipelineDocuments;
+import io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal;
+import io.github.cptestkit.mock.internal.pipelines.ResourceTags;
+import io.github.cptestkit.mock.pipelines.ActionType;
+import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
+import io.github.cptestkit.mock.pipelines.ControlPlaneException;
+import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
+import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.server.MockServer;
@@ -36,6 +45,7 @@ import io.github.cptestkit.mock.tls.HttpsTrust;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -43,6 +53,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One mock, assembled: the job store, the services it serves (the admin API, CodePipeline, the artifact bucket, in
@@ -305,6 +316,73 @@ public final class Assembly implements AdminTarget {
     @Override
     public void registerActionType(ActionTypeId type, ActionTypeSettings typeSettings) {
         jobStore.registerActionType(type, typeSettings);
+    }
+
+    // ---------------------------------------------------------------- control plane
+
+    /** CreatePipeline from Java: the declaration checked as the wire checks it. */
+    public PipelineSnapshot createPipeline(PipelineDeclaration declaration) {
+        return refusedAsJava(() -> jobStore.controlPlane().createPipeline(declaration, List.of()));
+    }
+
+    /**
+     * CreatePipeline of a declaration document (get-pipeline output, a bare declaration or a CloudFormation
+     * resource's Properties, {@link PipelineDocuments}), with the tags it carries.
+     */
+    @Override
+    public PipelineSnapshot createPipeline(String json) {
+        return refusedAsJava(() -> {
+            PipelineDocuments.Document document = PipelineDocuments.read(json);
+            return jobStore.controlPlane().createPipeline(document.declaration(), document.tags());
+        });
+    }
+
+    /** The declaration as GetPipeline answers it: secret configuration values as {@code ****}. */
+    @Override
+    public PipelineDeclaration masked(PipelineDeclaration declaration) {
+        return jobStore.controlPlane().masked(declaration);
+    }
+
+    /** CreateCustomActionType of a {@code create-custom-action-type --cli-input-json} document. */
+    public ActionTypeSnapshot createCustomActionType(String json) {
+        return refusedAsJava(() -> {
+            List<ResourceTags.Tag> tags = new ArrayList<>();
+            ActionType type = PipelineDocuments.readActionType(json, tags);
+            return jobStore.controlPlane().createCustomActionType(type, tags);
+        });
+    }
+
+    /** CreateCustomActionType from Java. */
+    public ActionTypeSnapshot createCustomActionType(ActionType type) {
+        return refusedAsJava(() -> jobStore.controlPlane().createCustomActionType(type, List.of()));
+    }
+
+    /** The pipeline named {@code name} (its latest version), or empty. */
+    @Override
+    public Optional<PipelineSnapshot> pipeline(String name) {
+        return jobStore.controlPlane().findPipeline(name);
+    }
+
+    /** Every pipeline, by name. */
+    @Override
+    public List<PipelineSnapshot> pipelines() {
+        return jobStore.controlPlane().pipelines();
+    }
+
+    /** The action type with this id (AWS's own, created, registered), or empty. */
+    public Optional<ActionTypeSnapshot> actionType(ActionTypeId id) {
+        return jobStore.controlPlane().actionType(id);
+    }
+
+    /** A control-plane refusal as the Java API's exception, of the same AWS error and message. */
+    private static <T> T refusedAsJava(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ControlPlaneRefusal refusal) {
+            throw new ControlPlaneException(refusal.error().type(), refusal.getMessage());
+        } catch (AwsException refusal) {
+            throw new ControlPlaneException(refusal.error().type(), refusal.getMessage());
+        }
     }
 
     @Override

@@ -79,13 +79,15 @@ public final class CodePipelineProtocol {
     private final CheckedAnswers checkedAnswers = new CheckedAnswers();
 
     /**
-     * The edge of the ten job operations.
+     * The edge of the ten job operations and of the control plane's (action types, pipelines, their tags), on the
+     * store and its {@linkplain JobStore#controlPlane() control plane}.
      *
      * @param store  the job store the operations work on
      * @param strict whether an answer that breaks its output schema fails loudly
      */
     public CodePipelineProtocol(JobStore store, boolean strict) {
-        this(new JobOperations(store).registerIn(new Operations()), strict);
+        this(new ControlPlaneOperations(store.controlPlane()).registerIn(
+                new JobOperations(store).registerIn(new Operations())), strict);
     }
 
     /**
@@ -104,7 +106,8 @@ public final class CodePipelineProtocol {
         Optional<Operations.Handler> handler = operation.flatMap(operations::handlerFor);
         if (handler.isEmpty()) {
             return error(AwsError.UNKNOWN_OPERATION, "Operation " + target + " is not supported: this endpoint"
-                    + " answers the CodePipeline job operations (" + Operation.TARGET_PREFIX + "PollForJobs, ...)");
+                    + " answers the CodePipeline job operations (" + Operation.TARGET_PREFIX + "PollForJobs, ...) and the"
+                    + " action type and pipeline operations (" + Operation.TARGET_PREFIX + "CreatePipeline, ...)");
         }
         Operation op = operation.get();
         try {
@@ -286,7 +289,45 @@ public final class CodePipelineProtocol {
     }
 
     private void checkRequest(Operation op, JsonNode request) {
-        List<Violation> violations = validator().validateRequest(op, request);
+        Optional<String> infinite = infiniteNumber(request, "");
+        if (infinite.isPresent()) {
+            // Beyond a double (1e400): the validator cannot compare it with an enum or a bound, and AWS cannot read it.
+            throw new AwsException(AwsError.SERIALIZATION, "Value at '" + infinite.get() + "' cannot be"
+                    + " deserialized: Member must be a number the service can represent, but it is beyond the range"
+                    + " of a double");
+        }
+        refuseViolations(validator().validateRequest(op, request));
+    }
+
+    /** The AWS path of the first number too large for a double, or empty. */
+    private static Optional<String> infiniteNumber(JsonNode node, String path) {
+        if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            return Optional.of(path);
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                Optional<String> found = infiniteNumber(member.getValue(), path.isEmpty() ? member.getKey()
+                        : path + "." + member.getKey());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = infiniteNumber(node.get(i), path + "." + (i + 1) + ".member");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Nothing for no violations; otherwise the refusal AWS answers: SerializationException for a member of the wrong
+     * JSON type, else ValidationException listing every violation.
+     */
+    static void refuseViolations(List<Violation> violations) {
         if (violations.isEmpty()) {
             return;
         }

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The secrets of CodePipeline traffic hidden as {@link Violation#REDACTED}: what the schemas mark sensitive, and
- * wherever they appear, a job's artifact credentials, its action configuration values (where secret properties
- * travel) and client tokens. How the admin API shows a job's data and how WireMock's request journal shows calls.
+ * wherever they appear, a job's artifact credentials, its action configuration values and those of a pipeline
+ * declaration's actions (where secret properties travel) and client tokens. How the admin API shows a job's data and how WireMock's request journal shows calls.
  *
  * <pre>{@code
  * JsonNode shown = JobSecrets.redacted(data);                                   // a job's data
@@ -82,6 +82,9 @@ public final class JobSecrets {
                 } else if (name.equals("actionConfiguration") && value.path("configuration") instanceof ObjectNode
                         configuration) {
                     hideAll(configuration);
+                } else if (name.equals("configuration") && object.has("actionTypeId")
+                        && value instanceof ObjectNode configuration) {
+                    hideAll(configuration);       // an action of a pipeline declaration: its secrets travel here
                 } else if (name.equals(CLIENT_TOKEN) && value.isValueNode() && !value.isNull()) {
                     object.set(name, TextNode.valueOf(Violation.REDACTED));
                 } else {

@@ -23,6 +23,9 @@ import io.github.cptestkit.wire.JobData;
 import io.github.cptestkit.wire.JobStatus;
 import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.wire.ThirdPartyJobDetails;
+import io.github.cptestkit.mock.internal.pipelines.ControlPlane;
+import io.github.cptestkit.mock.internal.pipelines.ControlPlaneQuotas;
+import io.github.cptestkit.mock.internal.pipelines.ControlPlaneScope;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
@@ -164,19 +167,17 @@ public final class JobStore implements ArtifactGrants {
         }
     }
 
-    private static final class ActionType {
-        ActionTypeSettings settings;
+    /** The jobs of one action type waiting to be polled, and those dispatched and not yet acknowledged. */
+    private static final class Queues {
         final NavigableSet<StoredJob> queued = new TreeSet<>(Comparator.comparingLong(j -> j.sequence));
         final LinkedHashSet<StoredJob> dispatched = new LinkedHashSet<>();
-
-        ActionType(ActionTypeSettings settings) {
-            this.settings = settings;
-        }
     }
 
     private final Settings settings;
     private final Map<String, StoredJob> jobs = new LinkedHashMap<>();
-    private final Map<ActionTypeId, ActionType> actionTypes = new HashMap<>();
+    /** The queues of each action type that had jobs; which types exist, and their settings, is the control plane's. */
+    private final Map<ActionTypeId, Queues> actionTypes = new HashMap<>();
+    private final ControlPlane controlPlane;
     private final Map<String, String> clientTokens = new HashMap<>();
     /** The most recently queued job whose artifactCredentials have this access key id. */
     private final Map<String, StoredJob> byAccessKeyId = new HashMap<>();
@@ -193,8 +194,25 @@ public final class JobStore implements ArtifactGrants {
     /** How many renewed sets of artifact credentials the store has handed out. */
     private long renewals;
 
+    /** A store with a control plane of its own (the default account and Region, on the store's clock). */
     public JobStore(Settings settings) {
+        this(settings, new ControlPlane(settings.clock(), ControlPlaneScope.DEFAULT, ControlPlaneQuotas.DEFAULT));
+    }
+
+    /**
+     * A store whose action types are those of {@code controlPlane}: the one registry of the mock, so that a type made
+     * by CreateCustomActionType, by {@link #registerActionType} or by a queued job is the same type to PollForJobs, to
+     * job timeouts and to the queryable property check. The store calls the control plane while holding its own
+     * lock; the control plane never calls the store.
+     */
+    public JobStore(Settings settings, ControlPlane controlPlane) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
+    }
+
+    /** The control plane whose action types the store's jobs are of. */
+    public ControlPlane controlPlane() {
+        return controlPlane;
     }
 
     /** The clock the store reads. */
@@ -227,7 +245,7 @@ public final class JobStore implements ArtifactGrants {
                 JobLimits.checkQueryable(job.id, job.data, typeSettings);
             }
         }
-        actionTypes.computeIfAbsent(type, t -> new ActionType(typeSettings)).settings = typeSettings;
+        controlPlane.registerActionType(type, typeSettings);
     }
 
     /**
@@ -294,10 +312,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** A job of a type with a queryable property must carry a valid value for it. */
     private void requireQueryable(String id, JobData data) {
-        ActionType known = actionTypes.get(data.actionTypeId());
-        if (known != null) {
-            JobLimits.checkQueryable(id, data, known.settings);
-        }
+        controlPlane.jobSettings(data.actionTypeId()).ifPresent(known -> JobLimits.checkQueryable(id, data, known));
     }
 
     private void requireNewId(String id) {
@@ -309,9 +324,9 @@ public final class JobStore implements ArtifactGrants {
 
     /** A job's own timeout: its action type's {@code jobTimeout}, else the builder's, else none ({@code null}). */
     private Duration jobTimeout(ActionTypeId type) {
-        ActionType known = actionTypes.get(type);
-        if (known != null && known.settings.jobTimeout() != null) {
-            return known.settings.jobTimeout();
+        Optional<Duration> own = controlPlane.jobSettings(type).map(ActionTypeSettings::jobTimeout);
+        if (own.isPresent()) {
+            return own.get();
         }
         return settings.jobTimeout();
     }
@@ -344,8 +359,8 @@ public final class JobStore implements ArtifactGrants {
         if (job.data.artifactCredentials() != null) {
             byAccessKeyId.put(job.data.artifactCredentials().accessKeyId(), job);
         }
-        ActionType type = actionTypes.computeIfAbsent(job.actionTypeId, t -> new ActionType(
-                ActionTypeSettings.defaults()));
+        controlPlane.knowActionType(job.actionTypeId);
+        Queues type = actionTypes.computeIfAbsent(job.actionTypeId, t -> new Queues());
         if (job.actionTypeId.owner() == ActionOwner.AWS) {
             job.status = JobStatus.IN_PROGRESS;
             job.startedAt = settings.clock().instant();
@@ -358,10 +373,11 @@ public final class JobStore implements ArtifactGrants {
         }
     }
 
-    /** Forgets every job, action type and client. */
+    /** Forgets every job, action type and client; the control plane forgets its pipelines and action types too. */
     public synchronized void reset() {
         jobs.clear();
         actionTypes.clear();
+        controlPlane.reset();
         clientTokens.clear();
         byAccessKeyId.clear();
         renewed.clear();
@@ -437,13 +453,15 @@ public final class JobStore implements ArtifactGrants {
             throw new AwsException(VALIDATION, poll.operationName() + " is valid only for action types with owner "
                     + owner.wire() + ", but actionTypeId.owner was " + typeId.owner().wire());
         }
-        ActionType type = actionTypes.get(typeId);
-        if (type == null) {
+        Optional<ActionTypeSettings> known = controlPlane.jobSettings(typeId);
+        if (known.isEmpty()) {
             throw new AwsException(ACTION_TYPE_NOT_FOUND, AwsError.actionTypeNotAvailable(typeId.category().wire(),
                     typeId.owner().wire(), typeId.provider(), typeId.version()) + ". (The mock knows an action type"
-                    + " once a job of it is queued or it is registered: registerActionType, POST action-types.)");
+                    + " once a job of it is queued or it is registered: registerActionType, CreateCustomActionType,"
+                    + " POST action-types.)");
         }
-        checkQuery(type.settings, queryParam);
+        checkQuery(known.get(), queryParam);
+        Queues type = actionTypes.computeIfAbsent(typeId, t -> new Queues());
         Instant now = settings.clock().instant();
         requeueExpired(type, now);
         List<StoredJob> dispatched = new ArrayList<>();
@@ -510,7 +528,7 @@ public final class JobStore implements ArtifactGrants {
         return nonce;
     }
 
-    private void requeueExpired(ActionType type, Instant now) {
+    private void requeueExpired(Queues type, Instant now) {
         for (StoredJob job : List.copyOf(type.dispatched)) {
             refresh(job, now);
         }
@@ -520,7 +538,7 @@ public final class JobStore implements ArtifactGrants {
     private void refresh(StoredJob job, Instant now) {
         if (job.status == JobStatus.DISPATCHED
                 && !now.isBefore(job.dispatchedAt.plus(settings.dispatchTimeout()))) {
-            ActionType type = actionTypes.get(job.actionTypeId);
+            Queues type = actionTypes.get(job.actionTypeId);
             type.dispatched.remove(job);
             type.queued.add(job);
             job.status = JobStatus.QUEUED;

@@ -55,7 +55,7 @@ class CodePipelineProtocolTest {
         AwsResponse answer = protocol.answer(Operation.POLL_FOR_JOBS.target(), POLL_CUSTOM);
         assertThat(answer.status()).isEqualTo(500);
         assertThat(body(answer).get("__type").asText()).isEqualTo("InternalFailure");
-        assertThat(body(answer).get("message").asText()).contains("jobs.0.data.pipelineContext.pipelineName",
+        assertThat(body(answer).get("message").asText()).contains("jobs.1.member.data.pipelineContext.pipelineName",
                 "strict mode");
         assertThat(protocol.problems()).singleElement().asString()
                 .contains("PollForJobs", "'pay ments'")
