@@ -545,7 +545,7 @@ public final class JobStore implements ArtifactGrants {
         }
         if ((job.status == JobStatus.QUEUED || job.status == JobStatus.DISPATCHED
                 || job.status == JobStatus.IN_PROGRESS) && outOfTime(job, now)) {
-            ActionType type = actionTypes.get(job.actionTypeId);
+            Queues type = actionTypes.get(job.actionTypeId);
             type.queued.remove(job);
             type.dispatched.remove(job);
             job.status = JobStatus.TIMED_OUT;
