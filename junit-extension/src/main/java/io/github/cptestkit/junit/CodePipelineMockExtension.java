@@ -202,13 +202,14 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     /** What a parameter JUnit found no resolver for gains: what the extension would have injected. */
     private static final String SUPPORTED_TYPES = "CodePipelineMockExtension injects "
             + INJECTED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
-            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
-            + " List<FakeCustomJob>. Use one of those types, or build another client on mock.endpoint().";
+            + ", LambdaHarness, @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+            + " List<FakeCustomJob>, and (@LambdaJob) FakeLambdaJob. Use one of those types, or build another client on mock.endpoint().";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(FakeJob.class) || parameter.isAnnotated(FakeJobs.class)
+                || parameter.isAnnotated(LambdaJob.class) || type == FakeLambdaJob.class || type == LambdaHarness.class
                 || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
     }
 
@@ -220,6 +221,13 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         Optional<FakeJobs> fakeJobs = parameter.findAnnotation(FakeJobs.class);
         if (fakeJob.isPresent() || fakeJobs.isPresent()) {
             return fakeJobs(parameter, context, holder, fakeJob, fakeJobs);
+        }
+        Optional<LambdaJob> lambdaJob = parameter.findAnnotation(LambdaJob.class);
+        if (lambdaJob.isPresent() || type == FakeLambdaJob.class) {
+            return lambdaJob(parameter, context, holder, lambdaJob);
+        }
+        if (type == LambdaHarness.class) {
+            return holder.lambda();
         }
         if (type == FakeThirdPartyJob.class || type == FakeCustomJob.class) {
             throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a "
@@ -303,6 +311,37 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             return fakeJobs.isPresent() ? jobs : jobs.get(0);
         } catch (IllegalArgumentException e) {
             throw new ParameterResolutionException(annotation + " parameter " + describe(parameter) + " cannot be"
+                    + " built: " + e.getMessage(), e);
+        }
+    }
+
+    private Object lambdaJob(ParameterContext parameter, ExtensionContext context, MockHolder holder,
+            Optional<LambdaJob> annotation) {
+        if (annotation.isEmpty()) {
+            throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a FakeLambdaJob without"
+                    + " @LambdaJob, so nothing names its function. Annotate it with @LambdaJob(function = \"...\").");
+        }
+        if (parameter.getParameter().getType() != FakeLambdaJob.class) {
+            throw new ParameterResolutionException("@LambdaJob parameter " + describe(parameter) + " has type "
+                    + typeName(parameter.getParameter().getParameterizedType()) + "; @LambdaJob needs FakeLambdaJob."
+                    + " Change the parameter type to FakeLambdaJob.");
+        }
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@LambdaJob parameter " + describe(parameter) + " would be queued"
+                    + " once for the class, but the mock is reset before each test, which drops it. Move it to a test"
+                    + " method, a @BeforeEach method or the constructor of a class with the default per-method"
+                    + " lifecycle.");
+        }
+        LambdaJob spec = annotation.get();
+        TestState state = prepare(context, holder);
+        try {
+            FakeCustomJob job = FakeJobFactory.lambda(spec, state.generator(), state.nextJobIndices(1));
+            if (spec.enqueue()) {
+                holder.mock().enqueue(job);
+            }
+            return new FakeLambdaJob(spec.function(), job);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException("@LambdaJob parameter " + describe(parameter) + " cannot be"
                     + " built: " + e.getMessage(), e);
         }
     }

@@ -185,10 +185,10 @@ class ParametersTest {
                         + " [java.lang.String arg0] in method [void io.github.cptestkit.junit.ParametersTest$"
                         + "WrongParametersFixture.notOurs(java.lang.String)]. CodePipelineMockExtension injects"
                         + " CodePipelineMock, CodePipelineClient, CodePipelineAsyncClient, S3Client, S3AsyncClient,"
-                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, @FakeJob"
-                        + " FakeThirdPartyJob or FakeCustomJob, and @FakeJobs List<FakeThirdPartyJob> or"
-                        + " List<FakeCustomJob>. Use one of those types, or build another client on"
-                        + " mock.endpoint()."));
+                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, LambdaHarness, @FakeJob"
+                        + " FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+                        + " List<FakeCustomJob>, and (@LambdaJob) FakeLambdaJob. Use one of those types, or build"
+                        + " another client on mock.endpoint()."));
     }
 
     @Test

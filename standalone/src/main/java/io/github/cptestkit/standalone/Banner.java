@@ -6,6 +6,7 @@ import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.FakeJobOrder;
@@ -37,6 +38,9 @@ final class Banner {
     private final long seed;
     private final FakeJobOrder order;
     private final Path jobsFile;
+    /** The functions whose line is printed (by the banner, or since), and where later ones go. */
+    private final Set<String> printedFunctions = new LinkedHashSet<>();
+    private PrintStream functionsOut;
 
     Banner(CodePipelineMock mock, InetAddress address, long seed, FakeJobOrder order, Path jobsFile) {
         this.mock = mock;
@@ -66,9 +70,12 @@ final class Banner {
         out.println("S3 clients need path-style addressing; artifacts are read and written with each job's"
                 + " artifactCredentials.");
         out.println();
+        printFunctions(out);
         printJobs(out, queued);
         ObjectNode ready = WireFormat.mapper().createObjectNode().put("endpoint", endpoint)
                 .put("port", mock.port()).put("admin", endpoint + AdminRoutes.BASE_PATH);
+        ObjectNode functions = ready.putObject("functions");
+        mock.lambdaFunctions().forEach(function -> functions.put(function.functionName(), function.runtimeApi()));
         ArrayNode jobs = ready.putArray("jobs");
         int fromFile = fromFile(queued);
         for (int i = 0; i < queued.size(); i++) {
@@ -76,6 +83,38 @@ final class Banner {
         }
         out.println(MockServerCommand.READY + " " + ready);
         out.flush();
+    }
+
+    private void printFunctions(PrintStream out) {
+        List<LambdaFunction> known = mock.lambdaFunctions();
+        synchronized (printedFunctions) {
+            functionsOut = out;
+            if (known.isEmpty()) {
+                out.println("No Lambda functions served yet: --function NAME serves one, and so does a Lambda invoke"
+                        + " job that names it (each gets its line then).");
+            } else {
+                out.println("Lambda functions (start a runtime interface client with its AWS_LAMBDA_RUNTIME_API):");
+                known.forEach(function -> printFunction(out, function.functionName(), function.runtimeApi()));
+            }
+            out.println();
+        }
+    }
+
+    /** A function that became known after the banner: its line, once. */
+    void functionKnown(String name) {
+        synchronized (printedFunctions) {
+            if (functionsOut != null) {
+                printFunction(functionsOut, name, mock.lambdaRuntimeApi(name));
+                functionsOut.flush();
+            }
+        }
+    }
+
+    /** {@code AWS_LAMBDA_RUNTIME_API=<host:port/path> for function <name>}, unless printed already. */
+    private void printFunction(PrintStream out, String name, String runtimeApi) {
+        if (printedFunctions.add(name)) {
+            out.println("AWS_LAMBDA_RUNTIME_API=" + runtimeApi + " for function " + name);
+        }
     }
 
     private void printJobs(PrintStream out, List<JobDocument> queued) {

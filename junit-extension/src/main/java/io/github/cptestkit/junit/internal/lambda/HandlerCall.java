@@ -97,7 +97,8 @@ public final class HandlerCall {
         return out.toByteArray();
     }
 
-    private static void requireHandler(Class<?> type) {
+    /** Refuses a class that is not a Lambda handler, saying what it must implement. */
+    public static void requireHandler(Class<?> type) {
         if (!RequestHandler.class.isAssignableFrom(type) && !RequestStreamHandler.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException(type.getName() + " is not a Lambda handler: it must implement"
                     + " RequestHandler<I, O> or RequestStreamHandler (aws-lambda-java-core)");

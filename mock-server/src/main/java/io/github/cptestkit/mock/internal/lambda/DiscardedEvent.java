@@ -1,5 +1,7 @@
 package io.github.cptestkit.mock.internal.lambda;
 
+import io.github.cptestkit.mock.lambda.FunctionError;
+
 /**
  * An event whose every attempt failed, which Lambda then discards: its job never hears from the function (unless
  * the function reported a result before it failed) and times out at the end of the reply window.

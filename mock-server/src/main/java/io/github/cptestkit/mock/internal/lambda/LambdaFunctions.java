@@ -1,5 +1,8 @@
 package io.github.cptestkit.mock.internal.lambda;
 
+import io.github.cptestkit.mock.lambda.FunctionError;
+import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.InvocationAttempt;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +119,7 @@ public final class LambdaFunctions {
         final TreeMap<Instant, List<Event>> scheduled = new TreeMap<>();
         final Map<String, Held> held = new LinkedHashMap<>();
         final ArrayDeque<CompletableFuture<Invocation>> waiters = new ArrayDeque<>();
-        final ArrayDeque<Attempt> attempts = new ArrayDeque<>();
+        final ArrayDeque<InvocationAttempt> attempts = new ArrayDeque<>();
         FunctionError initError;
 
         Function(String name, FunctionSettings settings) {
@@ -138,6 +141,9 @@ public final class LambdaFunctions {
     private final List<Consumer<DiscardedEvent>> discardListeners = new CopyOnWriteArrayList<>();
     /** Events discarded under the lock, handed to the listeners once it is released. */
     private final List<DiscardedEvent> discarded = new ArrayList<>();
+    private volatile Runnable scheduleChanged = () -> { };
+    /** Whether a deadline or retry was added since the schedule listener was last told. */
+    private boolean scheduleDirty;
     private long sequence;
     private boolean closed;
 
@@ -153,6 +159,14 @@ public final class LambdaFunctions {
     /** Calls {@code listener} (outside the lock) for every event discarded after its last failed attempt. */
     public void onEventDiscarded(Consumer<DiscardedEvent> listener) {
         discardListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Calls {@code listener} (outside the lock) after every change that may move {@link #nextDue()}: a timer that
+     * waits for the next deadline or retry waits again.
+     */
+    public void onScheduleChanged(Runnable listener) {
+        this.scheduleChanged = Objects.requireNonNull(listener, "listener");
     }
 
     // ---------------------------------------------------------------- setup
@@ -202,7 +216,7 @@ public final class LambdaFunctions {
                 dispatch(function, now);
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
@@ -231,7 +245,7 @@ public final class LambdaFunctions {
                 return waiter;
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
@@ -253,7 +267,7 @@ public final class LambdaFunctions {
                 Function function = known(functionName);
                 Held held = take(function, requestId);
                 if (sizeBytes > settings.responseLimitBytes()) {
-                    fail(function, held, now, Attempt.Outcome.RESPONSE_TOO_LARGE, new FunctionError(
+                    fail(function, held, now, InvocationAttempt.Outcome.RESPONSE_TOO_LARGE, new FunctionError(
                             "Function.ResponseSizeTooLarge", "Response payload size (" + sizeBytes
                             + " bytes) exceeded maximum allowed payload size (" + settings.responseLimitBytes()
                             + " bytes)."));
@@ -261,11 +275,11 @@ public final class LambdaFunctions {
                             "Exceeded maximum allowed payload size (" + settings.responseLimitBytes()
                             + " bytes).");
                 }
-                record(function, new Attempt(requestId, held.event().jobId, held.invocation().attempt(),
-                        held.startedAt(), now, Attempt.Outcome.RESPONDED, null));
+                record(function, new InvocationAttempt(requestId, held.event().jobId, held.invocation().attempt(),
+                        held.startedAt(), now, InvocationAttempt.Outcome.RESPONDED, null));
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
@@ -283,10 +297,10 @@ public final class LambdaFunctions {
                 Instant now = now();
                 applyDue(now);
                 Function function = known(functionName);
-                fail(function, take(function, requestId), now, Attempt.Outcome.FUNCTION_ERROR, error);
+                fail(function, take(function, requestId), now, InvocationAttempt.Outcome.FUNCTION_ERROR, error);
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
@@ -307,7 +321,27 @@ public final class LambdaFunctions {
                 dispatch(function, now);
             }
         } finally {
-            fireDiscarded();
+            afterChange();
+        }
+    }
+
+    /**
+     * Takes back an invocation handed to a runtime whose request will not be answered (its connection is going, the
+     * mock stops): the event goes back to the front of the queue, no attempt counted. An unknown request id is
+     * ignored.
+     */
+    public void abandon(String functionName, String requestId) {
+        try {
+            synchronized (this) {
+                Function function = functions.get(functionName);
+                Held held = function == null ? null : function.held.remove(requestId);
+                if (held != null) {
+                    function.ready.addFirst(held.event());
+                    dispatch(function, now());
+                }
+            }
+        } finally {
+            afterChange();
         }
     }
 
@@ -320,7 +354,7 @@ public final class LambdaFunctions {
                 applyDue(now());
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
@@ -353,7 +387,7 @@ public final class LambdaFunctions {
                 return function == null ? Optional.empty() : Optional.of(viewOf(function));
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
@@ -369,13 +403,13 @@ public final class LambdaFunctions {
                 return all;
             }
         } finally {
-            fireDiscarded();
+            afterChange();
         }
     }
 
     private static FunctionView viewOf(Function function) {
         return new FunctionView(function.name, function.settings, function.ready.size() + function.scheduledCount(),
-                List.copyOf(function.held.keySet()), List.copyOf(function.attempts));
+                function.ready.size(), List.copyOf(function.held.keySet()), List.copyOf(function.attempts));
     }
 
     /**
@@ -409,7 +443,8 @@ public final class LambdaFunctions {
         return settings.clock().instant();
     }
 
-    private static void requireName(String name) {
+    /** Refuses a name that is not a plain Lambda function name, naming it. */
+    public static void requireName(String name) {
         if (name == null || !FUNCTION_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a function name must be 1 to 64 letters, digits, '-' or '_' (a plain"
                     + " Lambda function name, not an ARN), but was " + (name == null ? "null" : "'" + name + "'"));
@@ -450,7 +485,7 @@ public final class LambdaFunctions {
                 if (!now.isBefore(held.invocation().deadline())) {
                     it.remove();
                     fail(function, held.event(), held.invocation().requestId(), held.invocation().attempt(),
-                            held.startedAt(), held.invocation().deadline(), Attempt.Outcome.TIMED_OUT,
+                            held.startedAt(), held.invocation().deadline(), InvocationAttempt.Outcome.TIMED_OUT,
                             new FunctionError("Sandbox.Timeout", "Task timed out after "
                                     + function.settings.timeout().toSeconds() + ".00 seconds"));
                 }
@@ -469,7 +504,7 @@ public final class LambdaFunctions {
                 Event event = function.ready.pollFirst();
                 FunctionError error = function.initError;
                 function.initError = null;
-                fail(function, event, null, event.attempts + 1, now, now, Attempt.Outcome.INIT_ERROR, error);
+                fail(function, event, null, event.attempts + 1, now, now, InvocationAttempt.Outcome.INIT_ERROR, error);
                 continue;
             }
             CompletableFuture<Invocation> waiter = function.waiters.pollFirst();
@@ -483,6 +518,7 @@ public final class LambdaFunctions {
             Invocation invocation = invocation(function, event, now);
             if (waiter.complete(invocation)) {
                 function.held.put(invocation.requestId(), new Held(event, invocation, now));
+                scheduleDirty = true;
             } else {
                 function.ready.addFirst(event); // cancelled while we looked
             }
@@ -507,41 +543,46 @@ public final class LambdaFunctions {
                 + hex.substring(16, 32) + ";Sampled=0";
     }
 
-    private void fail(Function function, Held held, Instant now, Attempt.Outcome outcome, FunctionError error) {
+    private void fail(Function function, Held held, Instant now, InvocationAttempt.Outcome outcome, FunctionError error) {
         fail(function, held.event(), held.invocation().requestId(), held.invocation().attempt(), held.startedAt(),
                 now, outcome, error);
     }
 
     /** Records a failed attempt, then schedules the event's retry, or discards it after its last attempt. */
     private void fail(Function function, Event event, String requestId, int attempt, Instant startedAt,
-            Instant endedAt, Attempt.Outcome outcome, FunctionError error) {
-        record(function, new Attempt(requestId, event.jobId, attempt, startedAt, endedAt, outcome, error));
+            Instant endedAt, InvocationAttempt.Outcome outcome, FunctionError error) {
+        record(function, new InvocationAttempt(requestId, event.jobId, attempt, startedAt, endedAt, outcome, error));
         event.attempts = attempt;
         if (event.attempts <= function.settings.maximumRetryAttempts()) {
             event.dueAt = endedAt.plus(RETRY_DELAYS.get(event.attempts - 1));
             function.scheduled.computeIfAbsent(event.dueAt, t -> new ArrayList<>()).add(event);
             function.scheduled.get(event.dueAt).sort(Comparator.comparingLong(e -> e.sequence));
+            scheduleDirty = true;
         } else {
             discarded.add(new DiscardedEvent(function.name, event.jobId, event.attempts, error,
                     function.settings.failJobWhenDiscarded()));
         }
     }
 
-    private static void record(Function function, Attempt attempt) {
+    private static void record(Function function, InvocationAttempt attempt) {
         function.attempts.addFirst(attempt);
         while (function.attempts.size() > ATTEMPTS_KEPT) {
             function.attempts.removeLast();
         }
     }
 
-    private void fireDiscarded() {
+    /** After a change, outside the lock: tells the timer, and hands discarded events to the listeners. */
+    private void afterChange() {
         List<DiscardedEvent> fired;
+        boolean signal;
         synchronized (this) {
-            if (discarded.isEmpty()) {
-                return;
-            }
+            signal = scheduleDirty;
+            scheduleDirty = false;
             fired = List.copyOf(discarded);
             discarded.clear();
+        }
+        if (signal) {
+            scheduleChanged.run();
         }
         for (DiscardedEvent event : fired) {
             for (Consumer<DiscardedEvent> listener : discardListeners) {

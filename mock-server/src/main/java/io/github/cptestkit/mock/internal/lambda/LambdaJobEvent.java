@@ -1,9 +1,12 @@
 package io.github.cptestkit.mock.internal.lambda;
 
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.JobDetails;
-import io.github.cptestkit.fixtures.LambdaInvokeEvent;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.JobDetails;
+import io.github.cptestkit.wire.LambdaInvokeEvent;
+import io.github.cptestkit.wire.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +38,25 @@ public final class LambdaJobEvent {
                 data.outputArtifacts(), data.artifactCredentials(), data.continuationToken(), data.encryptionKey());
         return WireFormat.toJson(new LambdaInvokeEvent(new JobDetails(jobId, sent, accountId)))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether jobs of {@code type} are Lambda invoke jobs: category Invoke, owner AWS, provider Lambda. */
+    public static boolean isLambdaInvoke(ActionTypeId type) {
+        return type != null && type.owner() == ActionOwner.AWS && type.category() == ActionCategory.INVOKE
+                && "Lambda".equals(type.provider());
+    }
+
+    /**
+     * The plain name in a function reference as Lambda takes one: {@code name}, {@code name:qualifier},
+     * {@code 123456789012:function:name} or {@code arn:aws:lambda:<region>:<account>:function:name[:qualifier]}.
+     */
+    public static String plainName(String reference) {
+        String[] parts = reference.split(":", -1);
+        int function = java.util.Arrays.asList(parts).indexOf("function");
+        if (function >= 0 && function + 1 < parts.length) {
+            return parts[function + 1];
+        }
+        return parts[0];
     }
 
     /** The job's {@code FunctionName}, or empty when its configuration has none. */

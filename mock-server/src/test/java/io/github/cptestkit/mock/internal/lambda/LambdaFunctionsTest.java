@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.lambda.FunctionError;
+import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.InvocationAttempt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,7 +171,7 @@ class LambdaFunctionsTest {
             FunctionView view = functions.view("Deploy").orElseThrow();
             assertThat(view.inFlight()).isEmpty();
             assertThat(view.attempts()).singleElement().satisfies(attempt -> {
-                assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.RESPONDED);
+                assertThat(attempt.outcome()).isEqualTo(InvocationAttempt.Outcome.RESPONDED);
                 assertThat(attempt.failed()).isFalse();
                 assertThat(attempt.requestId()).isEqualTo("req-1");
             });
@@ -227,8 +230,8 @@ class LambdaFunctionsTest {
             assertThat(refused.status()).isEqualTo(413);
             assertThat(refused.errorType()).isEqualTo("RequestEntityTooLarge");
             assertThat(refused.getMessage()).isEqualTo("Exceeded maximum allowed payload size (6291556 bytes).");
-            Attempt attempt = functions.view("Deploy").orElseThrow().attempts().get(0);
-            assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.RESPONSE_TOO_LARGE);
+            InvocationAttempt attempt = functions.view("Deploy").orElseThrow().attempts().get(0);
+            assertThat(attempt.outcome()).isEqualTo(InvocationAttempt.Outcome.RESPONSE_TOO_LARGE);
             assertThat(attempt.error().errorType()).isEqualTo("Function.ResponseSizeTooLarge");
             assertThat(functions.view("Deploy").orElseThrow().pending()).as("retried").isEqualTo(1);
         }
@@ -241,7 +244,7 @@ class LambdaFunctionsTest {
             functions.respond("Deploy", invocation.requestId(), LambdaFunctions.DEFAULT_RESPONSE_LIMIT_BYTES);
 
             assertThat(functions.view("Deploy").orElseThrow().attempts().get(0).outcome())
-                    .isEqualTo(Attempt.Outcome.RESPONDED);
+                    .isEqualTo(InvocationAttempt.Outcome.RESPONDED);
         }
     }
 
@@ -281,7 +284,7 @@ class LambdaFunctionsTest {
                 assertThat(event.lastError()).isEqualTo(thrown);
                 assertThat(event.failJobWhenDiscarded()).isFalse();
             });
-            assertThat(functions.view("Deploy").orElseThrow().attempts()).extracting(Attempt::attempt)
+            assertThat(functions.view("Deploy").orElseThrow().attempts()).extracting(InvocationAttempt::attempt)
                     .containsExactly(3, 2, 1);
             assertThat(functions.view("Deploy").orElseThrow().pending()).isZero();
             assertThat(functions.nextDue()).isEmpty();
@@ -352,8 +355,8 @@ class LambdaFunctionsTest {
 
             assertThat(refusal(() -> functions.respond("Deploy", invocation.requestId(), 2)).errorType())
                     .isEqualTo("InvalidRequestID");
-            Attempt attempt = functions.view("Deploy").orElseThrow().attempts().get(0);
-            assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.TIMED_OUT);
+            InvocationAttempt attempt = functions.view("Deploy").orElseThrow().attempts().get(0);
+            assertThat(attempt.outcome()).isEqualTo(InvocationAttempt.Outcome.TIMED_OUT);
             assertThat(attempt.endedAt()).isEqualTo(START.plusSeconds(3));
             assertThat(attempt.error()).isEqualTo(new FunctionError("Sandbox.Timeout",
                     "Task timed out after 3.00 seconds"));
@@ -370,7 +373,7 @@ class LambdaFunctionsTest {
             functions.respond("Deploy", invocation.requestId(), 2);
 
             assertThat(functions.view("Deploy").orElseThrow().attempts().get(0).outcome())
-                    .isEqualTo(Attempt.Outcome.RESPONDED);
+                    .isEqualTo(InvocationAttempt.Outcome.RESPONDED);
         }
     }
 
@@ -388,7 +391,7 @@ class LambdaFunctionsTest {
 
             FunctionView view = functions.view("Deploy").orElseThrow();
             assertThat(view.attempts()).singleElement().satisfies(attempt -> {
-                assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.INIT_ERROR);
+                assertThat(attempt.outcome()).isEqualTo(InvocationAttempt.Outcome.INIT_ERROR);
                 assertThat(attempt.jobId()).isEqualTo("j1");
                 assertThat(attempt.requestId()).isNull();
                 assertThat(attempt.error()).isEqualTo(noClass);
@@ -403,7 +406,7 @@ class LambdaFunctionsTest {
             functions.initError("Deploy", new FunctionError("Runtime.ExitError", "exit 1"));
 
             assertThat(functions.view("Deploy").orElseThrow().attempts().get(0).outcome())
-                    .isEqualTo(Attempt.Outcome.INIT_ERROR);
+                    .isEqualTo(InvocationAttempt.Outcome.INIT_ERROR);
         }
 
         @Test

@@ -3,12 +3,12 @@ package io.github.cptestkit.mock.internal.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cptestkit.fixtures.FakeCustomJob;
 import io.github.cptestkit.fixtures.FakeJobs;
-import io.github.cptestkit.fixtures.Job;
-import io.github.cptestkit.fixtures.JobData;
-import io.github.cptestkit.fixtures.Preset;
-import io.github.cptestkit.fixtures.WireFormat;
+import io.github.cptestkit.wire.FakeCustomJob;
+import io.github.cptestkit.wire.Job;
+import io.github.cptestkit.wire.JobData;
+import io.github.cptestkit.wire.Preset;
+import io.github.cptestkit.wire.WireFormat;
 import org.junit.jupiter.api.Test;
 
 class LambdaJobEventTest {

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.internal.lambda;
+package io.github.cptestkit.mock.lambda;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * FunctionSettings quick = FunctionSettings.defaults().withMaximumRetryAttempts(0).withFailJobWhenDiscarded(true);
- * functions.register("Deploy", quick);
+ * CodePipelineMock mock = CodePipelineMock.builder().lambdaFunction("Deploy", quick).build().start();
  * }</pre>
  *
  * @param timeout                how long an invocation may run: its deadline is this long after it was handed to a

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.internal.lambda;
+package io.github.cptestkit.mock.lambda;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.github.cptestkit.mock.internal.lambda;
+package io.github.cptestkit.mock.lambda;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Objects;
  * error served in its place).
  *
  * <pre>{@code
- * Attempt last = functions.view("Deploy").orElseThrow().attempts().get(0);
+ * InvocationAttempt last = mock.lambdaFunction("Deploy").orElseThrow().attempts().get(0);
  * last.outcome();   // Outcome.FUNCTION_ERROR
  * last.error();     // FunctionError[errorType=java.lang.IllegalStateException, ...]
  * }</pre>
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param outcome    how it ended
  * @param error      the error, unless the runtime answered
  */
-public record Attempt(String requestId, String jobId, int attempt, Instant startedAt, Instant endedAt,
+public record InvocationAttempt(String requestId, String jobId, int attempt, Instant startedAt, Instant endedAt,
         Outcome outcome, FunctionError error) {
 
     /** How an attempt ended. */
@@ -38,7 +38,7 @@ public record Attempt(String requestId, String jobId, int attempt, Instant start
         INIT_ERROR
     }
 
-    public Attempt {
+    public InvocationAttempt {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(endedAt, "endedAt");
     }
