@@ -11,9 +11,9 @@ import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.assembly.Assembly;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
-import io.github.cptestkit.mock.internal.lambda.LambdaFunctions;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.InvocationAttempt;
 import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
@@ -329,6 +329,22 @@ public final class CodePipelineMock implements AutoCloseable {
     /** The function now (its deadlines and retries applied), or empty when the mock does not know it. */
     public Optional<LambdaFunction> lambdaFunction(String name) {
         return mock.lambdaFunction(name);
+    }
+
+    /**
+     * Waits until function {@code name} has ended at least {@code count} attempts (since it became known, or since
+     * the last reset), at most {@code timeout} of real time: for a runtime in another process, whose answers arrive
+     * when they arrive. Answers its attempts, newest first.
+     *
+     * <pre>{@code
+     * InvocationAttempt first = mock.awaitLambdaAttempts("Deploy", 1, Duration.ofSeconds(30)).get(0);
+     * assertThat(first.outcome()).isEqualTo(InvocationAttempt.Outcome.RESPONDED);
+     * }</pre>
+     *
+     * @throws IllegalStateException when the time is up first (saying how many it has), or the function is unknown
+     */
+    public List<InvocationAttempt> awaitLambdaAttempts(String name, int count, Duration timeout) {
+        return mock.awaitLambdaAttempts(name, count, timeout);
     }
 
     /** Every function the mock serves now, in the order they became known. */
@@ -696,7 +712,7 @@ public final class CodePipelineMock implements AutoCloseable {
          * }</pre>
          */
         public Builder lambdaFunction(String name, FunctionSettings functionSettings) {
-            LambdaFunctions.requireName(name);
+            LambdaFunction.requireName(name);
             lambdaFunctions.put(name, Objects.requireNonNull(functionSettings, "functionSettings"));
             return this;
         }
@@ -711,7 +727,7 @@ public final class CodePipelineMock implements AutoCloseable {
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
                     workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile,
-                    lambdaFunctions));
+                    lambdaFunctions, clock instanceof MockClock mockClock ? mockClock::whenMoved : null));
         }
 
         /** How the admin API moves the clock: a {@link MockClock}'s advance; {@code null} for any other clock. */

@@ -2,6 +2,7 @@ package io.github.cptestkit.mock.lambda;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A Lambda function the mock serves, as it is now: where its runtime reaches it, its settings, the events waiting for
@@ -24,6 +25,17 @@ import java.util.Objects;
  */
 public record LambdaFunction(String functionName, String runtimeApi, FunctionSettings settings, int pending,
         int ready, List<String> inFlight, List<InvocationAttempt> attempts) {
+
+    /** Lambda's function names (the mock serves plain names, not ARNs or qualified names). */
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+    /** Refuses a name that is not a plain Lambda function name, naming it. */
+    public static void requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a function name must be 1 to 64 letters, digits, '-' or '_' (a plain"
+                    + " Lambda function name, not an ARN), but was " + (name == null ? "null" : "'" + name + "'"));
+        }
+    }
 
     public LambdaFunction {
         Objects.requireNonNull(functionName, "functionName");

@@ -18,7 +18,6 @@ import io.github.cptestkit.wire.FakeJobSource;
 import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.faults.InjectedFault;
-import io.github.cptestkit.mock.internal.lambda.LambdaFunctions;
 import io.github.cptestkit.mock.internal.server.Answer;
 import io.github.cptestkit.mock.internal.server.MockService;
 import io.github.cptestkit.mock.internal.server.Refusal;
@@ -481,9 +480,9 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
     ObjectNode registerFunction(byte[] requestBody) {
         AdminBody body = AdminBody.read(requestBody);
         String name = body.text("functionName", true, 1, 64);
-        if (name != null && !LambdaFunctions.FUNCTION_NAME.matcher(name).matches()) {
+        if (name != null && !LambdaFunction.NAME.matcher(name).matches()) {
             body.add("functionName", Constraint.PATTERN, "Member must satisfy regular expression pattern: "
-                    + LambdaFunctions.FUNCTION_NAME.pattern() + " (a plain Lambda function name)", name);
+                    + LambdaFunction.NAME.pattern() + " (a plain Lambda function name)", name);
         }
         FunctionSettings defaults = FunctionSettings.defaults();
         long timeout = body.integer("timeoutSeconds", defaults.timeout().toSeconds(),

@@ -24,6 +24,7 @@ import io.github.cptestkit.mock.internal.lambda.LambdaFunctions;
 import io.github.cptestkit.mock.internal.lambda.LambdaJobEvent;
 import io.github.cptestkit.mock.internal.lambda.LambdaRuntimeService;
 import io.github.cptestkit.mock.internal.lambda.LambdaTimer;
+import io.github.cptestkit.mock.internal.lambda.RuntimeApiRefusal;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.server.MockServer;
@@ -36,6 +37,7 @@ import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.InvocationAttempt;
 import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
@@ -55,6 +57,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One mock, assembled: the job store, the services it serves (the admin API, CodePipeline, the artifact bucket, in
@@ -104,6 +107,8 @@ public final class Assembly implements AdminTarget {
      * Every option of a mock (see {@code CodePipelineMock.Builder} for what each does).
      *
      * @param clockAdvance moves {@code clock} forward, or {@code null} when it cannot be moved
+     * @param clockMoves   registers a listener of the clock's moves and answers what removes it, or {@code null} for
+     *                     a clock that is not moved by hand
      * @param jobTimeout   {@code null} for the per-owner defaults
      * @param strictKms    {@code null} to follow {@code strict}
      * @param workers      the workers' credentials by access key id; empty for no signature check
@@ -117,7 +122,7 @@ public final class Assembly implements AdminTarget {
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
             Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
             long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile,
-            Map<String, FunctionSettings> lambdaFunctions) {
+            Map<String, FunctionSettings> lambdaFunctions, UnaryOperator<Runnable> clockMoves) {
 
         /** How many served requests WireMock's journal keeps by default. */
         public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
@@ -138,16 +143,19 @@ public final class Assembly implements AdminTarget {
                     null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
-                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true, null,
-                    null, Map.of());
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true,
+                    null, null, Map.of(), null);
         }
 
-        /** These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved). */
+        /**
+         * These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved); the Lambda
+         * deadlines then follow it by the timer's thread (the move listener belonged to the clock replaced).
+         */
         public Settings withClock(Clock clock, Consumer<Duration> advance) {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
                     maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
-                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, lambdaFunctions);
+                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, lambdaFunctions, null);
         }
     }
 
@@ -206,7 +214,7 @@ public final class Assembly implements AdminTarget {
     /** Starts the server; bound beyond loopback, logs a warning. */
     public void start() {
         server.start();
-        lambdaTimer = LambdaTimer.start(lambda, settings.clock());
+        lambdaTimer = LambdaTimer.start(lambda, settings.clock(), settings.clockMoves());
         if (!isLoopback(settings.bindAddress())) {
             LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + settings.bindAddress() + ":"
                     + server.wireMock().port() + ", beyond this machine: whoever reaches that port can drive the mock"
@@ -395,9 +403,14 @@ public final class Assembly implements AdminTarget {
                 view.pending(), view.ready(), view.inFlight(), view.attempts());
     }
 
-    /** The functions themselves, for the JVM harness. */
-    public LambdaFunctions lambda() {
-        return lambda;
+    /** Waits until a function has ended {@code count} attempts (see {@code CodePipelineMock.awaitLambdaAttempts}). */
+    public List<InvocationAttempt> awaitLambdaAttempts(String name, int count, Duration timeout) {
+        try {
+            return lambda.awaitAttempts(name, count, timeout);
+        } catch (RuntimeApiRefusal unknown) {
+            throw new IllegalStateException("function " + name + " is not served by this mock; it knows "
+                    + lambda.names() + ": register it, or queue a Lambda invoke job that names it");
+        }
     }
 
     // ---------------------------------------------------------------- inspection

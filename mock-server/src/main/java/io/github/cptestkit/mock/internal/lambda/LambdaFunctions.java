@@ -3,6 +3,7 @@ package io.github.cptestkit.mock.internal.lambda;
 import io.github.cptestkit.mock.lambda.FunctionError;
 import io.github.cptestkit.mock.lambda.FunctionSettings;
 import io.github.cptestkit.mock.lambda.InvocationAttempt;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public final class LambdaFunctions {
     /** The largest response the Runtime API takes, as Lambda's runtime interface emulator counts it. */
     public static final int DEFAULT_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024 + 100;
     /** Lambda's function names (the mock serves plain names, not ARNs or qualified names). */
-    public static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    public static final Pattern FUNCTION_NAME = LambdaFunction.NAME;
     /** An account id for the function ARN of an event whose job names none. */
     static final String DEFAULT_ACCOUNT = "123456789012";
     /** How long Lambda waits before the first and before the second retry of an asynchronous invocation. */
@@ -121,6 +122,7 @@ public final class LambdaFunctions {
         final ArrayDeque<CompletableFuture<Invocation>> waiters = new ArrayDeque<>();
         final ArrayDeque<InvocationAttempt> attempts = new ArrayDeque<>();
         FunctionError initError;
+        long attemptsEnded;
 
         Function(String name, FunctionSettings settings) {
             this.name = name;
@@ -345,6 +347,35 @@ public final class LambdaFunctions {
         }
     }
 
+    /**
+     * Waits until function {@code name} has ended at least {@code count} attempts since it became known (or since
+     * the last reset), at most {@code timeout} of real time: for tests whose runtime runs in another process.
+     * Answers its attempts, newest first.
+     *
+     * @throws IllegalStateException when the time is up first, saying how many attempts it has
+     */
+    public synchronized List<InvocationAttempt> awaitAttempts(String name, int count, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Function function = known(name);
+        while (function.attemptsEnded < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("function " + name + " ended " + function.attemptsEnded
+                        + " attempts, not " + count + ", within " + timeout + "; its runtime may not run (check its"
+                        + " output), or may be waiting for a retry that the mock's clock has not reached");
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for attempts of function " + name, e);
+            }
+            applyDue(now());
+        }
+        return List.copyOf(function.attempts);
+    }
+
     // ---------------------------------------------------------------- time
 
     /** Applies every deadline and retry due by now (call it when the clock was moved, or at {@link #nextDue()}). */
@@ -422,6 +453,7 @@ public final class LambdaFunctions {
             function.scheduled.clear();
             function.held.clear();
             function.attempts.clear();
+            function.attemptsEnded = 0;
             function.initError = null;
         }
     }
@@ -445,10 +477,7 @@ public final class LambdaFunctions {
 
     /** Refuses a name that is not a plain Lambda function name, naming it. */
     public static void requireName(String name) {
-        if (name == null || !FUNCTION_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a function name must be 1 to 64 letters, digits, '-' or '_' (a plain"
-                    + " Lambda function name, not an ARN), but was " + (name == null ? "null" : "'" + name + "'"));
-        }
+        LambdaFunction.requireName(name);
     }
 
     private Function known(String name) {
@@ -564,7 +593,9 @@ public final class LambdaFunctions {
         }
     }
 
-    private static void record(Function function, InvocationAttempt attempt) {
+    private void record(Function function, InvocationAttempt attempt) {
+        function.attemptsEnded++;
+        notifyAll(); // awaitAttempts
         function.attempts.addFirst(attempt);
         while (function.attempts.size() > ATTEMPTS_KEPT) {
             function.attempts.removeLast();

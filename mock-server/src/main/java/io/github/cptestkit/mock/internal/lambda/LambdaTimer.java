@@ -1,22 +1,22 @@
 package io.github.cptestkit.mock.internal.lambda;
 
-import io.github.cptestkit.mock.MockClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Applies the functions' deadlines and retries when they come due. Two ways, because a mock's clock is moved two
- * ways: when a {@link MockClock} is advanced or set, at once, on the thread that moved it (so a test that advances
+ * ways: when a {@code MockClock} is advanced or set, at once, on the thread that moved it (so a test that advances
  * the clock finds the retry handed to the waiting runtime when {@code advance} returns); and when time passes on a
  * clock that follows the system's (the standalone mock's), by one daemon thread that waits for the next due
  * instant, and waits again whenever the schedule changes. The thread holds its own monitor only while it waits,
  * and never while it calls the functions, whose lock is taken first by everyone else.
  *
  * <pre>{@code
- * LambdaTimer timer = LambdaTimer.start(functions, clock);
+ * LambdaTimer timer = LambdaTimer.start(functions, clock, clock::whenMoved);
  * ...
  * timer.close();
  * }</pre>
@@ -33,19 +33,24 @@ public final class LambdaTimer implements AutoCloseable {
     private boolean changed;
     private boolean closed;
 
-    private LambdaTimer(LambdaFunctions functions, Clock clock) {
+    private LambdaTimer(LambdaFunctions functions, Clock clock, UnaryOperator<Runnable> clockMoves) {
         this.functions = functions;
         this.clock = clock;
         this.thread = new Thread(this::run, "codepipeline-testkit-lambda-timer");
         this.thread.setDaemon(true);
-        this.stopListening = clock instanceof MockClock mock ? mock.whenMoved(functions::tick) : () -> { };
+        this.stopListening = clockMoves != null ? clockMoves.apply(functions::tick) : () -> { };
         functions.onScheduleChanged(this::scheduleChanged);
     }
 
-    /** A started timer for {@code functions} on {@code clock} (the functions' own). */
-    public static LambdaTimer start(LambdaFunctions functions, Clock clock) {
+    /**
+     * A started timer for {@code functions} on {@code clock} (the functions' own).
+     *
+     * @param clockMoves registers a listener of the clock's moves ({@code MockClock::whenMoved}) and answers what
+     *                   removes it; {@code null} for a clock that is not moved by hand
+     */
+    public static LambdaTimer start(LambdaFunctions functions, Clock clock, UnaryOperator<Runnable> clockMoves) {
         LambdaTimer timer = new LambdaTimer(Objects.requireNonNull(functions, "functions"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), clockMoves);
         timer.thread.start();
         return timer;
     }
