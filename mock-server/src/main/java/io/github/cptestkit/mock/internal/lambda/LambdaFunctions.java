@@ -123,6 +123,8 @@ public final class LambdaFunctions {
         final ArrayDeque<InvocationAttempt> attempts = new ArrayDeque<>();
         FunctionError initError;
         long attemptsEnded;
+        /** {@link #attemptsEnded} once what the attempts caused (a discarded event's job failed) was done. */
+        long attemptsSettled;
 
         Function(String name, FunctionSettings settings) {
             this.name = name;
@@ -143,6 +145,8 @@ public final class LambdaFunctions {
     private final List<Consumer<DiscardedEvent>> discardListeners = new CopyOnWriteArrayList<>();
     /** Events discarded under the lock, handed to the listeners once it is released. */
     private final List<DiscardedEvent> discarded = new ArrayList<>();
+    /** How many threads are handing discarded events to the listeners now (attempts settle when none is). */
+    private int firing;
     private volatile Runnable scheduleChanged = () -> { };
     /** Whether a deadline or retry was added since the schedule listener was last told. */
     private boolean scheduleDirty;
@@ -350,30 +354,34 @@ public final class LambdaFunctions {
     /**
      * Waits until function {@code name} has ended at least {@code count} attempts since it became known (or since
      * the last reset), at most {@code timeout} of real time: for tests whose runtime runs in another process.
-     * Answers its attempts, newest first.
+     * Answers its attempts, newest first, once what they caused is done (the discard listeners have run).
      *
      * @throws IllegalStateException when the time is up first, saying how many attempts it has
      */
-    public synchronized List<InvocationAttempt> awaitAttempts(String name, int count, Duration timeout) {
+    public List<InvocationAttempt> awaitAttempts(String name, int count, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         long deadline = System.nanoTime() + timeout.toNanos();
-        Function function = known(name);
-        while (function.attemptsEnded < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new IllegalStateException("function " + name + " ended " + function.attemptsEnded
-                        + " attempts, not " + count + ", within " + timeout + "; its runtime may not run (check its"
-                        + " output), or may be waiting for a retry that the mock's clock has not reached");
+        while (true) {
+            tick(); // what came due, with its listeners
+            synchronized (this) {
+                Function function = known(name);
+                if (function.attemptsSettled >= count) {
+                    return List.copyOf(function.attempts);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("function " + name + " ended " + function.attemptsEnded
+                            + " attempts, not " + count + ", within " + timeout + "; its runtime may not run (check"
+                            + " its output), or may be waiting for a retry that the mock's clock has not reached");
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for attempts of function " + name, e);
+                }
             }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for attempts of function " + name, e);
-            }
-            applyDue(now());
         }
-        return List.copyOf(function.attempts);
     }
 
     // ---------------------------------------------------------------- time
@@ -454,6 +462,7 @@ public final class LambdaFunctions {
             function.held.clear();
             function.attempts.clear();
             function.attemptsEnded = 0;
+            function.attemptsSettled = 0;
             function.initError = null;
         }
     }
@@ -595,7 +604,6 @@ public final class LambdaFunctions {
 
     private void record(Function function, InvocationAttempt attempt) {
         function.attemptsEnded++;
-        notifyAll(); // awaitAttempts
         function.attempts.addFirst(attempt);
         while (function.attempts.size() > ATTEMPTS_KEPT) {
             function.attempts.removeLast();
@@ -611,13 +619,32 @@ public final class LambdaFunctions {
             scheduleDirty = false;
             fired = List.copyOf(discarded);
             discarded.clear();
+            firing++;
         }
-        if (signal) {
-            scheduleChanged.run();
+        try {
+            if (signal) {
+                scheduleChanged.run();
+            }
+            for (DiscardedEvent event : fired) {
+                for (Consumer<DiscardedEvent> listener : discardListeners) {
+                    listener.accept(event);
+                }
+            }
+        } finally {
+            settle();
         }
-        for (DiscardedEvent event : fired) {
-            for (Consumer<DiscardedEvent> listener : discardListeners) {
-                listener.accept(event);
+    }
+
+    /** For awaitAttempts: the attempts ended so far are settled once no thread hands events to listeners. */
+    private synchronized void settle() {
+        firing--;
+        if (firing > 0) {
+            return;
+        }
+        for (Function function : functions.values()) {
+            if (function.attemptsSettled != function.attemptsEnded) {
+                function.attemptsSettled = function.attemptsEnded;
+                notifyAll();
             }
         }
     }
