@@ -78,6 +78,11 @@ public final class HandlerCall {
             return out.toByteArray();
         }
         RequestHandler requestHandler = (RequestHandler) handler;
+        if (handler.getClass().isSynthetic() || handler.getClass().getName().contains("$$Lambda")) {
+            throw new IllegalArgumentException("the handler is a lambda expression, whose RequestHandler<I, O> types"
+                    + " are erased, so its event could not be deserialized (the Java runtime, too, reads them from"
+                    + " the handler's class); write the handler as a class that implements RequestHandler<I, O>");
+        }
         Type[] types = requestHandlerTypes(handler.getClass());
         ClassLoader loader = handler.getClass().getClassLoader();
         Object input;
