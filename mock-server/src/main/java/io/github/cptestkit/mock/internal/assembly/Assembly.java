@@ -342,14 +342,25 @@ public final class Assembly implements AdminTarget {
     }
 
     private void invokeFunction(JobStore.StartedJob started) {
-        functionOf(started.data()).ifPresent(name -> {
-            boolean known = lambda.isKnown(name);
-            lambda.invoke(name, started.jobId(), started.accountId(),
-                    LambdaJobEvent.of(started.jobId(), started.data(), started.accountId()));
-            if (!known) {
-                functionListeners.forEach(listener -> listener.accept(name));
-            }
-        });
+        functionOf(started.data()).ifPresent(name ->
+                deliverLambdaJob(name, started.jobId(), started.accountId(), started.data()));
+    }
+
+    /**
+     * Delivers a Lambda invoke job to function {@code functionName} as CodePipeline does: invokes it asynchronously
+     * with the job's {@code {"CodePipeline.job": ...}} event (the function becomes known if it was not), served to its
+     * runtime through the Runtime API; the job's fate is then the function's reports and the job's timeout. Every
+     * AWS-owned job the store starts whose configuration names a {@code FunctionName} comes here; a pipeline
+     * execution that starts a Lambda invoke action's job in the store gets it delivered so.
+     *
+     * <pre>{@code assembly.deliverLambdaJob("Deploy", jobId, "111122223333", jobData);}</pre>
+     */
+    public void deliverLambdaJob(String functionName, String jobId, String accountId, JobData data) {
+        boolean known = lambda.isKnown(functionName);
+        lambda.invoke(functionName, jobId, accountId, LambdaJobEvent.of(jobId, data, accountId));
+        if (!known) {
+            functionListeners.forEach(listener -> listener.accept(functionName));
+        }
     }
 
     private void failJobIfSet(DiscardedEvent discarded) {
