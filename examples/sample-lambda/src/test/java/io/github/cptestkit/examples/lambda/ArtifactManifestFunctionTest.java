@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.codepipeline.model.FailureType;
 @CodePipelineMockTest
 class ArtifactManifestFunctionTest {
 
+    // region lambda-job
     @Test
     void listsTheFilesOfItsInputArtifactInItsOutputArtifactAndSucceeds(LambdaHarness lambda, CodePipelineMock mock,
             @LambdaJob(function = "ArtifactManifest", inputArtifacts = 1, outputArtifacts = 1) FakeLambdaJob job)
@@ -47,6 +48,7 @@ class ArtifactManifestFunctionTest {
         assertThat(mock).job(job.jobId()).succeeded().hasOutputVariable("fileCount", Integer.toString(files))
                 .outputArtifact().hasEntryContaining("manifest.txt", " " + firstFile + "\n");
     }
+    // endregion
 
     @Test
     void anActionWithoutAnOutputArtifactIsAConfigurationError(LambdaHarness lambda, CodePipelineMock mock,
