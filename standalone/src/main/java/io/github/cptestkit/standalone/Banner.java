@@ -156,7 +156,11 @@ final class Banner {
                         + type.owner().wire() + ",provider=" + type.provider() + ",version=" + type.version());
             }
         }
-        out.println("Poll them:");
+        if (polls.isEmpty()) { // Lambda invoke jobs only: they are not polled, their functions take them
+            out.println("Lambda invoke jobs are not polled: a runtime of their function takes them (see above).");
+        } else {
+            out.println("Poll them:");
+        }
         polls.stream().limit(5).forEach(out::println);
         if (polls.size() > 5) {
             out.println("  ... and " + (polls.size() - 5) + " more action types (GET " + AdminRoutes.BASE_PATH

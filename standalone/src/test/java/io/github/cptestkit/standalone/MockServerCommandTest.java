@@ -117,6 +117,15 @@ class MockServerCommandTest {
     }
 
     @Test
+    void lambdaInvokeJobsAloneGetNoPollCommandButTheLineOfTheirFunction() {
+        assertThat(run("--port", "0", "--preset", "lambda-invoke")).isZero();
+        String function = command.running().lambdaFunctions().get(0).functionName();
+
+        assertThat(out()).contains("for function " + function, "Lambda invoke jobs are not polled")
+                .doesNotContain("Poll them:", "aws codepipeline poll-");
+    }
+
+    @Test
     void aFunctionNameThatIsNotAPlainLambdaNameIsRefusedWithCode2() {
         assertThat(run("--port", "0", "--function", "arn:aws:lambda:us-east-1:1:function:Deploy")).isEqualTo(2);
         assertThat(err()).contains("arn:aws:lambda:us-east-1:1:function:Deploy");
