@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cptestkit.junit.internal.lambda.HandlerCall;
 import io.github.cptestkit.junit.internal.lambda.SdkEndpointScope;
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.lambda.LambdaFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -51,6 +54,8 @@ public final class LambdaHarness {
 
     private static final String RUNTIME = "/2018-06-01/runtime/invocation/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many runs {@link #invokeWithContinuations} takes before it calls the handler endless. */
+    static final int MAX_CONTINUATIONS = 100;
 
     private final CodePipelineMock mock;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -79,6 +84,37 @@ public final class LambdaHarness {
     public LambdaRun invoke(FakeLambdaJob job, Object handler) {
         Objects.requireNonNull(job, "job");
         return invokeNext(job.functionName(), handler, job.jobId());
+    }
+
+    /**
+     * Runs {@code handler} on the job's invocation, then, as long as the handler's report was a success with a
+     * continuation token, on the invocation of the job CodePipeline queued to continue the action (whose data
+     * carries the token), as Lambda invokes the function again; answers the runs in order. It stops at the first
+     * run that did not end its job with a continuation (a failure, a plain success, an error, no report at all).
+     *
+     * <pre>{@code
+     * List<LambdaRun> runs = lambda.invokeWithContinuations(job, new LongDeployHandler());
+     * assertThat(mock.job(runs.get(runs.size() - 1).jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+     * }</pre>
+     *
+     * @throws IllegalStateException after {@code 100} runs that all continued: the handler never finishes
+     */
+    public List<LambdaRun> invokeWithContinuations(FakeLambdaJob job, Object handler) {
+        Objects.requireNonNull(job, "job");
+        List<LambdaRun> runs = new ArrayList<>();
+        String jobId = job.jobId();
+        while (jobId != null) {
+            if (runs.size() == MAX_CONTINUATIONS) {
+                throw new IllegalStateException("function " + job.functionName() + " continued its action "
+                        + MAX_CONTINUATIONS + " times from job " + job.jobId() + " without finishing; a handler must"
+                        + " at last report success without a continuation token, or failure");
+            }
+            LambdaRun run = invokeNext(job.functionName(), handler, jobId);
+            runs.add(run);
+            JobSnapshot after = mock.job(jobId);
+            jobId = after.success() == null ? null : after.success().continuationJobId();
+        }
+        return List.copyOf(runs);
     }
 
     /**

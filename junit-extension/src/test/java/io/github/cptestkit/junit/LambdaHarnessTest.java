@@ -210,6 +210,17 @@ class LambdaHarnessTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no invocation of function Deploy");
     }
 
+    @Test
+    void invokeWithContinuationsRunsTheJobAndEachContinuationUntilTheActionEnds(LambdaHarness lambda,
+            @LambdaJob(function = "Deploy") FakeLambdaJob job, CodePipelineMock mock) {
+        java.util.List<LambdaRun> runs = lambda.invokeWithContinuations(job, new ContinuingHandler());
+
+        assertThat(runs).extracting(LambdaRun::outputText).containsExactly("\"step-1\"", "\"step-2\"", "\"null\"");
+        assertThat(runs.get(0).jobId()).isEqualTo(job.jobId());
+        assertThat(mock).job(runs.get(2).jobId()).succeeded().hasNoContinuation();
+        assertThat(mock.job(runs.get(2).jobId()).data().continuationToken()).isEqualTo("step-2");
+    }
+
     /** Answers the job of its event. */
     public static final class EchoJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         @Override
