@@ -223,12 +223,16 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
             + " List<FakeCustomJob>, and @PipelineResource PipelineSnapshot. Use one of those types, or build another"
             + " client on mock.endpoint().";
+            + ", LambdaHarness, @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+            + " List<FakeCustomJob>, and (@LambdaJob) FakeLambdaJob. Use one of those types, or build another client on mock.endpoint().";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(FakeJob.class) || parameter.isAnnotated(FakeJobs.class)
                 || parameter.isAnnotated(PipelineResource.class) || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
+                || parameter.isAnnotated(LambdaJob.class) || type == FakeLambdaJob.class || type == LambdaHarness.class
+                || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
     }
 
     @Override
@@ -252,6 +256,13 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         Optional<PipelineResource> pipeline = parameter.findAnnotation(PipelineResource.class);
         if (pipeline.isPresent()) {
             return pipeline(parameter, context, holder, pipeline.get());
+        }
+        Optional<LambdaJob> lambdaJob = parameter.findAnnotation(LambdaJob.class);
+        if (lambdaJob.isPresent() || type == FakeLambdaJob.class) {
+            return lambdaJob(parameter, context, holder, lambdaJob);
+        }
+        if (type == LambdaHarness.class) {
+            return holder.lambda();
         }
         if (type == FakeThirdPartyJob.class || type == FakeCustomJob.class) {
             throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a "
@@ -484,6 +495,37 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         } catch (IOException e) {
             throw new ParameterResolutionException("@PipelineResource parameter " + describe(parameter)
                     + " cannot read the resource " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Object lambdaJob(ParameterContext parameter, ExtensionContext context, MockHolder holder,
+            Optional<LambdaJob> annotation) {
+        if (annotation.isEmpty()) {
+            throw new ParameterResolutionException("Parameter " + describe(parameter) + " is a FakeLambdaJob without"
+                    + " @LambdaJob, so nothing names its function. Annotate it with @LambdaJob(function = \"...\").");
+        }
+        if (parameter.getParameter().getType() != FakeLambdaJob.class) {
+            throw new ParameterResolutionException("@LambdaJob parameter " + describe(parameter) + " has type "
+                    + typeName(parameter.getParameter().getParameterizedType()) + "; @LambdaJob needs FakeLambdaJob."
+                    + " Change the parameter type to FakeLambdaJob.");
+        }
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("@LambdaJob parameter " + describe(parameter) + " would be queued"
+                    + " once for the class, but the mock is reset before each test, which drops it. Move it to a test"
+                    + " method, a @BeforeEach method or the constructor of a class with the default per-method"
+                    + " lifecycle.");
+        }
+        LambdaJob spec = annotation.get();
+        TestState state = prepare(context, holder);
+        try {
+            FakeCustomJob job = FakeJobFactory.lambda(spec, state.generator(), state.nextJobIndices(1));
+            if (spec.enqueue()) {
+                holder.mock().enqueue(job);
+            }
+            return new FakeLambdaJob(spec.function(), job);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException("@LambdaJob parameter " + describe(parameter) + " cannot be"
+                    + " built: " + e.getMessage(), e);
         }
     }
 

@@ -192,10 +192,10 @@ class ParametersTest {
                         + " [java.lang.String arg0] in method [void io.github.cptestkit.junit.ParametersTest$"
                         + "WrongParametersFixture.notOurs(java.lang.String)]. CodePipelineMockExtension injects"
                         + " CodePipelineMock, CodePipelineClient, CodePipelineAsyncClient, S3Client, S3AsyncClient,"
-                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, HttpsTrust, @FakeJob"
-                        + " FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
-                        + " List<FakeCustomJob>, and @PipelineResource PipelineSnapshot. Use one of those types, or"
-                        + " build another client on mock.endpoint()."));
+                        + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, HttpsTrust, LambdaHarness,"
+                        + " @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
+                        + " List<FakeCustomJob>, (@LambdaJob) FakeLambdaJob, and @PipelineResource PipelineSnapshot."
+                        + " Use one of those types, or build another client on mock.endpoint()."));
     }
 
     @Test

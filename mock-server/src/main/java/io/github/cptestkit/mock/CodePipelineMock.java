@@ -17,6 +17,9 @@ import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.InvocationAttempt;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
@@ -70,6 +73,13 @@ public final class CodePipelineMock implements AutoCloseable {
 
     /** How many served requests WireMock's journal keeps unless {@link Builder#maxRequestJournalEntries} says. */
     public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = Assembly.Settings.DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES;
+
+    /** The execution role's access key id in {@link #lambdaEnvironment}: obviously fake. */
+    public static final String EXECUTION_ROLE_ACCESS_KEY_ID = "ASIAEXECUTIONROLEFAKE";
+    /** The execution role's secret in {@link #lambdaEnvironment}. */
+    public static final String EXECUTION_ROLE_SECRET_ACCESS_KEY = "execution-role-secret-of-the-mock";
+    /** The execution role's session token in {@link #lambdaEnvironment}. */
+    public static final String EXECUTION_ROLE_SESSION_TOKEN = "execution-role-session-token-of-the-mock";
 
     private final Assembly mock;
 
@@ -348,6 +358,101 @@ public final class CodePipelineMock implements AutoCloseable {
         mock.failNext(null, times, fault);
     }
 
+    // ---------------------------------------------------------------- Lambda invoke actions
+
+    /**
+     * Makes function {@code name} known (its Runtime API served) with {@code functionSettings}, or changes the
+     * settings of a known function. A function also becomes known when a Lambda invoke job names it, with the
+     * default settings.
+     */
+    public void registerLambdaFunction(String name, FunctionSettings functionSettings) {
+        mock.registerLambdaFunction(name, Objects.requireNonNull(functionSettings, "functionSettings"));
+    }
+
+    /**
+     * What {@code AWS_LAMBDA_RUNTIME_API} says for function {@code name}: {@code host:port/__lambda/<name>}, where a
+     * Lambda runtime interface client (Java, Node.js, Python) started with it takes the function's invocations. The
+     * function becomes known (with the default settings) if it was not, so that the runtime may start first.
+     *
+     * <pre>{@code
+     * String runtimeApi = mock.lambdaRuntimeApi("Deploy");   // "127.0.0.1:8080/__lambda/Deploy"
+     * new ProcessBuilder("java", "-cp", classPath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+     *         "example.DeployHandler::handleRequest")
+     *         .environment().putAll(mock.lambdaEnvironment("Deploy"));
+     * }</pre>
+     */
+    public String lambdaRuntimeApi(String name) {
+        requireRunning("lambdaRuntimeApi(name)");
+        if (mock.lambdaFunction(name).isEmpty()) {
+            mock.registerLambdaFunction(name, FunctionSettings.defaults());
+        }
+        return mock.lambdaRuntimeApi(name);
+    }
+
+    /**
+     * The environment Lambda gives function {@code name}'s runtime, pointed at this mock: {@code AWS_LAMBDA_RUNTIME_API},
+     * {@code AWS_ENDPOINT_URL_CODEPIPELINE} and {@code AWS_ENDPOINT_URL_S3} (the mock, by IP address, so that S3
+     * clients use path-style requests), {@code AWS_REGION}, the function's name, version, memory and log names, and
+     * execution-role credentials that are obviously fake (the artifact bucket takes only the job's own). Add
+     * {@code _HANDLER} and {@code LAMBDA_TASK_ROOT} for the runtime you start. The function becomes known if it was
+     * not.
+     */
+    public Map<String, String> lambdaEnvironment(String name) {
+        String runtimeApi = lambdaRuntimeApi(name);
+        String mockUrl = "http://" + ("localhost".equals(host()) ? "127.0.0.1" : host()) + ":" + port();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        environment.put("AWS_ENDPOINT_URL_CODEPIPELINE", mockUrl);
+        environment.put("AWS_ENDPOINT_URL_S3", mockUrl);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_DEFAULT_REGION", "us-east-1");
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "mock/[$LATEST]codepipelinetestkit");
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+        environment.put("AWS_ACCESS_KEY_ID", EXECUTION_ROLE_ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", EXECUTION_ROLE_SECRET_ACCESS_KEY);
+        environment.put("AWS_SESSION_TOKEN", EXECUTION_ROLE_SESSION_TOKEN);
+        return environment;
+    }
+
+    /**
+     * Calls {@code listener} with the name of every function that becomes known from now on (registered, or named by
+     * a Lambda invoke job), on the thread that made it known; it may read the functions ({@link #lambdaRuntimeApi}),
+     * but must not queue jobs.
+     */
+    public void onLambdaFunctionKnown(Consumer<String> listener) {
+        mock.onLambdaFunctionKnown(listener);
+    }
+
+    /** The function now (its deadlines and retries applied), or empty when the mock does not know it. */
+    public Optional<LambdaFunction> lambdaFunction(String name) {
+        return mock.lambdaFunction(name);
+    }
+
+    /**
+     * Waits until function {@code name} has ended at least {@code count} attempts (since it became known, or since
+     * the last reset), at most {@code timeout} of real time: for a runtime in another process, whose answers arrive
+     * when they arrive. Answers its attempts, newest first.
+     *
+     * <pre>{@code
+     * InvocationAttempt first = mock.awaitLambdaAttempts("Deploy", 1, Duration.ofSeconds(30)).get(0);
+     * assertThat(first.outcome()).isEqualTo(InvocationAttempt.Outcome.RESPONDED);
+     * }</pre>
+     *
+     * @throws IllegalStateException when the time is up first (saying how many it has), or the function is unknown
+     */
+    public List<InvocationAttempt> awaitLambdaAttempts(String name, int count, Duration timeout) {
+        return mock.awaitLambdaAttempts(name, count, timeout);
+    }
+
+    /** Every function the mock serves now, in the order they became known. */
+    public List<LambdaFunction> lambdaFunctions() {
+        return mock.lambdaFunctions();
+    }
+
     // ---------------------------------------------------------------- inspection
 
     /** The job now (timeouts applied); a {@link NoSuchElementException} naming the id when it is unknown. */
@@ -434,11 +539,7 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     private String host() {
-        String bindAddress = mock.bindAddress();
-        if ("0.0.0.0".equals(bindAddress)) {
-            return "localhost";
-        }
-        return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return mock.host();
     }
 
     /**
@@ -483,6 +584,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private final List<String> allowedOrigins = new ArrayList<>(DEFAULTS.access().allowedOrigins());
         private final List<String> allowedHosts = new ArrayList<>(DEFAULTS.access().allowedHosts());
         private boolean allowProxy = DEFAULTS.access().allowProxy();
+        private final Map<String, FunctionSettings> lambdaFunctions = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -748,6 +850,30 @@ public final class CodePipelineMock implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves the Lambda Runtime API of function {@code name} (a plain Lambda name) with the default settings
+         * (15-minute timeout, two retries), from the start: a runtime may ask for its first invocation before any
+         * job names the function.
+         */
+        public Builder lambdaFunction(String name) {
+            return lambdaFunction(name, FunctionSettings.defaults());
+        }
+
+        /**
+         * Serves the Lambda Runtime API of function {@code name} with {@code functionSettings}.
+         *
+         * <pre>{@code
+         * CodePipelineMock.builder()
+         *         .lambdaFunction("Deploy", FunctionSettings.defaults().withTimeout(Duration.ofSeconds(30)))
+         *         .build().start();
+         * }</pre>
+         */
+        public Builder lambdaFunction(String name, FunctionSettings functionSettings) {
+            LambdaFunction.requireName(name);
+            lambdaFunctions.put(name, Objects.requireNonNull(functionSettings, "functionSettings"));
+            return this;
+        }
+
         /** A mock with these options, not yet started. */
         public CodePipelineMock build() {
             if (httpsCaFile != null && httpsPort == null) {
@@ -758,7 +884,8 @@ public final class CodePipelineMock implements AutoCloseable {
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
                     workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile,
-                    new Assembly.Access(allowedOrigins, allowedHosts, allowProxy)));
+                    new Assembly.Access(allowedOrigins, allowedHosts, allowProxy), lambdaFunctions,
+                    clock instanceof MockClock mockClock ? mockClock::whenMoved : null));
         }
 
         /** How the admin API moves the clock: a {@link MockClock}'s advance; {@code null} for any other clock. */

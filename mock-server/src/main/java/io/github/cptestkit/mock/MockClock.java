@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,10 +30,13 @@ public final class MockClock extends Clock {
 
     private final Clock base;
     private final AtomicReference<Duration> offset;
+    /** Told whenever the clock is moved; shared by every zone view of the clock. */
+    private final List<Runnable> moveListeners;
 
-    private MockClock(Clock base, AtomicReference<Duration> offset) {
+    private MockClock(Clock base, AtomicReference<Duration> offset, List<Runnable> moveListeners) {
         this.base = base;
         this.offset = offset;
+        this.moveListeners = moveListeners;
     }
 
     /** A clock standing at {@code instant}, in UTC, until it is moved. */
@@ -46,7 +51,8 @@ public final class MockClock extends Clock {
 
     /** {@code base}, not yet advanced (a fixed base makes a following clock testable). */
     public static MockClock over(Clock base) {
-        return new MockClock(Objects.requireNonNull(base, "base"), new AtomicReference<>(Duration.ZERO));
+        return new MockClock(Objects.requireNonNull(base, "base"), new AtomicReference<>(Duration.ZERO),
+                new CopyOnWriteArrayList<>());
     }
 
     /** Moves the clock forward by {@code amount} (which must not be negative) and returns it. */
@@ -57,6 +63,7 @@ public final class MockClock extends Clock {
                     + "; use set(Instant) to move the clock back");
         }
         offset.updateAndGet(d -> d.plus(amount));
+        moved();
         return this;
     }
 
@@ -64,11 +71,34 @@ public final class MockClock extends Clock {
     public void set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         offset.set(Duration.between(base.instant(), instant));
+        moved();
     }
 
     /** How far ahead of its base clock this clock is (behind, after {@link #set} moved it back). */
     public Duration offset() {
         return offset.get();
+    }
+
+    /**
+     * Runs {@code listener} each time the clock is advanced or set, on the thread that moved it, after the move: the
+     * mock's Lambda functions apply the deadlines and retries the move passed. Returns what removes it again.
+     *
+     * <pre>{@code
+     * Runnable remove = clock.whenMoved(() -> System.out.println("now " + clock.instant()));
+     * clock.advance(Duration.ofMinutes(1));   // prints
+     * remove.run();
+     * }</pre>
+     */
+    public Runnable whenMoved(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        moveListeners.add(listener);
+        return () -> moveListeners.remove(listener);
+    }
+
+    private void moved() {
+        for (Runnable listener : moveListeners) {
+            listener.run();
+        }
     }
 
     @Override
@@ -84,7 +114,7 @@ public final class MockClock extends Clock {
     /** A view of the same clock in another zone: advancing either moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return new MockClock(base.withZone(Objects.requireNonNull(zone, "zone")), offset);
+        return new MockClock(base.withZone(Objects.requireNonNull(zone, "zone")), offset, moveListeners);
     }
 
     @Override

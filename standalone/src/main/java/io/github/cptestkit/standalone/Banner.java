@@ -6,6 +6,7 @@ import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.wire.WireFormat;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.jobs.JobDocument;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.internal.admin.AdminBody;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
 import io.github.cptestkit.mock.internal.admin.FakeJobOrder;
@@ -37,6 +38,9 @@ final class Banner {
     private final long seed;
     private final FakeJobOrder order;
     private final Path jobsFile;
+    /** The functions whose line is printed (by the banner, or since), and where later ones go. */
+    private final Set<String> printedFunctions = new LinkedHashSet<>();
+    private PrintStream functionsOut;
 
     Banner(CodePipelineMock mock, InetAddress address, long seed, FakeJobOrder order, Path jobsFile) {
         this.mock = mock;
@@ -82,6 +86,7 @@ final class Banner {
                     + " trust managers of that trust store");
         });
         out.println();
+        printFunctions(out);
         printJobs(out, queued);
         List<String> pipelines = mock.pipelines().stream().map(p -> p.name()).toList();
         if (!pipelines.isEmpty()) {
@@ -94,6 +99,8 @@ final class Banner {
         mock.httpsTrustIfServed().ifPresent(trust -> ready.put("httpsEndpoint", mock.httpsEndpoint().toString())
                 .put("httpsPort", mock.httpsPort()).put("caFile", trust.caCertificateFile().toString())
                 .put("trustStore", trust.trustStoreFile().toString()));
+        ObjectNode functions = ready.putObject("functions");
+        mock.lambdaFunctions().forEach(function -> functions.put(function.functionName(), function.runtimeApi()));
         ArrayNode jobs = ready.putArray("jobs");
         int fromFile = fromFile(queued);
         for (int i = 0; i < queued.size(); i++) {
@@ -105,6 +112,38 @@ final class Banner {
         }
         out.println(MockServerCommand.READY + " " + ready);
         out.flush();
+    }
+
+    private void printFunctions(PrintStream out) {
+        List<LambdaFunction> known = mock.lambdaFunctions();
+        synchronized (printedFunctions) {
+            functionsOut = out;
+            if (known.isEmpty()) {
+                out.println("No Lambda functions served yet: --function NAME serves one, and so does a Lambda invoke"
+                        + " job that names it (each gets its line then).");
+            } else {
+                out.println("Lambda functions (start a runtime interface client with its AWS_LAMBDA_RUNTIME_API):");
+                known.forEach(function -> printFunction(out, function.functionName(), function.runtimeApi()));
+            }
+            out.println();
+        }
+    }
+
+    /** A function that became known after the banner: its line, once. */
+    void functionKnown(String name) {
+        synchronized (printedFunctions) {
+            if (functionsOut != null) {
+                printFunction(functionsOut, name, mock.lambdaRuntimeApi(name));
+                functionsOut.flush();
+            }
+        }
+    }
+
+    /** {@code AWS_LAMBDA_RUNTIME_API=<host:port/path> for function <name>}, unless printed already. */
+    private void printFunction(PrintStream out, String name, String runtimeApi) {
+        if (printedFunctions.add(name)) {
+            out.println("AWS_LAMBDA_RUNTIME_API=" + runtimeApi + " for function " + name);
+        }
     }
 
     private void printJobs(PrintStream out, List<JobDocument> queued) {
@@ -146,7 +185,11 @@ final class Banner {
                         + type.owner().wire() + ",provider=" + type.provider() + ",version=" + type.version());
             }
         }
-        out.println("Poll them:");
+        if (polls.isEmpty()) { // Lambda invoke jobs only: they are not polled, their functions take them
+            out.println("Lambda invoke jobs are not polled: a runtime of their function takes them (see above).");
+        } else {
+            out.println("Poll them:");
+        }
         polls.stream().limit(5).forEach(out::println);
         if (polls.size() > 5) {
             out.println("  ... and " + (polls.size() - 5) + " more action types (GET " + AdminRoutes.BASE_PATH

@@ -144,6 +144,11 @@ public final class MockServerCommand implements Callable<Integer> {
                     + " this long, 0 to 3600 (default: ${DEFAULT-VALUE}); then exit 0.")
     int shutdownGrace;
 
+    @Option(names = "--function", paramLabel = "NAME", description = "Serve the Lambda Runtime API of this function"
+            + " from the start (repeatable); its AWS_LAMBDA_RUNTIME_API is printed. A Lambda invoke job naming a"
+            + " function also makes it known.")
+    List<String> functions = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Log every request to stderr: operation, body and status, with"
             + " credentials and client tokens hidden.")
     boolean verbose;
@@ -264,6 +269,15 @@ public final class MockServerCommand implements Callable<Integer> {
                     + " port the mock makes no CA; add --https-port 0");
         }
         builder
+        CodePipelineMock.Builder builder = CodePipelineMock.builder();
+        for (String function : functions) {
+            try {
+                builder.lambdaFunction(function);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--function " + e.getMessage());
+            }
+        }
+        CodePipelineMock mock = builder
                 .port(port)
                 .bindAddress(bind)
                 .clock(MockClock.systemUtc())
@@ -328,7 +342,9 @@ public final class MockServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         running = mock;
-        new Banner(mock, address, seed, order, jobsFile).print(out, queued);
+        Banner banner = new Banner(mock, address, seed, order, jobsFile);
+        mock.onLambdaFunctionKnown(banner::functionKnown);   // functions that jobs name later get their line too
+        banner.print(out, queued);
         return 0;
     }
 

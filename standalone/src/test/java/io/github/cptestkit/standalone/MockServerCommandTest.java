@@ -174,6 +174,40 @@ class MockServerCommandTest {
     }
 
     @Test
+    void eachFunctionItServesGetsItsRuntimeApiLineAndAFunctionKnownLaterGetsItsLineThen() throws Exception {
+        assertThat(run("--port", "0", "--function", "Deploy", "--function", "Verify")).isZero();
+        CodePipelineMock mock = command.running();
+        String runtimeApi = "127.0.0.1:" + mock.port() + "/__lambda/";
+
+        assertThat(out().lines()).contains("AWS_LAMBDA_RUNTIME_API=" + runtimeApi + "Deploy for function Deploy",
+                "AWS_LAMBDA_RUNTIME_API=" + runtimeApi + "Verify for function Verify");
+        List<String> lines = out().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        JsonNode ready = new ObjectMapper().readTree(last.substring(MockServerCommand.READY.length() + 1));
+        assertThat(ready.at("/functions/Deploy").asText()).isEqualTo(runtimeApi + "Deploy");
+
+        mock.enqueue(FakeJobs.withSeed(3).custom().preset(Preset.LAMBDA_INVOKE).configuration("FunctionName", "Smoke")
+                .build());
+
+        assertThat(out().lines()).contains("AWS_LAMBDA_RUNTIME_API=" + runtimeApi + "Smoke for function Smoke");
+    }
+
+    @Test
+    void lambdaInvokeJobsAloneGetNoPollCommandButTheLineOfTheirFunction() {
+        assertThat(run("--port", "0", "--preset", "lambda-invoke")).isZero();
+        String function = command.running().lambdaFunctions().get(0).functionName();
+
+        assertThat(out()).contains("for function " + function, "Lambda invoke jobs are not polled")
+                .doesNotContain("Poll them:", "aws codepipeline poll-");
+    }
+
+    @Test
+    void aFunctionNameThatIsNotAPlainLambdaNameIsRefusedWithCode2() {
+        assertThat(run("--port", "0", "--function", "arn:aws:lambda:us-east-1:1:function:Deploy")).isEqualTo(2);
+        assertThat(err()).contains("arn:aws:lambda:us-east-1:1:function:Deploy");
+    }
+
+    @Test
     void withoutJobsItSaysHowToQueueSome() {
         assertThat(run("--port", "0")).isZero();
         assertThat(command.running().jobs()).isEmpty();

@@ -8,6 +8,7 @@ import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.wire.Preset;
 import io.github.cptestkit.fixtures.ThirdPartyJobBuilder;
 import io.github.cptestkit.junit.FakeJob;
+import io.github.cptestkit.junit.LambdaJob;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -38,6 +39,31 @@ public final class FakeJobFactory {
         configure(spec, b::preset, b::category, b::provider, b::version, b::inputArtifacts, b::outputArtifacts,
                 b::encrypted, b::configuration, b::continuationToken);
         return b.buildList(count);
+    }
+
+    /**
+     * A Lambda invoke job (preset LAMBDA_INVOKE) of function {@code spec.function()}, job {@code index} of the
+     * generator's seed.
+     */
+    public static FakeCustomJob lambda(LambdaJob spec, FakeJobGenerator generator, long index) {
+        CustomJobBuilder b = generator.custom().index(index).preset(Preset.LAMBDA_INVOKE)
+                .configuration("FunctionName", spec.function());
+        if (!spec.userParameters().isEmpty()) {
+            b.configuration("UserParameters", spec.userParameters());
+        }
+        if (spec.inputArtifacts() >= 0) {
+            b.inputArtifacts(spec.inputArtifacts());
+        }
+        if (spec.outputArtifacts() >= 0) {
+            b.outputArtifacts(spec.outputArtifacts());
+        }
+        if (spec.encrypted()) {
+            b.encrypted();
+        }
+        if (!spec.continuationToken().isEmpty()) {
+            b.continuationToken(spec.continuationToken());
+        }
+        return b.build();
     }
 
     private static void configure(FakeJob spec, Consumer<Preset> preset, Consumer<ActionCategory> category,

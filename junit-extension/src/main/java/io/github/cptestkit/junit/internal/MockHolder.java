@@ -2,6 +2,7 @@ package io.github.cptestkit.junit.internal;
 
 import io.github.cptestkit.junit.JobS3AsyncClients;
 import io.github.cptestkit.junit.JobS3Clients;
+import io.github.cptestkit.junit.LambdaHarness;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class MockHolder implements AutoCloseable {
     /** Makes the async S3 clients, the injected one among them, and closes them with itself. */
     private JobS3AsyncClients jobS3AsyncClients;
     private S3AsyncClient s3Async;
+    private LambdaHarness lambda;
     /** The display name of the test using the mock now, or {@code null}: guards against concurrent tests. */
     private final AtomicReference<String> runningTest = new AtomicReference<>();
 
@@ -112,6 +114,14 @@ public final class MockHolder implements AutoCloseable {
             s3 = jobS3Clients.create(SdkClients.FAKE_CREDENTIALS);
         }
         return s3;
+    }
+
+    /** The JVM harness for Lambda handlers, made on first use. */
+    public synchronized LambdaHarness lambda() {
+        if (lambda == null) {
+            lambda = LambdaHarness.forMock(mock);
+        }
+        return lambda;
     }
 
     public JobS3Clients jobS3Clients() {

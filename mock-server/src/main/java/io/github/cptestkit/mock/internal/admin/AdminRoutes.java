@@ -30,6 +30,8 @@ import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.internal.codepipeline.ControlPlaneJson;
 import io.github.cptestkit.mock.pipelines.ControlPlaneException;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
+import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.AwsError;
@@ -211,6 +213,11 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         router.add(RequestMethod.POST, PREFIX + "/clock/advance", (admin, event, params) -> answer(() ->
                 advanceClock(body(event))));
         router.add(RequestMethod.POST, PREFIX + "/reset", (admin, event, params) -> answer(this::resetMock));
+        router.add(RequestMethod.POST, PREFIX + "/functions", (admin, event, params) -> answer(() ->
+                registerFunction(body(event))));
+        router.add(RequestMethod.GET, PREFIX + "/functions", (admin, event, params) -> answer(this::functions));
+        router.add(RequestMethod.GET, PREFIX + "/functions/{name}", (admin, event, params) -> answer(() ->
+                function(params.get("name"))));
         // Last, so that every route above matches first: anything else under the prefix is an AWS-shaped 404.
         router.add(RequestMethod.ANY, PREFIX, (admin, event, params) -> unknownRoute(event));
         router.add(RequestMethod.ANY, PREFIX + "/**", (admin, event, params) -> unknownRoute(event));
@@ -224,6 +231,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
                 + "; the routes are POST jobs, GET jobs, GET jobs/{id}, GET jobs/{id}/artifacts/{name},"
                 + " GET kms-violations, POST clients, POST action-types, POST pipelines, GET pipelines,"
                 + " GET pipelines/{name}, POST faults, GET clock, POST clock/advance and POST reset under " + BASE_PATH + " (docs/admin-api.md)");
+                + " GET kms-violations, POST clients, POST action-types, POST faults, GET clock, POST clock/advance,"
+                + " POST reset, POST functions, GET functions and GET functions/{name} under " + BASE_PATH + " (docs/admin-api.md)");
     }
 
     private static byte[] body(ServeEvent event) {
@@ -509,6 +518,55 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
 
     private static String defaultMessage(AwsError error) {
         return ((InjectedFault.ErrorAnswer) InjectedFault.error(error)).message();
+    }
+
+    // ---------------------------------------------------------------- Lambda functions
+
+    /**
+     * {@code POST functions}: {@code {"functionName": "Deploy", "timeoutSeconds": 30, "maximumRetryAttempts": 0,
+     * "failJobWhenDiscarded": true}} (all but the name optional): makes the function known, or changes its settings.
+     */
+    ObjectNode registerFunction(byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        String name = body.text("functionName", true, 1, 64);
+        if (name != null && !LambdaFunction.NAME.matcher(name).matches()) {
+            body.add("functionName", Constraint.PATTERN, "Member must satisfy regular expression pattern: "
+                    + LambdaFunction.NAME.pattern() + " (a plain Lambda function name)", name);
+        }
+        FunctionSettings defaults = FunctionSettings.defaults();
+        long timeout = body.integer("timeoutSeconds", defaults.timeout().toSeconds(),
+                FunctionSettings.MIN_TIMEOUT.toSeconds(), FunctionSettings.MAX_TIMEOUT.toSeconds());
+        long retries = body.integer("maximumRetryAttempts", defaults.maximumRetryAttempts(), 0,
+                FunctionSettings.DEFAULT_RETRY_ATTEMPTS);
+        boolean failJob = false;
+        if (body.has("failJobWhenDiscarded")) {
+            if (body.node("failJobWhenDiscarded").isBoolean()) {
+                failJob = body.node("failJobWhenDiscarded").asBoolean();
+            } else {
+                body.add("failJobWhenDiscarded", Constraint.TYPE, "Member must be a boolean",
+                        body.node("failJobWhenDiscarded").toString());
+            }
+        }
+        body.done();
+        mock.registerLambdaFunction(name, new FunctionSettings(Duration.ofSeconds(timeout), (int) retries, failJob));
+        return function(name);
+    }
+
+    /** {@code GET functions}: every Lambda function the mock serves. */
+    ObjectNode functions() {
+        ObjectNode answer = AdminBody.JSON.createObjectNode();
+        ArrayNode list = answer.putArray("functions");
+        mock.lambdaFunctions().forEach(function -> list.add(FunctionViews.of(function)));
+        return answer;
+    }
+
+    /** {@code GET functions/{name}}: one function, where its runtime reaches it, its events and attempts. */
+    ObjectNode function(String name) {
+        return FunctionViews.of(mock.lambdaFunction(name).orElseThrow(() -> new AdminRefusal(
+                AdminRefusal.NOT_FOUND, "ResourceNotFoundException", "Function not found: " + name + "; the mock"
+                + " knows " + mock.lambdaFunctions().stream().map(LambdaFunction::functionName).toList()
+                + ": POST " + BASE_PATH + "functions registers one, and a Lambda invoke job naming one makes it"
+                + " known")));
     }
 
     // ---------------------------------------------------------------- clock, reset

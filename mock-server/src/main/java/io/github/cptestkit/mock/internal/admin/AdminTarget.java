@@ -8,6 +8,8 @@ import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.pipelines.ControlPlaneException;
 import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
+import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
@@ -84,4 +86,13 @@ public interface AdminTarget {
 
     /** Forgets every job, type, client, fault, artifact and stub of the user's; the clock stays. */
     void reset();
+
+    /** Makes a Lambda function known, or changes a known one's settings. */
+    void registerLambdaFunction(String name, FunctionSettings settings);
+
+    /** A Lambda function now, or empty when the mock does not know it. */
+    Optional<LambdaFunction> lambdaFunction(String name);
+
+    /** Every Lambda function now, in the order they became known. */
+    List<LambdaFunction> lambdaFunctions();
 }

@@ -6,7 +6,10 @@ import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.wire.Artifact;
 import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.wire.FakeJobSource;
+import io.github.cptestkit.wire.FailureDetails;
+import io.github.cptestkit.wire.FailureType;
 import io.github.cptestkit.wire.FakeThirdPartyJob;
+import io.github.cptestkit.wire.JobData;
 import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.internal.admin.AdminRoutes;
@@ -26,6 +29,13 @@ import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
 import io.github.cptestkit.mock.pipelines.ControlPlaneException;
 import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
+import io.github.cptestkit.mock.internal.lambda.DiscardedEvent;
+import io.github.cptestkit.mock.internal.lambda.FunctionView;
+import io.github.cptestkit.mock.internal.lambda.LambdaFunctions;
+import io.github.cptestkit.mock.internal.lambda.LambdaJobEvent;
+import io.github.cptestkit.mock.internal.lambda.LambdaRuntimeService;
+import io.github.cptestkit.mock.internal.lambda.LambdaTimer;
+import io.github.cptestkit.mock.internal.lambda.RuntimeApiRefusal;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.server.MockServer;
@@ -38,6 +48,9 @@ import io.github.cptestkit.mock.internal.sigv4.SigningCredentials;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
+import io.github.cptestkit.mock.lambda.FunctionSettings;
+import io.github.cptestkit.mock.lambda.InvocationAttempt;
+import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
@@ -46,6 +59,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -54,6 +68,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One mock, assembled: the job store, the services it serves (the admin API, CodePipeline, the artifact bucket, in
@@ -132,6 +147,8 @@ public final class Assembly implements AdminTarget {
      * Every option of a mock (see {@code CodePipelineMock.Builder} for what each does).
      *
      * @param clockAdvance moves {@code clock} forward, or {@code null} when it cannot be moved
+     * @param clockMoves   registers a listener of the clock's moves and answers what removes it, or {@code null} for
+     *                     a clock that is not moved by hand
      * @param jobTimeout   {@code null} for the per-owner defaults
      * @param strictKms    {@code null} to follow {@code strict}
      * @param workers      the workers' credentials by access key id; empty for no signature check
@@ -145,7 +162,8 @@ public final class Assembly implements AdminTarget {
             Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
             Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
-            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile, Access access) {
+            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile, Access access,
+            Map<String, FunctionSettings> lambdaFunctions, UnaryOperator<Runnable> clockMoves) {
 
         /** How many served requests WireMock's journal keeps by default. */
         public static final int DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES = 1000;
@@ -158,6 +176,7 @@ public final class Assembly implements AdminTarget {
             workers = Map.copyOf(workers);
             Objects.requireNonNull(wireMockOptions, "wireMockOptions");
             Objects.requireNonNull(access, "access");
+            lambdaFunctions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lambdaFunctions));
         }
 
         /** A strict mock on a free loopback port, on the system clock, with every default. */
@@ -166,16 +185,19 @@ public final class Assembly implements AdminTarget {
                     null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
-                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true, null,
-                    null, Access.DEFAULT);
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true,
+                    null, null, Access.DEFAULT, Map.of(), null);
         }
 
-        /** These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved). */
+        /**
+         * These settings on another clock, moved by {@code advance} ({@code null}: it cannot be moved); the Lambda
+         * deadlines then follow it by the timer's thread (the move listener belonged to the clock replaced).
+         */
         public Settings withClock(Clock clock, Consumer<Duration> advance) {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
                     maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
-                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access);
+                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access, lambdaFunctions, null);
         }
     }
 
@@ -184,7 +206,10 @@ public final class Assembly implements AdminTarget {
     private final CodePipelineProtocol protocol;
     private final FaultPlan faults = new FaultPlan();
     private final ArtifactBucketService artifactBucket;
+    private final LambdaFunctions lambda;
     private final MockServer server;
+    private final List<Consumer<String>> functionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private LambdaTimer lambdaTimer;
 
     public Assembly(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -201,10 +226,17 @@ public final class Assembly implements AdminTarget {
                 .build();
         jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
                 artifactBucket.store().delete(location.bucketName(), location.objectKey())));
+        this.lambda = new LambdaFunctions(LambdaFunctions.Settings.defaults(settings.clock()));
+        settings.lambdaFunctions().forEach(lambda::register);
+        // A Lambda invoke job, queued or continuing its action, invokes its function (its inputs are seeded first).
+        jobStore.onAwsJobStarted(this::invokeFunction);
+        lambda.onEventDiscarded(this::failJobIfSet);
         // /__admin/codepipeline/; fake jobs from the fixtures, when they are on the class path
         AdminRoutes admin = new AdminRoutes(this, FakeJobSource.installed(settings.fakeJobSeed()));
-        // The order in which the services claim requests: the admin API's paths, then CodePipeline, then the bucket.
-        Services services = new Services(List.of(admin, codePipeline(), artifactBucket));
+        // The order in which the services claim requests: the admin API's paths, the Lambda Runtime API's, then
+        // CodePipeline, then the bucket.
+        Services services = new Services(List.of(admin, new LambdaRuntimeService(lambda), codePipeline(),
+                artifactBucket));
         Access access = settings.access();
         Consumer<WireMockConfiguration> wireMockOptions = options -> {
             options.extensions(new WireMockAdminBodies()); // bodies WireMock's admin API would fail on: 400
@@ -233,6 +265,7 @@ public final class Assembly implements AdminTarget {
     /** Starts the server; bound beyond loopback, logs a warning. */
     public void start() {
         server.start();
+        lambdaTimer = LambdaTimer.start(lambda, settings.clock(), settings.clockMoves());
         if (!OriginPolicy.isLoopback(settings.bindAddress())) {
             LOG.log(System.Logger.Level.WARNING, "CodePipelineMock listens on " + settings.bindAddress() + ":"
                     + server.wireMock().port() + ", beyond this machine: whoever reaches that port can drive the mock"
@@ -249,6 +282,9 @@ public final class Assembly implements AdminTarget {
 
     /** Stops accepting, lets calls in flight finish for up to {@code gracePeriod}, then stops. */
     public void stop(Duration gracePeriod) {
+        if (lambdaTimer != null) {
+            lambdaTimer.close();
+        }
         server.stop(gracePeriod);
     }
 
@@ -265,6 +301,15 @@ public final class Assembly implements AdminTarget {
     /** How clients trust the HTTPS port, or empty when the mock serves no HTTPS. */
     public Optional<HttpsTrust> httpsTrust() {
         return server.httpsTrust();
+    }
+
+    /** The host clients reach the server at: its bind address ({@code localhost} for all addresses). */
+    public String host() {
+        String bindAddress = settings.bindAddress();
+        if ("0.0.0.0".equals(bindAddress)) {
+            return "localhost";
+        }
+        return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
     }
 
     /** The address the server listens on. */
@@ -302,9 +347,10 @@ public final class Assembly implements AdminTarget {
     /** Checks, queues (or starts) and seeds a custom-action or Lambda job; returns its id. */
     public String enqueue(FakeCustomJob job) {
         protocol.checkEnqueued(job);
-        String jobId = jobStore.enqueueCustom(job);
+        functionOf(job.job().data()).ifPresent(LambdaFunctions::requireName);
+        // Seeded first: a Lambda job's function is invoked as the job is queued, and reads its inputs at once.
         artifactBucket.seed(job);
-        return jobId;
+        return jobStore.enqueueCustom(job);
     }
 
     @Override
@@ -396,6 +442,99 @@ public final class Assembly implements AdminTarget {
             error.checkFor(operation);
         }
         faults.add(operation, times, fault);
+    }
+
+    // ---------------------------------------------------------------- Lambda
+
+    /** The function a Lambda invoke job names (its FunctionName, an ARN's or qualified name's plain name). */
+    private static Optional<String> functionOf(JobData data) {
+        if (data == null || data.actionTypeId() == null || !LambdaJobEvent.isLambdaInvoke(data.actionTypeId())) {
+            return Optional.empty();
+        }
+        return LambdaJobEvent.functionName(data).map(LambdaJobEvent::plainName);
+    }
+
+    private void invokeFunction(JobStore.StartedJob started) {
+        functionOf(started.data()).ifPresent(name ->
+                deliverLambdaJob(name, started.jobId(), started.accountId(), started.data()));
+    }
+
+    /**
+     * Delivers a Lambda invoke job to function {@code functionName} as CodePipeline does: invokes it asynchronously
+     * with the job's {@code {"CodePipeline.job": ...}} event (the function becomes known if it was not), served to its
+     * runtime through the Runtime API; the job's fate is then the function's reports and the job's timeout. Every
+     * AWS-owned job the store starts whose configuration names a {@code FunctionName} comes here; a pipeline
+     * execution that starts a Lambda invoke action's job in the store gets it delivered so.
+     *
+     * <pre>{@code assembly.deliverLambdaJob("Deploy", jobId, "111122223333", jobData);}</pre>
+     */
+    public void deliverLambdaJob(String functionName, String jobId, String accountId, JobData data) {
+        boolean known = lambda.isKnown(functionName);
+        lambda.invoke(functionName, jobId, accountId, LambdaJobEvent.of(jobId, data, accountId));
+        if (!known) {
+            functionListeners.forEach(listener -> listener.accept(functionName));
+        }
+    }
+
+    private void failJobIfSet(DiscardedEvent discarded) {
+        if (discarded.failJobWhenDiscarded()) {
+            String message = "The Lambda function " + discarded.functionName() + " failed "
+                    + discarded.attempts() + (discarded.attempts() == 1 ? " attempt" : " attempts") + ", the last with "
+                    + discarded.lastError().describe();
+            jobStore.failInProgress(discarded.jobId(), new FailureDetails(FailureType.JOB_FAILED,
+                    message.length() > 5000 ? message.substring(0, 5000) : message, null));
+        }
+    }
+
+    /** Makes a function known with {@code functionSettings}, or changes a known function's settings. */
+    @Override
+    public void registerLambdaFunction(String name, FunctionSettings functionSettings) {
+        boolean known = lambda.isKnown(name);
+        lambda.register(name, functionSettings);
+        if (!known) {
+            functionListeners.forEach(listener -> listener.accept(name));
+        }
+    }
+
+    /** Calls {@code listener} with the name of every function that becomes known from now on. */
+    public void onLambdaFunctionKnown(Consumer<String> listener) {
+        functionListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** What {@code AWS_LAMBDA_RUNTIME_API} says for {@code name} on this mock. */
+    public String lambdaRuntimeApi(String name) {
+        return LambdaRuntimeService.runtimeApi(host(), server.wireMock().port(), name);
+    }
+
+    /** The function now, or empty when the mock does not know it. */
+    @Override
+    public Optional<LambdaFunction> lambdaFunction(String name) {
+        return lambda.view(name).map(this::publicView);
+    }
+
+    /** Every function now, in the order they became known. */
+    @Override
+    public List<LambdaFunction> lambdaFunctions() {
+        List<LambdaFunction> all = new ArrayList<>();
+        for (FunctionView view : lambda.views()) {
+            all.add(publicView(view));
+        }
+        return all;
+    }
+
+    private LambdaFunction publicView(FunctionView view) {
+        return new LambdaFunction(view.functionName(), lambdaRuntimeApi(view.functionName()), view.settings(),
+                view.pending(), view.ready(), view.inFlight(), view.attempts());
+    }
+
+    /** Waits until a function has ended {@code count} attempts (see {@code CodePipelineMock.awaitLambdaAttempts}). */
+    public List<InvocationAttempt> awaitLambdaAttempts(String name, int count, Duration timeout) {
+        try {
+            return lambda.awaitAttempts(name, count, timeout);
+        } catch (RuntimeApiRefusal unknown) {
+            throw new IllegalStateException("function " + name + " is not served by this mock; it knows "
+                    + lambda.names() + ": register it, or queue a Lambda invoke job that names it");
+        }
     }
 
     // ---------------------------------------------------------------- inspection

@@ -188,6 +188,7 @@ public final class JobStore implements ArtifactGrants {
     /** How many kept jobs name each artifact location; a location no kept job names is forgotten. */
     private final Map<S3ArtifactLocation, Integer> artifactUses = new HashMap<>();
     private Consumer<List<S3ArtifactLocation>> artifactsForgotten = locations -> { };
+    private Consumer<StartedJob> awsJobStarted = job -> { };
     private long forgotten;
     private long sequence;
     private long nonces;
@@ -226,6 +227,24 @@ public final class JobStore implements ArtifactGrants {
      */
     public synchronized void onArtifactsForgotten(Consumer<List<S3ArtifactLocation>> listener) {
         this.artifactsForgotten = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * A job CodePipeline works itself (owner AWS: a Lambda invoke job), as it starts: queued, or continuing an
+     * action whose job succeeded with a continuation token.
+     *
+     * @param jobId     the job's id
+     * @param data      its data (a continuation's with its {@code continuationToken})
+     * @param accountId its account, or {@code null}
+     */
+    public record StartedJob(String jobId, JobData data, String accountId) {}
+
+    /**
+     * Who is told of every AWS-owned job as it starts (the mock's Lambda functions invoke the function it names);
+     * called under the store's lock, so it must not call back into the store.
+     */
+    public synchronized void onAwsJobStarted(Consumer<StartedJob> listener) {
+        this.awsJobStarted = Objects.requireNonNull(listener, "listener");
     }
 
     /** How many finished jobs were forgotten since the store was made or reset, to keep its retention limit. */
@@ -368,6 +387,7 @@ public final class JobStore implements ArtifactGrants {
                 job.actionStartedAt = job.startedAt; // CodePipeline invokes the function as the action starts
             }
             job.nonce = nextNonce(job);
+            awsJobStarted.accept(new StartedJob(job.id, job.data, job.accountId));
         } else {
             type.queued.add(job);
         }
@@ -651,6 +671,27 @@ public final class JobStore implements ArtifactGrants {
             finished(job);
             return failure;
         });
+    }
+
+    /**
+     * Fails an InProgress job on CodePipeline's side, not through a worker's call (none is recorded): what the mock
+     * does with a Lambda job whose function's event was discarded, when the function is set to fail its job then.
+     * Answers whether it did: a job that is not InProgress (it has its result, or timed out) is left alone.
+     */
+    public synchronized boolean failInProgress(String jobId, FailureDetails failureDetails) {
+        Objects.requireNonNull(failureDetails, "failureDetails");
+        StoredJob job = jobs.get(jobId);
+        if (job == null) {
+            return false;
+        }
+        refresh(job, settings.clock().instant());
+        if (job.status != JobStatus.IN_PROGRESS) {
+            return false;
+        }
+        job.status = JobStatus.FAILED;
+        job.result = new JobResult.Failure(settings.clock().instant(), failureDetails);
+        finished(job);
+        return true;
     }
 
     private static void requireInProgress(StoredJob job) {

@@ -176,6 +176,7 @@ public final class MockServer {
      * ({@link GuardedServerFactory}), then stops the server (cutting what still runs) and closes every service.
      */
     public void stop(Duration gracePeriod) {
+        services.all().forEach(MockService::stopping);
         if (server.isRunning()) {
             guarded.drain(gracePeriod);
             server.stop();

@@ -83,6 +83,12 @@ public interface MockService extends AutoCloseable {
      */
     default void awaitReady() {}
 
+    /**
+     * The server is about to stop: end what holds its threads (the Lambda Runtime API's long polls), so that it stops
+     * at once. Nothing by default.
+     */
+    default void stopping() {}
+
     /** Forgets the service's state (jobs, objects, faults...), with the mock's reset. */
     default void reset() {}
 

@@ -60,7 +60,14 @@ class RoutingStubStoreTest {
             new Sent("GET", "/bucket/key?AWSAccessKeyId=AKIAEXAMPLE&Signature=abc&Expires=1"),
             new Sent("GET", "/bucket/key", "Authorization", "AWS AKIAEXAMPLE:c2lnbmF0dXJl"),
             new Sent("GET", "/bucket/key"),
-            new Sent("DELETE", "/bucket/key", "Authorization", CODEPIPELINE_SIGNED));
+            new Sent("DELETE", "/bucket/key", "Authorization", CODEPIPELINE_SIGNED),
+            // the Lambda Runtime API's routes, for a function the mock does not know (answered at once, 404)
+            new Sent("GET", "/__lambda/Deploy/2018-06-01/runtime/invocation/next"),
+            new Sent("POST", "/__lambda/Deploy/2018-06-01/runtime/invocation/r-1/response"),
+            new Sent("POST", "/__lambda/Deploy/2018-06-01/runtime/invocation/r-1/error"),
+            new Sent("POST", "/__lambda/Deploy/2018-06-01/runtime/init/error"),
+            new Sent("GET", "/__lambda/Deploy/2020-01-01/runtime/invocation/next"),
+            new Sent("POST", "/__lambda/Deploy/2018-06-01/runtime/invocation/next"));
 
     private static CodePipelineMock mock;
     private static RoutingStubStore store;
