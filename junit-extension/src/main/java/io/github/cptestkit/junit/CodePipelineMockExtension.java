@@ -220,17 +220,15 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
     /** What a parameter JUnit found no resolver for gains: what the extension would have injected. */
     private static final String SUPPORTED_TYPES = "CodePipelineMockExtension injects "
             + INJECTED.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
-            + ", @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
-            + " List<FakeCustomJob>, and @PipelineResource PipelineSnapshot. Use one of those types, or build another"
-            + " client on mock.endpoint().";
             + ", LambdaHarness, @FakeJob FakeThirdPartyJob or FakeCustomJob, @FakeJobs List<FakeThirdPartyJob> or"
-            + " List<FakeCustomJob>, and (@LambdaJob) FakeLambdaJob. Use one of those types, or build another client on mock.endpoint().";
+            + " List<FakeCustomJob>, (@LambdaJob) FakeLambdaJob, and @PipelineResource PipelineSnapshot. Use one of"
+            + " those types, or build another client on mock.endpoint().";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(FakeJob.class) || parameter.isAnnotated(FakeJobs.class)
-                || parameter.isAnnotated(PipelineResource.class) || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
+                || parameter.isAnnotated(PipelineResource.class)
                 || parameter.isAnnotated(LambdaJob.class) || type == FakeLambdaJob.class || type == LambdaHarness.class
                 || INJECTED.contains(type) || type == FakeThirdPartyJob.class || type == FakeCustomJob.class;
     }

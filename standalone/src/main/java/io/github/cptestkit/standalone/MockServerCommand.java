@@ -268,8 +268,6 @@ public final class MockServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--https-ca-file needs --https-port: without an HTTPS"
                     + " port the mock makes no CA; add --https-port 0");
         }
-        builder
-        CodePipelineMock.Builder builder = CodePipelineMock.builder();
         for (String function : functions) {
             try {
                 builder.lambdaFunction(function);
@@ -277,7 +275,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--function " + e.getMessage());
             }
         }
-        CodePipelineMock mock = builder
+        builder
                 .port(port)
                 .bindAddress(bind)
                 .clock(MockClock.systemUtc())

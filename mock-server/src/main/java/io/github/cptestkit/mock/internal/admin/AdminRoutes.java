@@ -230,9 +230,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
                 + event.getRequest().getMethod().getName() + " /__admin" + (query < 0 ? url : url.substring(0, query))
                 + "; the routes are POST jobs, GET jobs, GET jobs/{id}, GET jobs/{id}/artifacts/{name},"
                 + " GET kms-violations, POST clients, POST action-types, POST pipelines, GET pipelines,"
-                + " GET pipelines/{name}, POST faults, GET clock, POST clock/advance and POST reset under " + BASE_PATH + " (docs/admin-api.md)");
-                + " GET kms-violations, POST clients, POST action-types, POST faults, GET clock, POST clock/advance,"
-                + " POST reset, POST functions, GET functions and GET functions/{name} under " + BASE_PATH + " (docs/admin-api.md)");
+                + " GET pipelines/{name}, POST faults, GET clock, POST clock/advance, POST reset, POST functions,"
+                + " GET functions and GET functions/{name} under " + BASE_PATH + " (docs/admin-api.md)");
     }
 
     private static byte[] body(ServeEvent event) {

@@ -255,6 +255,7 @@ public final class LambdaRuntimeService implements MockService {
             }
             case UNREADABLE -> error(400, "TruncatedHTTPRequest", "HTTP request detected as truncated: " + detail);
             case NOT_FOUND -> error(404, "NotFound", "Nothing is served here: " + detail);
+            case FORBIDDEN -> error(403, "Forbidden", detail); // a web page's request (OriginPolicy)
             case UNSUPPORTED_MEDIA_TYPE, COMPRESSED -> error(400, "InvalidRequest", detail);
             case INTERNAL -> error(500, "InternalServerError", "Internal Server Error");
         };
