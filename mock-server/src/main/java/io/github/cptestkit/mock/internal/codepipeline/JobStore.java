@@ -177,6 +177,7 @@ public final class JobStore implements ArtifactGrants {
     /** How many kept jobs name each artifact location; a location no kept job names is forgotten. */
     private final Map<S3ArtifactLocation, Integer> artifactUses = new HashMap<>();
     private Consumer<List<S3ArtifactLocation>> artifactsForgotten = locations -> { };
+    private Runnable beforeEachCall = () -> { };
     private long forgotten;
     private long sequence;
     private long nonces;
@@ -213,6 +214,15 @@ public final class JobStore implements ArtifactGrants {
      */
     public synchronized void onArtifactsForgotten(Consumer<List<S3ArtifactLocation>> listener) {
         this.artifactsForgotten = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * What runs, under the store's lock, before every poll, job call and inspection: how the pipeline engine, which
+     * queues jobs from the results of others, catches up before a worker looks. It may call back into the store
+     * (the lock is reentrant): the hook must then guard against running inside itself.
+     */
+    public synchronized void beforeEachCall(Runnable hook) {
+        this.beforeEachCall = Objects.requireNonNull(hook, "hook");
     }
 
     /** How many finished jobs were forgotten since the store was made or reset, to keep its retention limit. */
@@ -412,6 +422,7 @@ public final class JobStore implements ArtifactGrants {
 
     private List<StoredJob> dispatch(Operation poll, ActionTypeId typeId, int maxBatchSize,
             Map<String, String> queryParam) {
+        beforeEachCall.run();
         ActionOwner owner = poll.family() == Family.THIRD_PARTY ? ActionOwner.THIRD_PARTY : ActionOwner.CUSTOM;
         if (typeId.owner() != owner) {
             throw new AwsException(VALIDATION, poll.operationName() + " is valid only for action types with owner "
@@ -630,6 +641,7 @@ public final class JobStore implements ArtifactGrants {
      * third-party job, applies timeouts, runs {@code action} and records the call with its outcome.
      */
     private <T> T onJob(Operation operation, String jobId, String clientToken, Function<StoredJob, T> action) {
+        beforeEachCall.run();
         StoredJob job = jobs.get(jobId);
         if (job == null || job.family != operation.family()) {
             throw new AwsException(JOB_NOT_FOUND, "Job " + jobId + " not found");
@@ -653,6 +665,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** The job now, or empty. */
     public synchronized Optional<JobSnapshot> snapshot(String jobId) {
+        beforeEachCall.run();
         StoredJob job = jobs.get(jobId);
         if (job == null) {
             return Optional.empty();
@@ -663,6 +676,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** Every job now, in the order they were queued. */
     public synchronized List<JobSnapshot> snapshots() {
+        beforeEachCall.run();
         Instant now = settings.clock().instant();
         List<JobSnapshot> all = new ArrayList<>(jobs.size());
         for (StoredJob job : List.copyOf(jobs.values())) { // a time-out may forget the oldest finished jobs
