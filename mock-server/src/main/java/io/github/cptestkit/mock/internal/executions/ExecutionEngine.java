@@ -24,6 +24,7 @@ import io.github.cptestkit.mock.executions.StageExecutionStatus;
 import io.github.cptestkit.mock.internal.codepipeline.AwsException;
 import io.github.cptestkit.mock.internal.pipelines.ActionTypeCatalog;
 import io.github.cptestkit.mock.internal.pipelines.ControlPlaneScope;
+import io.github.cptestkit.mock.internal.pipelines.Page;
 import io.github.cptestkit.mock.internal.pipelines.VariableReference;
 import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
@@ -358,6 +359,58 @@ public final class ExecutionEngine {
             }
             return list;
         }
+    }
+
+    /**
+     * ListPipelineExecutions' page: the pipeline's kept executions, the most recent first, {@code size} a page.
+     *
+     * @throws io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal InvalidNextTokenException
+     */
+    public Page<PipelineExecutionSnapshot> executions(String pipelineName, int size, String nextToken) {
+        synchronized (lock) {
+            advance();
+            pipeline(pipelineName);
+            List<StoredExecution> newestFirst = new ArrayList<>();
+            for (StoredExecution execution : executions.values()) {
+                if (execution.pipelineName().equals(pipelineName)) {
+                    newestFirst.add(0, execution);
+                }
+            }
+            Page<StoredExecution> page = Page.of(newestFirst, ExecutionEngine::newestFirstKey, nextToken, size);
+            return new Page<>(page.items().stream().map(StoredExecution::snapshot).toList(), page.nextToken());
+        }
+    }
+
+    /**
+     * ListActionExecutions' page: the action runs of the pipeline's kept executions (or of one), the most recent
+     * first.
+     */
+    public Page<ActionExecutionSnapshot> actionExecutions(String pipelineName, String executionId, int size,
+            String nextToken) {
+        synchronized (lock) {
+            advance();
+            pipeline(pipelineName);
+            if (executionId != null) {
+                stored(pipelineName, executionId);
+            }
+            List<Map.Entry<String, ActionExecutionSnapshot>> newestFirst = new ArrayList<>();
+            for (StoredExecution execution : executions.values()) {
+                if (execution.pipelineName().equals(pipelineName)
+                        && (executionId == null || execution.id.equals(executionId))) {
+                    for (int i = 0; i < execution.actions.size(); i++) {
+                        newestFirst.add(0, Map.entry(newestFirstKey(execution) + String.format("%010d",
+                                Integer.MAX_VALUE - i), execution.actions.get(i).snapshot(execution.id)));
+                    }
+                }
+            }
+            Page<Map.Entry<String, ActionExecutionSnapshot>> page = Page.of(newestFirst, Map.Entry::getKey,
+                    nextToken, size);
+            return new Page<>(page.items().stream().map(Map.Entry::getValue).toList(), page.nextToken());
+        }
+    }
+
+    private static String newestFirstKey(StoredExecution execution) {
+        return String.format("%019d", Long.MAX_VALUE - execution.sequence);
     }
 
     /** Every kept execution, in start order. */
