@@ -253,13 +253,13 @@ public final class ExecutionEngine {
     }
 
     /**
-     * The client partner-action jobs of {@code type} are queued for: the registered one, else
-     * {@code pipeline-<provider>} with a token made once.
+     * The client partner-action jobs of {@code type} are queued for: the registered one, else client id
+     * {@code pipeline-<provider>} with token {@code pipeline-<provider>-token}.
      */
     public PartnerClient partnerClient(ActionTypeId type) {
         synchronized (lock) {
             return partnerClients.computeIfAbsent(type, t -> new PartnerClient("pipeline-" + t.provider(),
-                    settings.ids().get()));
+                    "pipeline-" + t.provider() + "-token"));
         }
     }
 

@@ -162,8 +162,9 @@ public final class ExecutionOperations {
                     }
                     if (run.actionTypeId().category() == ActionCategory.SOURCE && !run.outputArtifacts().isEmpty()
                             && run.outputArtifacts().get(0).revision() != null) {
-                        ObjectNode revision = action.putObject("currentRevision")
-                                .put("revisionId", run.outputArtifacts().get(0).revision());
+                        String revisionId = run.outputArtifacts().get(0).revision();
+                        ObjectNode revision = action.putObject("currentRevision").put("revisionId", revisionId)
+                                .put("revisionChangeId", run.outputVariables().getOrDefault("ETag", revisionId));
                         putTime(revision, "created", run.lastUpdateTime());
                     }
                 });
