@@ -374,8 +374,11 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     /**
-     * The client id and token a pipeline's partner-action (ThirdParty) jobs of {@code type} are queued for: what the
-     * worker presents. Without one, they are {@code pipeline-<provider>} and {@code pipeline-<provider>-token}.
+     * The client id (a lower-case UUID, as the model requires) and token a pipeline's partner-action (ThirdParty)
+     * jobs of {@code type} are queued for: what the worker presents. Without one, both are UUIDs derived from the
+     * type's category, provider and version (the same every run).
+     *
+     * @throws IllegalArgumentException when {@code clientId} is not a lower-case UUID
      */
     public void registerPartnerClient(ActionTypeId type, String clientId, String clientToken) {
         mock.registerPartnerClient(Objects.requireNonNull(type, "type"), clientId, clientToken);

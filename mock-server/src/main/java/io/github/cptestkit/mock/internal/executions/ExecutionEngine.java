@@ -51,6 +51,7 @@ import io.github.cptestkit.wire.PipelineContext;
 import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.wire.StageContext;
 import io.github.cptestkit.wire.ThirdPartyJobDetails;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,9 +189,25 @@ public final class ExecutionEngine {
      * @param clientToken the token the worker presents
      */
     public record PartnerClient(String clientId, String clientToken) {
+        private static final Pattern UUID_PATTERN =
+                Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
         public PartnerClient {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(clientToken, "clientToken");
+            if (!UUID_PATTERN.matcher(clientId).matches()) {
+                throw new IllegalArgumentException("a partner client id is a lower-case UUID, as PollForThirdPartyJobs"
+                        + " answers it (the model's pattern), but was '" + clientId + "'; use e.g."
+                        + " UUID.randomUUID().toString()");
+            }
+        }
+
+        /** The client of a type no client was registered for: UUIDs derived from the type, the same every run. */
+        public static PartnerClient of(ActionTypeId type) {
+            String name = type.category().wire() + "/" + type.provider() + "/" + type.version();
+            return new PartnerClient(UUID.nameUUIDFromBytes(("client " + name).getBytes(StandardCharsets.UTF_8))
+                    .toString(), UUID.nameUUIDFromBytes(("token " + name).getBytes(StandardCharsets.UTF_8))
+                    .toString());
         }
 
         @Override
@@ -253,13 +270,12 @@ public final class ExecutionEngine {
     }
 
     /**
-     * The client partner-action jobs of {@code type} are queued for: the registered one, else client id
-     * {@code pipeline-<provider>} with token {@code pipeline-<provider>-token}.
+     * The client partner-action jobs of {@code type} are queued for: the registered one, else {@link
+     * PartnerClient#of(ActionTypeId)}.
      */
     public PartnerClient partnerClient(ActionTypeId type) {
         synchronized (lock) {
-            return partnerClients.computeIfAbsent(type, t -> new PartnerClient("pipeline-" + t.provider(),
-                    "pipeline-" + t.provider() + "-token"));
+            return partnerClients.computeIfAbsent(type, PartnerClient::of);
         }
     }
 
