@@ -108,6 +108,7 @@ class PipelineExampleTest {
         SampleWorker worker = new SampleWorker(codePipeline, s3::create, QuickstartTest.REPORT_BUILDER,
                 Map.of(CLIENT_ID, CLIENT_TOKEN), duration -> { });
 
+        // region pipeline
         String id = codePipeline.startPipelineExecution(r -> r.name("reports")).pipelineExecutionId();
         assertThat(mock).pipelineExecution(id).isInProgress().action("Report").isInProgress();
         assertThat(worker.runOnce()).isEqualTo(1);
@@ -115,13 +116,14 @@ class PipelineExampleTest {
                 .findFirst().orElseThrow();
         releaseNotes(codePipeline, s3, lambda.jobId());
 
-        assertThat(codePipeline.getPipelineExecution(r -> r.pipelineName("reports").pipelineExecutionId(id))
-                .pipelineExecution().status()).isEqualTo(PipelineExecutionStatus.SUCCEEDED);
         String etag = mock.pipelineExecution(id).action("Source").outputVariables().get("ETag");
         String version = mock.pipelineExecution(id).action("Source").outputVariables().get("VersionId");
         assertThat(mock).pipelineExecution(id).succeeded()
                 .action("Report").succeeded().receivedConfiguration("ProjectName", "docs " + version)
                 .action("Notes").succeeded().receivedConfiguration("UserParameters", etag)
                 .producedVariable("ReportFirstLine", "docs " + version);
+        // endregion
+        assertThat(codePipeline.getPipelineExecution(r -> r.pipelineName("reports").pipelineExecutionId(id))
+                .pipelineExecution().status()).isEqualTo(PipelineExecutionStatus.SUCCEEDED);
     }
 }
