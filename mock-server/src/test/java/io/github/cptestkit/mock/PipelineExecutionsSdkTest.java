@@ -80,7 +80,9 @@ class PipelineExecutionsSdkTest {
                         ActionConfigurationProperty.builder().name("Env").required(true).key(true).secret(false)
                                 .build(),
                         ActionConfigurationProperty.builder().name("SourceETag").required(false).key(false)
-                                .secret(false).build())
+                                .secret(false).build(),
+                        ActionConfigurationProperty.builder().name("Token").required(false).key(false)
+                                .secret(true).build())
                 .inputArtifactDetails(d -> d.minimumCount(1).maximumCount(1))
                 .outputArtifactDetails(d -> d.minimumCount(1).maximumCount(1)));
     }
@@ -96,7 +98,7 @@ class PipelineExecutionsSdkTest {
     static StageDeclaration buildStage() {
         return StageDeclaration.builder().name("Build").actions(ActionDeclaration.builder().name("Build")
                 .actionTypeId(BUILDER)
-                .configuration(Map.of("Env", "prod", "SourceETag", "#{SourceVariables.ETag}"))
+                .configuration(Map.of("Env", "prod", "SourceETag", "#{SourceVariables.ETag}", "Token", "t0ps3cret"))
                 .inputArtifacts(InputArtifact.builder().name("SourceArtifact").build())
                 .outputArtifacts(OutputArtifact.builder().name("BuildArtifact").build())
                 .namespace("BuildVariables").build()).build();
@@ -133,6 +135,9 @@ class PipelineExecutionsSdkTest {
             List<Job> jobs = client.pollForJobs(r -> r.actionTypeId(BUILDER).maxBatchSize(5)).jobs();
             for (Job job : jobs) {
                 client.acknowledgeJob(r -> r.jobId(job.id()).nonce(job.nonce()));
+                if (!"t0ps3cret".equals(job.data().actionConfiguration().configuration().get("Token"))) {
+                    throw new AssertionError("the job must carry the secret as declared");
+                }
                 if (fails) {
                     client.putJobFailureResult(r -> r.jobId(job.id()).failureDetails(f -> f
                             .type(FailureType.JOB_FAILED).message("compilation failed").externalExecutionId("b-1")));
@@ -212,7 +217,9 @@ class PipelineExecutionsSdkTest {
         ActionExecutionDetail build = actions.get(1);
         assertThat(build.input().resolvedConfiguration()).containsEntry("Env", "prod")
                 .containsEntry("SourceETag", actions.get(2).output().outputVariables().get("ETag"));
-        assertThat(build.input().configuration()).containsEntry("SourceETag", "#{SourceVariables.ETag}");
+        assertThat(build.input().configuration()).containsEntry("SourceETag", "#{SourceVariables.ETag}")
+                .as("a secret property's value is masked, as GetPipeline masks it").containsEntry("Token", "****");
+        assertThat(build.input().resolvedConfiguration()).containsEntry("Token", "****");
         assertThat(build.output().outputVariables()).containsEntry("Version", "1.4");
         assertThat(build.output().executionResult().externalExecutionSummary()).isEqualTo("built 1.4");
         assertThat(build.input().inputArtifacts().get(0).s3location().key())

@@ -180,7 +180,8 @@ public final class Assembly implements AdminTarget {
                 jobStore.controlPlane()::findPipeline);
         jobStore.beforeEachCall(executions::advance);
         this.protocol = new CodePipelineProtocol(new ExecutionOperations(executions,
-                jobStore.controlPlane()::findPipeline).registerIn(CodePipelineProtocol.operationsOf(jobStore)),
+                jobStore.controlPlane()::findPipeline, jobStore.controlPlane()::actionType)
+                .registerIn(CodePipelineProtocol.operationsOf(jobStore)),
                 settings.strict());
         jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
                 artifactBucket.store().delete(location.bucketName(), location.objectKey())));

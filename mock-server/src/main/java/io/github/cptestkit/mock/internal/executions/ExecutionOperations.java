@@ -14,15 +14,20 @@ import io.github.cptestkit.mock.internal.executions.ExecutionEngine.RetryMode;
 import io.github.cptestkit.mock.internal.executions.ExecutionEngine.StageState;
 import io.github.cptestkit.mock.internal.executions.ExecutionEngine.Transition;
 import io.github.cptestkit.mock.internal.executions.ExecutionEngine.TransitionType;
+import io.github.cptestkit.mock.internal.pipelines.ControlPlane;
 import io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal;
 import io.github.cptestkit.mock.internal.pipelines.Page;
+import io.github.cptestkit.mock.pipelines.ActionTypeSnapshot;
+import io.github.cptestkit.mock.pipelines.ConfigurationProperty;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.wire.Artifact;
 import io.github.cptestkit.wire.WireFormat;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +43,7 @@ import java.util.function.Supplier;
  * {@link AwsException}s (a bad page token's {@link ControlPlaneRefusal} answers as one).
  *
  * <pre>{@code
- * new ExecutionOperations(engine, controlPlane::findPipeline).registerIn(operations);
+ * new ExecutionOperations(engine, controlPlane::findPipeline, controlPlane::actionType).registerIn(operations);
  * }</pre>
  */
 public final class ExecutionOperations {
@@ -50,10 +55,19 @@ public final class ExecutionOperations {
 
     private final ExecutionEngine engine;
     private final Function<String, Optional<PipelineSnapshot>> pipelines;
+    private final Function<ActionTypeId, Optional<ActionTypeSnapshot>> actionTypes;
 
-    public ExecutionOperations(ExecutionEngine engine, Function<String, Optional<PipelineSnapshot>> pipelines) {
+    /**
+     * @param engine      the executions
+     * @param pipelines   the control plane's pipelines, by name
+     * @param actionTypes the control plane's action types: ListActionExecutions masks their secret properties' values
+     *                    as GetPipeline does
+     */
+    public ExecutionOperations(ExecutionEngine engine, Function<String, Optional<PipelineSnapshot>> pipelines,
+            Function<ActionTypeId, Optional<ActionTypeSnapshot>> actionTypes) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
+        this.actionTypes = Objects.requireNonNull(actionTypes, "actionTypes");
     }
 
     /** Registers the ten execution operations' handlers in {@code operations}; returns it. */
@@ -233,8 +247,9 @@ public final class ExecutionOperations {
             node.put("status", action.status().wire());
             ObjectNode input = node.putObject("input");
             input.set("actionTypeId", WireFormat.toTree(action.actionTypeId()));
-            input.set("configuration", JSON.valueToTree(action.configuration()));
-            input.set("resolvedConfiguration", JSON.valueToTree(action.resolvedConfiguration()));
+            input.set("configuration", JSON.valueToTree(masked(action.actionTypeId(), action.configuration())));
+            input.set("resolvedConfiguration", JSON.valueToTree(masked(action.actionTypeId(),
+                    action.resolvedConfiguration())));
             input.set("inputArtifacts", artifacts(action.inputArtifacts()));
             putIfPresent(input, "namespace", action.namespace());
             ObjectNode output = node.putObject("output");
@@ -282,6 +297,19 @@ public final class ExecutionOperations {
     }
 
     // ---------------------------------------------------------------- rendering
+
+    /** The values of the type's secret properties as {@value ControlPlane#MASKED_SECRET}, as GetPipeline shows them. */
+    private Map<String, String> masked(ActionTypeId type, Map<String, String> configuration) {
+        List<String> secrets = actionTypes.apply(type).map(snapshot -> snapshot.actionType().configurationProperties()
+                .stream().filter(ConfigurationProperty::secret).map(ConfigurationProperty::name).toList())
+                .orElse(List.of());
+        if (secrets.isEmpty()) {
+            return configuration;
+        }
+        Map<String, String> shown = new LinkedHashMap<>(configuration);
+        shown.replaceAll((key, value) -> secrets.contains(key) ? ControlPlane.MASKED_SECRET : value);
+        return shown;
+    }
 
     private static ArrayNode artifacts(List<Artifact> artifacts) {
         ArrayNode list = JSON.createArrayNode();
