@@ -207,6 +207,11 @@ public final class Assembly implements AdminTarget {
         }
 
         @Override
+        public long endedJobs() {
+            return jobStore.endedJobs();
+        }
+
+        @Override
         public Optional<JobSnapshot> job(String jobId) {
             return jobStore.snapshot(jobId);
         }

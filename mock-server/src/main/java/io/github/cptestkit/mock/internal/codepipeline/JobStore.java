@@ -179,6 +179,7 @@ public final class JobStore implements ArtifactGrants {
     private Consumer<List<S3ArtifactLocation>> artifactsForgotten = locations -> { };
     private Runnable beforeEachCall = () -> { };
     private long forgotten;
+    private long endedJobs;
     private long sequence;
     private long nonces;
 
@@ -223,6 +224,14 @@ public final class JobStore implements ArtifactGrants {
      */
     public synchronized void beforeEachCall(Runnable hook) {
         this.beforeEachCall = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * How many jobs have ended (Succeeded, Failed, TimedOut) since the store was made: what the pipeline engine
+     * compares to know whether a job it waits for may have ended since it last looked.
+     */
+    public synchronized long endedJobs() {
+        return endedJobs;
     }
 
     /** How many finished jobs were forgotten since the store was made or reset, to keep its retention limit. */
@@ -364,6 +373,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** Records that a job has finished, and forgets the oldest finished jobs beyond the retention limit. */
     private void finished(StoredJob job) {
+        endedJobs++;
         finished.addLast(job);
         List<S3ArtifactLocation> unused = new ArrayList<>();
         while (finished.size() > settings.retainedFinishedJobs()) {

@@ -25,6 +25,9 @@ public interface ExecutionBackend {
     /** Queues a custom-action job, or starts a Lambda invoke job; returns its id. */
     String enqueue(FakeCustomJob job);
 
+    /** How many jobs have ended so far: while it and the clock stand still, no job the engine waits for changed. */
+    long endedJobs();
+
     /** The job now, or empty when the store does not have it (any more). */
     Optional<JobSnapshot> job(String jobId);
 

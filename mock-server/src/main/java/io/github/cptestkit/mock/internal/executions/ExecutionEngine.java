@@ -237,6 +237,11 @@ public final class ExecutionEngine {
     private long sequence;
     private long forgotten;
     private boolean advancing;
+    /** Whether something the engine was told (a start, a stop, ...) may let an execution move. */
+    private boolean told = true;
+    /** What the last full pass saw: nothing can have moved while the clock and the ended jobs stand still. */
+    private Instant seenAt;
+    private long seenEndedJobs = -1;
 
     /**
      * @param settings  how it behaves
@@ -259,6 +264,7 @@ public final class ExecutionEngine {
         Objects.requireNonNull(behaviour, "behaviour");
         synchronized (lock) {
             simulations.put(key(pipelineName, stageName, actionName), behaviour);
+            told = true;
         }
     }
 
@@ -314,7 +320,7 @@ public final class ExecutionEngine {
                 clientRequestTokens.put(tokenKey, id);
             }
             arriveAt(execution, 0);
-            advance();
+            moved();
             return id;
         }
     }
@@ -514,7 +520,7 @@ public final class ExecutionEngine {
                 execution.lastUpdateTime = now();
                 execution.stageStatus.put(execution.currentStage().name(), StageExecutionStatus.STOPPING);
             }
-            advance();
+            moved();
             return executionId;
         }
     }
@@ -581,7 +587,7 @@ public final class ExecutionEngine {
                     }
                 }
             }
-            advance();
+            moved();
             return executionId;
         }
     }
@@ -629,7 +635,7 @@ public final class ExecutionEngine {
             } else {
                 match.fail(now, "Rejected", "Rejected: " + summary);
             }
-            advance();
+            moved();
             return now;
         }
     }
@@ -647,7 +653,7 @@ public final class ExecutionEngine {
             }
             transitions.computeIfAbsent(pipelineName, p -> new HashMap<>()).put(stageName + "\n" + type,
                     new Transition(enabled, enabled ? null : reason, now()));
-            advance();
+            moved();
         }
     }
 
@@ -672,6 +678,7 @@ public final class ExecutionEngine {
             simulations.clear();
             partnerClients.clear();
             forgotten = 0;
+            told = true;
         }
     }
 
@@ -686,6 +693,10 @@ public final class ExecutionEngine {
             if (advancing) {
                 return; // the job store's hook, called again by the engine's own calls into the store
             }
+            Instant now = now();
+            if (!told && now.equals(seenAt) && backend.endedJobs() == seenEndedJobs) {
+                return; // nothing happened since the last pass: the common case of a job call on a still clock
+            }
             advancing = true;
             try {
                 boolean changed;
@@ -695,10 +706,19 @@ public final class ExecutionEngine {
                         changed |= step(execution);
                     }
                 } while (changed);
+                told = false;
+                seenAt = now;
+                seenEndedJobs = backend.endedJobs();
             } finally {
                 advancing = false;
             }
         }
+    }
+
+    /** After the engine was told something: a full pass, whatever the clock. */
+    private void moved() {
+        told = true;
+        advance();
     }
 
     private boolean step(StoredExecution execution) {

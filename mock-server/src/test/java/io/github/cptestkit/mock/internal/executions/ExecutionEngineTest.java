@@ -439,6 +439,11 @@ class ExecutionEngineTest {
         }
 
         @Override
+        public long endedJobs() {
+            return 0;
+        }
+
+        @Override
         public java.util.Optional<JobSnapshot> job(String jobId) {
             throw new AssertionError("no job expected");
         }

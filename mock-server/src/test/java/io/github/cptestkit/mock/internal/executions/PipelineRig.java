@@ -61,6 +61,11 @@ final class PipelineRig {
                 }
 
                 @Override
+                public long endedJobs() {
+                    return jobs.endedJobs();
+                }
+
+                @Override
                 public Optional<JobSnapshot> job(String jobId) {
                     return jobs.snapshot(jobId);
                 }
