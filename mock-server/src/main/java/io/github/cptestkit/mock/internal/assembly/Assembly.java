@@ -398,11 +398,13 @@ public final class Assembly implements AdminTarget {
     // ---------------------------------------------------------------- pipeline executions
 
     /** StartPipelineExecution from Java. */
+    @Override
     public String startPipelineExecution(ExecutionStart start) {
         return refusedAsJava(() -> executions.start(start));
     }
 
     /** The execution with this id, or empty. */
+    @Override
     public Optional<PipelineExecutionSnapshot> pipelineExecution(String executionId) {
         return executions.findExecution(executionId);
     }
@@ -413,6 +415,7 @@ public final class Assembly implements AdminTarget {
     }
 
     /** How an AWS-owned action of a pipeline behaves from now on. */
+    @Override
     public void simulate(String pipelineName, String stageName, String actionName, SimulatedAction behaviour) {
         executions.simulate(pipelineName, stageName, actionName, behaviour);
     }
