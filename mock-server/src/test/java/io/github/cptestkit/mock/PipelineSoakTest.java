@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.codepipeline.model.PipelineExecutionSumma
 /**
  * The pipeline soak: 1,000 executions of a two-action pipeline (a simulated S3 source, then a custom action) in
  * PARALLEL mode, their custom jobs worked by 32 threads through the real SDK client with faults injected
- * (ThrottlingException and InternalFailure, retried by the SDK), workers that "crash" after a poll (the job is
+ * (ThrottlingException and InternalFailure, retried by the SDK: 5 an operation a round, fewer than its 6 attempts, so
+ * that no call can draw more faults than it has attempts), workers that "crash" after a poll (the job is
  * queued again once the mock's clock passes the dispatch timeout: the clock moves only between rounds, while no
  * worker holds a job) and successes that continue the action with a second job. Afterwards every execution has
  * ended exactly as its worker's results dictate (Succeeded with the variable it produced, or Failed with its
@@ -50,6 +51,8 @@ class PipelineSoakTest {
     static final int EXECUTIONS = 1_000;
     static final int THREADS = 32;
     static final int MAX_ROUNDS = 10;
+    /** Faults injected per operation and round: fewer than the SDK client's 6 attempts. */
+    static final int FAULTS = 5;
     static final Duration DISPATCH_TIMEOUT = Duration.ofMinutes(1);
     static final io.github.cptestkit.wire.ActionTypeId TYPE = new io.github.cptestkit.wire.ActionTypeId(
             ActionCategory.DEPLOY, ActionOwner.CUSTOM, "SoakDeploy", "1");
@@ -87,9 +90,6 @@ class PipelineSoakTest {
                     .stage(StageDeclaration.of("Deploy", ActionDeclaration.of("Deploy", TYPE)
                             .withInputArtifacts("SourceArtifact")))
                     .build());
-            mock.failNext(Operation.ACKNOWLEDGE_JOB, 40, InjectedFault.error(AwsError.INTERNAL_FAILURE));
-            mock.failNext(Operation.PUT_JOB_SUCCESS_RESULT, 40, InjectedFault.error(AwsError.THROTTLING));
-            mock.failNext(Operation.POLL_FOR_JOBS, 40, InjectedFault.error(AwsError.THROTTLING));
 
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < EXECUTIONS; i++) {
@@ -104,6 +104,11 @@ class PipelineSoakTest {
             try {
                 while (rounds < MAX_ROUNDS && mock.pipelineExecutions().stream()
                         .anyMatch(e -> e.status() == PipelineExecutionStatus.IN_PROGRESS)) {
+                    // Fewer faults an operation a round than the SDK's attempts: whichever thread draws them, each
+                    // call succeeds within its retries.
+                    mock.failNext(Operation.ACKNOWLEDGE_JOB, FAULTS, InjectedFault.error(AwsError.INTERNAL_FAILURE));
+                    mock.failNext(Operation.PUT_JOB_SUCCESS_RESULT, FAULTS, InjectedFault.error(AwsError.THROTTLING));
+                    mock.failNext(Operation.POLL_FOR_JOBS, FAULTS, InjectedFault.error(AwsError.THROTTLING));
                     List<Future<?>> round = new ArrayList<>();
                     for (int t = 0; t < THREADS; t++) {
                         round.add(workers.submit(() -> work(client, crashed, dispatched, results)));
