@@ -343,6 +343,18 @@ class ExecutionEngineTest {
     }
 
     @Test
+    void aDisabledOutboundTransitionHoldsExecutionsAfterTheStageUntilItIsEnabled() {
+        rig.create(PipelineRig.tutorial("release"));
+        rig.engine.setTransition("release", "Source", TransitionType.OUTBOUND, false, "hold");
+        String id = start("release");
+        assertThat(execution("release", id).action("Source").status()).isEqualTo(ActionExecutionStatus.SUCCEEDED);
+        assertThat(rig.jobs.pollCustom(CUSTOM_BUILD, 1, Map.of())).isEmpty();
+
+        rig.engine.setTransition("release", "Source", TransitionType.OUTBOUND, true, null);
+        assertThat(rig.takeBuildJob().data().pipelineContext().pipelineExecutionId()).isEqualTo(id);
+    }
+
+    @Test
     void pipelineVariablesResolveWithDefaultsAndOverridesAndUndeclaredOnesAreRefused() {
         ActionDeclaration build = PipelineRig.build().withConfiguration("Env", "#{variables.Env}");
         rig.create(PipelineRig.pipeline("vars", StageDeclaration.of("Build", build)).pipelineType(PipelineType.V2)
