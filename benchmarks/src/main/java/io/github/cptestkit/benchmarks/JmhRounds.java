@@ -89,5 +89,13 @@ record JmhRounds(LoadHarness.Options options, Report report) {
                 String.format(Locale.ROOT, "%,.0f jobs/s", Spread.over(rounds, plain).median()))));
         report.target("fixture generation, one core", ">= 50,000 jobs/s", jobs.format("%,.0f"),
                 jobs.median() >= 50_000);
+        ToDoubleFunction<Map<String, Double>> executions = r -> r.get("PipelineBenchmark.execution");
+        ToDoubleFunction<Map<String, Double>> bareJobs = r -> r.get("PipelineBenchmark.bareJob");
+        report.table(List.of("benchmark", "time per execution / bare job", "alongside: executions",
+                "alongside: bare jobs"), List.of(List.of("pipeline execution end to end (S3 source simulated, one"
+                + " custom job worked over HTTP) against a bare job of the same type",
+                Spread.over(rounds, r -> bareJobs.applyAsDouble(r) / executions.applyAsDouble(r)).format(),
+                Spread.over(rounds, executions).format("%,.0f") + " executions/s",
+                String.format(Locale.ROOT, "%,.0f jobs/s", Spread.over(rounds, bareJobs).median()))));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cptestkit.junit;
 
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.StoredArtifact;
 import org.assertj.core.api.Assertions;
@@ -28,6 +29,11 @@ public class CodePipelineAssertions extends Assertions {
     /** Assertions on an artifact of the mock's bucket, e.g. {@code mock.outputArtifact(jobId, name).orElseThrow()}. */
     public static ArtifactAssert assertThat(StoredArtifact artifact) {
         return new ArtifactAssert(artifact);
+    }
+
+    /** Assertions on a pipeline execution snapshot. */
+    public static PipelineExecutionAssert assertThat(PipelineExecutionSnapshot execution) {
+        return new PipelineExecutionAssert(execution, null);
     }
 
     /** Assertions on a mock: its jobs, and (through them) their continuations. */

@@ -1,6 +1,7 @@
 package io.github.cptestkit.junit;
 
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.s3.KmsViolation;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.NoSuchElementException;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on a whole mock: its jobs and the problems it met.
+ * Assertions on a whole mock: its jobs, its pipeline executions and the problems it met.
  *
  * <pre>{@code
  * assertThat(mock).hasNoProblems().job(jobId).succeeded().hasContinuation();
@@ -32,6 +33,20 @@ public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
             throw e;
         }
         return new JobAssert(job, actual);
+    }
+
+    /** Assertions on pipeline execution {@code executionId}. */
+    public PipelineExecutionAssert pipelineExecution(String executionId) {
+        isNotNull();
+        PipelineExecutionSnapshot execution;
+        try {
+            execution = actual.pipelineExecution(executionId);
+        } catch (NoSuchElementException e) {
+            failWithMessage("%s", "Expecting the mock to have pipeline execution " + executionId + ", but it has only "
+                    + actual.pipelineExecutions().stream().map(PipelineExecutionSnapshot::pipelineExecutionId).toList());
+            throw e;
+        }
+        return new PipelineExecutionAssert(execution, actual);
     }
 
     /** No upload ignored its job's KMS key. */

@@ -8,6 +8,9 @@ import io.github.cptestkit.wire.FakeJobSource;
 import io.github.cptestkit.wire.FakeThirdPartyJob;
 import io.github.cptestkit.wire.S3ArtifactLocation;
 import io.github.cptestkit.mock.faults.InjectedFault;
+import io.github.cptestkit.mock.executions.ExecutionStart;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
+import io.github.cptestkit.mock.executions.SimulatedAction;
 import io.github.cptestkit.mock.internal.assembly.Assembly;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.pipelines.ActionType;
@@ -339,6 +342,67 @@ public final class CodePipelineMock implements AutoCloseable {
     /** The action type with this id (AWS's own, created through the API or Java, or registered), or empty. */
     public Optional<ActionTypeSnapshot> actionType(ActionTypeId type) {
         return mock.actionType(Objects.requireNonNull(type, "type"));
+    }
+
+    // ---------------------------------------------------------------- pipeline executions
+
+    /**
+     * Starts an execution of a pipeline as StartPipelineExecution does; returns its id. The execution runs on the
+     * mock's clock: its Custom and ThirdParty actions wait for workers, a Lambda invoke action for a job result, a
+     * manual approval for PutApprovalResult, other AWS-owned actions are simulated ({@link #simulate}).
+     *
+     * <pre>{@code
+     * String id = mock.startPipelineExecution(ExecutionStart.of("release").variable("Env", "prod").build());
+     * worker.runOnce();
+     * assertThat(mock.pipelineExecution(id).status()).isEqualTo(PipelineExecutionStatus.SUCCEEDED);
+     * }</pre>
+     *
+     * @throws ControlPlaneException PipelineNotFoundException or ValidationException (an undeclared variable, ...)
+     */
+    public String startPipelineExecution(ExecutionStart start) {
+        return mock.startPipelineExecution(Objects.requireNonNull(start, "start"));
+    }
+
+    /** Starts an execution of {@code pipelineName} with no variables; returns its id. */
+    public String startPipelineExecution(String pipelineName) {
+        return startPipelineExecution(ExecutionStart.of(pipelineName).build());
+    }
+
+    /** The execution now; a {@link NoSuchElementException} naming the id when it is unknown. */
+    public PipelineExecutionSnapshot pipelineExecution(String executionId) {
+        return mock.pipelineExecution(Objects.requireNonNull(executionId, "executionId"))
+                .orElseThrow(() -> new NoSuchElementException("pipeline execution " + executionId + " is not in this"
+                        + " mock; start it first, or list the known ones with pipelineExecutions()"));
+    }
+
+    /** Every execution the mock keeps, in start order. */
+    public List<PipelineExecutionSnapshot> pipelineExecutions() {
+        return mock.pipelineExecutions();
+    }
+
+    /**
+     * How the AWS-owned action {@code actionName} of stage {@code stageName} in {@code pipelineName} behaves in the
+     * executions started from now on: CodeBuild, CodeDeploy, CloudFormation, S3 deploy, source actions, ... are not
+     * run but simulated; they succeed at once unless told otherwise.
+     */
+    public void simulate(String pipelineName, String stageName, String actionName, SimulatedAction behaviour) {
+        mock.simulate(pipelineName, stageName, actionName, Objects.requireNonNull(behaviour, "behaviour"));
+    }
+
+    /**
+     * The client id (a lower-case UUID, as the model requires) and token a pipeline's partner-action (ThirdParty)
+     * jobs of {@code type} are queued for: what the worker presents. Without one, both are UUIDs derived from the
+     * type's category, provider and version (the same every run).
+     *
+     * @throws IllegalArgumentException when {@code clientId} is not a lower-case UUID
+     */
+    public void registerPartnerClient(ActionTypeId type, String clientId, String clientToken) {
+        mock.registerPartnerClient(Objects.requireNonNull(type, "type"), clientId, clientToken);
+    }
+
+    /** Stops an execution as StopPipelineExecution does ({@code abandon}: its running actions are abandoned). */
+    public void stopPipelineExecution(String pipelineName, String executionId, boolean abandon, String reason) {
+        mock.stopPipelineExecution(pipelineName, executionId, abandon, reason);
     }
 
     /** Registers the clientToken that third-party calls for jobs of {@code clientId} must present. */

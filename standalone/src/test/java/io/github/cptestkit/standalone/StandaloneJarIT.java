@@ -228,6 +228,29 @@ class StandaloneJarIT {
     }
 
     @Test
+    @Order(4)
+    void boto3RunsAPipelineWhoseMiddleActionItsWorkerWorksAndMeetsTheExecutionErrors() throws Exception {
+        Result result = run(Map.of(), python(), CLIENTS.resolve("boto3_pipeline.py").toString(), endpoint);
+
+        assertThat(result.output()).containsPattern("boto3 pipeline: \\d+ checks passed");
+    }
+
+    @Test
+    @Order(4)
+    void theAwsCliStartsApprovesListsAndStopsExecutionsAndShowsTheAwsErrorCode() throws Exception {
+        require("aws", "--version", "the AWS CLI (apt-get install awscli)");
+        Path files = Files.createDirectories(workDir.resolve("cli-pipeline"));
+
+        Result result = run(Map.of(), "bash", CLIENTS.resolve("aws_cli_pipeline.sh").toString(), endpoint,
+                files.toString());
+
+        assertThat(result.output()).contains("started, approved with the token get-pipeline-state showed, Succeeded",
+                "executions listed, newest first: Stopped\tSucceeded",
+                "An error occurred (PipelineExecutionNotFoundException) when calling the GetPipelineExecution"
+                        + " operation");
+    }
+
+    @Test
     @Order(5)
     void aBoto3WorkerOverHttpsRenewsItsCredentialsWithGetJobDetailsAndTheFirstSetExpiresOnItsOwnTime()
             throws Exception {

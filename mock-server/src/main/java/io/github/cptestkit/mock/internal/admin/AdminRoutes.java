@@ -28,6 +28,10 @@ import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.internal.codepipeline.ControlPlaneJson;
+import io.github.cptestkit.mock.executions.ActionExecutionSnapshot;
+import io.github.cptestkit.mock.executions.ExecutionStart;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
+import io.github.cptestkit.mock.executions.SimulatedAction;
 import io.github.cptestkit.mock.pipelines.ControlPlaneException;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.lambda.FunctionSettings;
@@ -207,6 +211,12 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         router.add(RequestMethod.GET, PREFIX + "/pipelines", (admin, event, params) -> answer(this::pipelines));
         router.add(RequestMethod.GET, PREFIX + "/pipelines/{name}", (admin, event, params) -> answer(() ->
                 pipeline(params.get("name"))));
+        router.add(RequestMethod.POST, PREFIX + "/pipelines/{name}/executions", (admin, event, params) -> answer(() ->
+                startExecution(params.get("name"), body(event))));
+        router.add(RequestMethod.POST, PREFIX + "/pipelines/{name}/simulations", (admin, event, params) -> answer(() ->
+                simulate(params.get("name"), body(event))));
+        router.add(RequestMethod.GET, PREFIX + "/executions/{id}", (admin, event, params) -> answer(() ->
+                execution(params.get("id"))));
         router.add(RequestMethod.POST, PREFIX + "/faults", (admin, event, params) -> answer(() ->
                 injectFault(body(event))));
         router.add(RequestMethod.GET, PREFIX + "/clock", (admin, event, params) -> answer(this::clock));
@@ -230,7 +240,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
                 + event.getRequest().getMethod().getName() + " /__admin" + (query < 0 ? url : url.substring(0, query))
                 + "; the routes are POST jobs, GET jobs, GET jobs/{id}, GET jobs/{id}/artifacts/{name},"
                 + " GET kms-violations, POST clients, POST action-types, POST pipelines, GET pipelines,"
-                + " GET pipelines/{name}, POST faults, GET clock, POST clock/advance, POST reset, POST functions,"
+                + " GET pipelines/{name}, POST pipelines/{name}/executions, POST pipelines/{name}/simulations,"
+                + " GET executions/{id}, POST faults, GET clock, POST clock/advance, POST reset, POST functions,"
                 + " GET functions and GET functions/{name} under " + BASE_PATH + " (docs/admin-api.md)");
     }
 
@@ -471,6 +482,90 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         return pipelineView(mock.pipeline(name).orElseThrow(() -> new AdminRefusal(AdminRefusal.NOT_FOUND,
                 AwsError.PIPELINE_NOT_FOUND.type(), "Pipeline " + name + " is not in this mock; GET " + BASE_PATH
                 + "pipelines lists the pipelines it has")));
+    }
+
+    // ---------------------------------------------------------------- pipeline executions
+
+    /**
+     * {@code POST pipelines/{name}/executions}: {@code {"variables": {"Env": "prod"}, "clientRequestToken": "t"}}
+     * (both optional), started as StartPipelineExecution starts it; answers {@code {"pipelineExecutionId": ...}}.
+     */
+    ObjectNode startExecution(String pipelineName, byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        ExecutionStart.Builder start = ExecutionStart.of(pipelineName)
+                .clientRequestToken(body.text("clientRequestToken", false, 1, 128));
+        JsonNode variables = body.node("variables");
+        if (variables != null && !variables.isObject()) {
+            body.add("variables", Constraint.TYPE, "Member must be an object of variable names to values", null);
+        } else if (variables != null) {
+            variables.fields().forEachRemaining(v -> start.variable(v.getKey(), v.getValue().asText()));
+        }
+        body.done();
+        return AdminBody.JSON.createObjectNode().put("pipelineExecutionId", mock.startPipelineExecution(start.build()));
+    }
+
+    /**
+     * {@code POST pipelines/{name}/simulations}: how an AWS-owned action behaves from now on: {@code {"stage": "Build",
+     * "action": "CodeBuild", "durationSeconds": 300, "outputVariables": {"IMAGE_TAG": "1.4"}}}, or with
+     * {@code "failureMessage": "tests failed"} to fail.
+     */
+    ObjectNode simulate(String pipelineName, byte[] requestBody) {
+        AdminBody body = AdminBody.read(requestBody);
+        String stage = body.text("stage", true, 1, 100);
+        String action = body.text("action", true, 1, 100);
+        long seconds = body.integer("durationSeconds", 0, 0, Duration.ofDays(30).toSeconds());
+        String failure = body.text("failureMessage", false, 1, 5000);
+        JsonNode variables = body.node("outputVariables");
+        Map<String, String> outputs = new LinkedHashMap<>();
+        if (variables != null && !variables.isObject()) {
+            body.add("outputVariables", Constraint.TYPE, "Member must be an object of names to values", null);
+        } else if (variables != null) {
+            variables.fields().forEachRemaining(v -> outputs.put(v.getKey(), v.getValue().asText()));
+        }
+        body.done();
+        SimulatedAction behaviour = failure == null ? SimulatedAction.succeedAfter(Duration.ofSeconds(seconds))
+                .withOutputVariables(outputs) : SimulatedAction.failAfter(Duration.ofSeconds(seconds), failure);
+        mock.simulate(pipelineName, stage, action, behaviour);
+        return AdminBody.JSON.createObjectNode().put("pipelineName", pipelineName).put("stage", stage)
+                .put("action", action).put("succeeds", behaviour.succeeds());
+    }
+
+    /**
+     * {@code GET executions/{id}}: the execution's status and each action run (status, output variables, error,
+     * jobs); configuration values are left out (they may be secret).
+     */
+    ObjectNode execution(String executionId) {
+        PipelineExecutionSnapshot execution = mock.pipelineExecution(executionId).orElseThrow(() -> new AdminRefusal(
+                AdminRefusal.NOT_FOUND, AwsError.PIPELINE_EXECUTION_NOT_FOUND.type(), "Pipeline execution "
+                        + executionId + " is not in this mock"));
+        ObjectNode answer = AdminBody.JSON.createObjectNode()
+                .put("pipelineExecutionId", execution.pipelineExecutionId())
+                .put("pipelineName", execution.pipelineName())
+                .put("pipelineVersion", execution.pipelineVersion())
+                .put("status", execution.status().wire());
+        if (execution.statusSummary() != null) {
+            answer.put("statusSummary", execution.statusSummary());
+        }
+        ArrayNode actions = answer.putArray("actions");
+        for (ActionExecutionSnapshot action : execution.actions()) {
+            ObjectNode node = actions.addObject().put("stageName", action.stageName())
+                    .put("actionName", action.actionName())
+                    .put("actionExecutionId", action.actionExecutionId())
+                    .put("status", action.status().wire());
+            node.set("configurationKeys", AdminBody.JSON.valueToTree(action.resolvedConfiguration().keySet()));
+            node.set("outputVariables", AdminBody.JSON.valueToTree(action.outputVariables()));
+            node.set("jobIds", AdminBody.JSON.valueToTree(action.jobIds()));
+            if (action.summary() != null) {
+                node.put("summary", action.summary());
+            }
+            if (action.errorCode() != null) {
+                node.put("errorCode", action.errorCode()).put("errorMessage", action.errorMessage());
+            }
+            if (action.token() != null) {
+                node.put("token", action.token());
+            }
+        }
+        return answer;
     }
 
     private ObjectNode pipelineView(PipelineSnapshot snapshot) {

@@ -1,6 +1,9 @@
 package io.github.cptestkit.mock.internal.admin;
 
 import io.github.cptestkit.wire.ActionTypeId;
+import io.github.cptestkit.mock.executions.ExecutionStart;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
+import io.github.cptestkit.mock.executions.SimulatedAction;
 import io.github.cptestkit.mock.faults.InjectedFault;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
@@ -68,6 +71,15 @@ public interface AdminTarget {
 
     /** Registers a client's token. */
     void registerClient(String clientId, String clientToken);
+
+    /** Starts an execution (StartPipelineExecution from the admin API); returns its id. */
+    String startPipelineExecution(ExecutionStart start);
+
+    /** The execution with this id, or empty. */
+    Optional<PipelineExecutionSnapshot> pipelineExecution(String executionId);
+
+    /** How an AWS-owned action of a pipeline behaves in executions from now on. */
+    void simulate(String pipelineName, String stageName, String actionName, SimulatedAction behaviour);
 
     /** Makes an action type known, or changes its settings. */
     void registerActionType(ActionTypeId type, ActionTypeSettings settings);

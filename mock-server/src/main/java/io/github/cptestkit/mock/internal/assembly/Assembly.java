@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.cptestkit.wire.ActionTypeId;
 import io.github.cptestkit.wire.Artifact;
+import io.github.cptestkit.wire.ArtifactObject;
 import io.github.cptestkit.wire.FakeCustomJob;
 import io.github.cptestkit.wire.FakeJobSource;
 import io.github.cptestkit.wire.FailureDetails;
@@ -22,6 +23,12 @@ import io.github.cptestkit.mock.internal.codepipeline.FaultPlan;
 import io.github.cptestkit.mock.internal.codepipeline.AwsException;
 import io.github.cptestkit.mock.internal.codepipeline.JobStore;
 import io.github.cptestkit.mock.internal.codepipeline.PipelineDocuments;
+import io.github.cptestkit.mock.executions.ExecutionStart;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
+import io.github.cptestkit.mock.executions.SimulatedAction;
+import io.github.cptestkit.mock.internal.executions.ExecutionBackend;
+import io.github.cptestkit.mock.internal.executions.ExecutionEngine;
+import io.github.cptestkit.mock.internal.executions.ExecutionOperations;
 import io.github.cptestkit.mock.internal.pipelines.ControlPlaneRefusal;
 import io.github.cptestkit.mock.internal.pipelines.ResourceTags;
 import io.github.cptestkit.mock.pipelines.ActionType;
@@ -207,6 +214,7 @@ public final class Assembly implements AdminTarget {
     private final FaultPlan faults = new FaultPlan();
     private final ArtifactBucketService artifactBucket;
     private final LambdaFunctions lambda;
+    private final ExecutionEngine executions;
     private final MockServer server;
     private final List<Consumer<String>> functionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LambdaTimer lambdaTimer;
@@ -216,7 +224,6 @@ public final class Assembly implements AdminTarget {
         this.jobStore = new JobStore(new JobStore.Settings(settings.clock(), settings.dispatchTimeout(),
                 settings.jobTimeout(), settings.outputVariablesLimitBytes(), settings.artifactCredentialsLifetime(),
                 () -> UUID.randomUUID().toString(), settings.retainedFinishedJobs()));
-        this.protocol = new CodePipelineProtocol(jobStore, settings.strict());
         this.artifactBucket = ArtifactBucketService.builder()
                 .grants(jobStore)
                 .clock(settings.clock())
@@ -224,6 +231,15 @@ public final class Assembly implements AdminTarget {
                 .spillThreshold(settings.artifactSpillThreshold())
                 .maxUploadBytes(settings.maxUploadBytes())
                 .build();
+        this.executions = new ExecutionEngine(new ExecutionEngine.Settings(settings.clock(),
+                jobStore.controlPlane().scope(), () -> UUID.randomUUID().toString(),
+                ExecutionEngine.DEFAULT_RETAINED_FINISHED_EXECUTIONS), jobStore, new PipelineJobs(),
+                jobStore.controlPlane()::findPipeline);
+        jobStore.beforeEachCall(executions::advance);
+        this.protocol = new CodePipelineProtocol(new ExecutionOperations(executions,
+                jobStore.controlPlane()::findPipeline, jobStore.controlPlane()::actionType)
+                .registerIn(CodePipelineProtocol.operationsOf(jobStore)),
+                settings.strict());
         jobStore.onArtifactsForgotten(locations -> locations.forEach(location ->
                 artifactBucket.store().delete(location.bucketName(), location.objectKey())));
         this.lambda = new LambdaFunctions(LambdaFunctions.Settings.defaults(settings.clock()));
@@ -249,6 +265,44 @@ public final class Assembly implements AdminTarget {
                 settings.maxRequestJournalEntries(), settings.redactRequestJournal(), wireMockOptions,
                 settings.httpsPort(), settings.httpsCaFile(),
                 OriginPolicy.of(settings.bindAddress(), access.allowedOrigins(), access.allowedHosts())));
+    }
+
+    /** What pipeline executions run on: this mock's enqueue (checked and seeded as a test's jobs are), its bucket. */
+    private final class PipelineJobs implements ExecutionBackend {
+        @Override
+        public String enqueue(FakeThirdPartyJob job) {
+            return Assembly.this.enqueue(job);
+        }
+
+        @Override
+        public String enqueue(FakeCustomJob job) {
+            return Assembly.this.enqueue(job);
+        }
+
+        @Override
+        public long endedJobs() {
+            return jobStore.endedJobs();
+        }
+
+        @Override
+        public Optional<JobSnapshot> job(String jobId) {
+            return jobStore.snapshot(jobId);
+        }
+
+        @Override
+        public Optional<byte[]> readObject(S3ArtifactLocation location) {
+            return artifactBucket.store().readAll(location.bucketName(), location.objectKey());
+        }
+
+        @Override
+        public void putObject(S3ArtifactLocation location, byte[] content) {
+            artifactBucket.seed(List.of(new ArtifactObject(location, content)));
+        }
+    }
+
+    /** The pipeline executions. */
+    public ExecutionEngine executions() {
+        return executions;
     }
 
     private CodePipelineService codePipeline() {
@@ -418,6 +472,41 @@ public final class Assembly implements AdminTarget {
     /** The action type with this id (AWS's own, created, registered), or empty. */
     public Optional<ActionTypeSnapshot> actionType(ActionTypeId id) {
         return jobStore.controlPlane().actionType(id);
+    }
+
+    // ---------------------------------------------------------------- pipeline executions
+
+    /** StartPipelineExecution from Java. */
+    @Override
+    public String startPipelineExecution(ExecutionStart start) {
+        return refusedAsJava(() -> executions.start(start));
+    }
+
+    /** The execution with this id, or empty. */
+    @Override
+    public Optional<PipelineExecutionSnapshot> pipelineExecution(String executionId) {
+        return executions.findExecution(executionId);
+    }
+
+    /** Every kept execution, in start order. */
+    public List<PipelineExecutionSnapshot> pipelineExecutions() {
+        return executions.executions();
+    }
+
+    /** How an AWS-owned action of a pipeline behaves from now on. */
+    @Override
+    public void simulate(String pipelineName, String stageName, String actionName, SimulatedAction behaviour) {
+        executions.simulate(pipelineName, stageName, actionName, behaviour);
+    }
+
+    /** The client a pipeline's partner-action jobs of {@code type} are queued for. */
+    public void registerPartnerClient(ActionTypeId type, String clientId, String clientToken) {
+        executions.registerPartnerClient(type, new ExecutionEngine.PartnerClient(clientId, clientToken));
+    }
+
+    /** StopPipelineExecution from Java. */
+    public void stopPipelineExecution(String pipelineName, String executionId, boolean abandon, String reason) {
+        refusedAsJava(() -> executions.stop(pipelineName, executionId, abandon, reason));
     }
 
     /** A control-plane refusal as the Java API's exception, of the same AWS error and message. */
@@ -592,5 +681,6 @@ public final class Assembly implements AdminTarget {
     @Override
     public void reset() {
         server.reset();
+        executions.reset();
     }
 }

@@ -86,8 +86,16 @@ public final class CodePipelineProtocol {
      * @param strict whether an answer that breaks its output schema fails loudly
      */
     public CodePipelineProtocol(JobStore store, boolean strict) {
-        this(new ControlPlaneOperations(store.controlPlane()).registerIn(
-                new JobOperations(store).registerIn(new Operations())), strict);
+        this(operationsOf(store), strict);
+    }
+
+    /**
+     * The handlers of the job operations and the control plane's, on the store: the registry other operations (the
+     * pipeline executions') are registered in next to them.
+     */
+    public static Operations operationsOf(JobStore store) {
+        return new ControlPlaneOperations(store.controlPlane()).registerIn(
+                new JobOperations(store).registerIn(new Operations()));
     }
 
     /**

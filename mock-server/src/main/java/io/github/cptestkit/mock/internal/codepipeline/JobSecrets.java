@@ -82,8 +82,8 @@ public final class JobSecrets {
                 } else if (name.equals("actionConfiguration") && value.path("configuration") instanceof ObjectNode
                         configuration) {
                     hideAll(configuration);
-                } else if (name.equals("configuration") && object.has("actionTypeId")
-                        && value instanceof ObjectNode configuration) {
+                } else if ((name.equals("configuration") || name.equals("resolvedConfiguration"))
+                        && object.has("actionTypeId") && value instanceof ObjectNode configuration) {
                     hideAll(configuration);       // an action of a pipeline declaration: its secrets travel here
                 } else if (name.equals(CLIENT_TOKEN) && value.isValueNode() && !value.isNull()) {
                     object.set(name, TextNode.valueOf(Violation.REDACTED));

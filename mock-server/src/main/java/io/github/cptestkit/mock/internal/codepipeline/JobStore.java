@@ -188,8 +188,10 @@ public final class JobStore implements ArtifactGrants {
     /** How many kept jobs name each artifact location; a location no kept job names is forgotten. */
     private final Map<S3ArtifactLocation, Integer> artifactUses = new HashMap<>();
     private Consumer<List<S3ArtifactLocation>> artifactsForgotten = locations -> { };
+    private Runnable beforeEachCall = () -> { };
     private Consumer<StartedJob> awsJobStarted = job -> { };
     private long forgotten;
+    private long endedJobs;
     private long sequence;
     private long nonces;
     /** How many renewed sets of artifact credentials the store has handed out. */
@@ -230,6 +232,20 @@ public final class JobStore implements ArtifactGrants {
     }
 
     /**
+     * What runs, under the store's lock, before every poll, job call and inspection: how the pipeline engine, which
+     * queues jobs from the results of others, catches up before a worker looks. It may call back into the store
+     * (the lock is reentrant): the hook must then guard against running inside itself.
+     */
+    public synchronized void beforeEachCall(Runnable hook) {
+        this.beforeEachCall = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * How many jobs have ended (Succeeded, Failed, TimedOut) since the store was made: what the pipeline engine
+     * compares to know whether a job it waits for may have ended since it last looked.
+     */
+    public synchronized long endedJobs() {
+        return endedJobs;
      * A job CodePipeline works itself (owner AWS: a Lambda invoke job), as it starts: queued, or continuing an
      * action whose job succeeded with a continuation token.
      *
@@ -408,6 +424,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** Records that a job has finished, and forgets the oldest finished jobs beyond the retention limit. */
     private void finished(StoredJob job) {
+        endedJobs++;
         finished.addLast(job);
         List<S3ArtifactLocation> unused = new ArrayList<>();
         while (finished.size() > settings.retainedFinishedJobs()) {
@@ -468,6 +485,7 @@ public final class JobStore implements ArtifactGrants {
 
     private List<StoredJob> dispatch(Operation poll, ActionTypeId typeId, int maxBatchSize,
             Map<String, String> queryParam) {
+        beforeEachCall.run();
         ActionOwner owner = poll.family() == Family.THIRD_PARTY ? ActionOwner.THIRD_PARTY : ActionOwner.CUSTOM;
         if (typeId.owner() != owner) {
             throw new AwsException(VALIDATION, poll.operationName() + " is valid only for action types with owner "
@@ -728,6 +746,7 @@ public final class JobStore implements ArtifactGrants {
      * third-party job, applies timeouts, runs {@code action} and records the call with its outcome.
      */
     private <T> T onJob(Operation operation, String jobId, String clientToken, Function<StoredJob, T> action) {
+        beforeEachCall.run();
         StoredJob job = jobs.get(jobId);
         if (job == null || job.family != operation.family()) {
             throw new AwsException(JOB_NOT_FOUND, "Job " + jobId + " not found");
@@ -751,6 +770,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** The job now, or empty. */
     public synchronized Optional<JobSnapshot> snapshot(String jobId) {
+        beforeEachCall.run();
         StoredJob job = jobs.get(jobId);
         if (job == null) {
             return Optional.empty();
@@ -761,6 +781,7 @@ public final class JobStore implements ArtifactGrants {
 
     /** Every job now, in the order they were queued. */
     public synchronized List<JobSnapshot> snapshots() {
+        beforeEachCall.run();
         Instant now = settings.clock().instant();
         List<JobSnapshot> all = new ArrayList<>(jobs.size());
         for (StoredJob job : List.copyOf(jobs.values())) { // a time-out may forget the oldest finished jobs
