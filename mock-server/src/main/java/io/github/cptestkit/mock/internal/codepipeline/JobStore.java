@@ -246,6 +246,9 @@ public final class JobStore implements ArtifactGrants {
      */
     public synchronized long endedJobs() {
         return endedJobs;
+    }
+
+    /**
      * A job CodePipeline works itself (owner AWS: a Lambda invoke job), as it starts: queued, or continuing an
      * action whose job succeeded with a continuation token.
      *
