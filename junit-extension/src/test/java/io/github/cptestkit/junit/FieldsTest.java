@@ -184,8 +184,8 @@ class FieldsTest {
         assertTestFails(WrongTypeFixture.class, "@MockResource field [String endpoint] in"
                 + " FieldsTest.WrongTypeFixture has type String, which the extension does not inject; @MockResource"
                 + " takes CodePipelineMock, CodePipelineClient, CodePipelineAsyncClient, S3Client, S3AsyncClient,"
-                + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock. Change the field type to one of"
-                + " those (fake jobs take @FakeJob instead).");
+                + " JobS3Clients, JobS3AsyncClients, FakeJobGenerator, MockClock, HttpsTrust. Change the field type to"
+                + " one of those (fake jobs take @FakeJob instead).");
         assertTestFails(WrongJobTypeFixture.class, "@FakeJobs field [List<String> jobs] in"
                 + " FieldsTest.WrongJobTypeFixture has type List<String>; @FakeJobs needs List<FakeThirdPartyJob> or"
                 + " List<FakeCustomJob>. Change the field type to one of those.");
