@@ -16,7 +16,9 @@ import io.github.cptestkit.wire.S3ArtifactLocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.codepipeline.model.Job;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * The one bound of user stub priorities ({@link CodePipelineMock#USER_STUBS_WIN_UP_TO}): a stub of any priority from 1
@@ -41,30 +43,40 @@ class UserStubPrioritiesTest extends SharedMockTest {
     @ParameterizedTest(name = "priority {0}")
     @ValueSource(ints = {1, 5, 50, CodePipelineMock.USER_STUBS_WIN_UP_TO})
     void aUserStubOfAPriorityUpToTheBoundWinsOverTheArtifactBucket(int priority) {
-        Bucketed input = polledInput();
-        mock.wireMock().stubFor(get(urlPathEqualTo("/" + input.location().bucketName() + "/"
-                + input.location().objectKey())).atPriority(priority).willReturn(ok("from the user's stub")));
-
-        assertThat(input.s3().getObjectAsBytes(r -> r.bucket(input.location().bucketName())
-                .key(input.location().objectKey())).asUtf8String()).isEqualTo("from the user's stub");
-        input.s3().close();
+        try (Bucketed input = polledInputWithUserStub(priority)) {
+            assertThat(input.get().asUtf8String()).isEqualTo("from the user's stub");
+        }
     }
 
     @ParameterizedTest(name = "priority {0}")
     @ValueSource(ints = {CodePipelineMock.USER_STUBS_WIN_UP_TO + 2, 5_000})
     void aUserStubOfAPriorityBeyondTheBoundMayLoseToTheArtifactBucket(int priority) {
+        try (Bucketed input = polledInputWithUserStub(priority)) {
+            byte[] served = input.get().asByteArray();
+            assertThat(new String(served, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("the bucket's own zip, not the user's text").isEqualTo("PK");
+        }
+    }
+
+    /** A job's first input artifact and an S3 client on the job's credentials, closed with it. */
+    record Bucketed(S3ArtifactLocation location, S3Client s3) implements AutoCloseable {
+        ResponseBytes<GetObjectResponse> get() {
+            return s3.getObjectAsBytes(r -> r.bucket(location.bucketName()).key(location.objectKey()));
+        }
+
+        @Override
+        public void close() {
+            s3.close();
+        }
+    }
+
+    /** A job polled as a worker polls it, and a user stub at {@code priority} for GETs of its first input. */
+    private static Bucketed polledInputWithUserStub(int priority) {
         Bucketed input = polledInput();
         mock.wireMock().stubFor(get(urlPathEqualTo("/" + input.location().bucketName() + "/"
                 + input.location().objectKey())).atPriority(priority).willReturn(ok("from the user's stub")));
-
-        byte[] served = input.s3().getObjectAsBytes(r -> r.bucket(input.location().bucketName())
-                .key(input.location().objectKey())).asByteArray();
-        assertThat(new String(served, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
-                .as("the bucket's own zip, not the user's text").isEqualTo("PK");
-        input.s3().close();
+        return input;
     }
-
-    record Bucketed(S3ArtifactLocation location, S3Client s3) {}
 
     /** A job polled as a worker polls it: its first input artifact and an S3 client with its credentials. */
     private static Bucketed polledInput() {
