@@ -32,6 +32,19 @@ import java.util.Objects;
 public record MemberSchema(String type, String pattern, List<String> enumValues, Integer minLength,
         Integer maxLength, List<String> members, List<String> required, boolean sensitive) {
 
+    /**
+     * Checks the type is given and copies the lists, so the record is immutable.
+     *
+     * @param type       the JSON type, not null
+     * @param pattern    the model's unanchored pattern, or null
+     * @param enumValues the enum's values, not null (copied)
+     * @param minLength  the least string length, or null
+     * @param maxLength  the greatest string length, or null
+     * @param members    the object's members, not null (copied)
+     * @param required   the object's required members, not null (copied)
+     * @param sensitive  whether values there must be redacted
+     * @throws NullPointerException if {@code type} or a list is null
+     */
     public MemberSchema {
         Objects.requireNonNull(type, "type");
         enumValues = List.copyOf(enumValues);

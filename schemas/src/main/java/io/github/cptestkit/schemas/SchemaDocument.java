@@ -23,7 +23,13 @@ public record SchemaDocument(String fileName) {
     /** Classpath folder of every document. */
     public static final String RESOURCE_FOLDER = "io/github/cptestkit/schemas/2015-07-09/";
 
-    /** Checks the name is one of the generated documents. */
+    /**
+     * Checks the name has the form of a generated document's.
+     *
+     * @param fileName a bare file name ending in {@code .schema.json}, without a folder
+     * @throws NullPointerException     if {@code fileName} is null
+     * @throws IllegalArgumentException if it contains a {@code /} or does not end in {@code .schema.json}
+     */
     public SchemaDocument {
         Objects.requireNonNull(fileName, "fileName");
         if (!fileName.endsWith(".schema.json") || fileName.contains("/")) {
@@ -32,27 +38,49 @@ public record SchemaDocument(String fileName) {
         }
     }
 
-    /** The request schema of an operation. */
+    /**
+     * The request schema of an operation.
+     *
+     * @param operation the operation, not null
+     * @return the document {@code <Name>.input.schema.json}
+     */
     public static SchemaDocument input(Operation operation) {
         return new SchemaDocument(SchemaGenerator.inputFile(operation.operationName()));
     }
 
-    /** The success response schema of an operation. */
+    /**
+     * The success response schema of an operation.
+     *
+     * @param operation the operation, not null
+     * @return the document {@code <Name>.output.schema.json}
+     */
     public static SchemaDocument output(Operation operation) {
         return new SchemaDocument(SchemaGenerator.outputFile(operation.operationName()));
     }
 
-    /** The error body schema, shared by every operation. */
+    /**
+     * The error body schema, shared by every operation.
+     *
+     * @return the document that describes {@code __type} and {@code message}
+     */
     public static SchemaDocument error() {
         return new SchemaDocument(SchemaGenerator.ERROR_FILE);
     }
 
-    /** The document holding every shape as a {@code $def}. */
+    /**
+     * The document holding every shape as a {@code $def}.
+     *
+     * @return the document the operations' schemas refer to
+     */
     public static SchemaDocument shapes() {
         return new SchemaDocument(SchemaGenerator.SHAPES_FILE);
     }
 
-    /** Every generated document: shapes, error, then each operation's input and output. */
+    /**
+     * Every generated document: shapes, error, then each operation's input and output.
+     *
+     * @return an immutable list, operations in {@link Operation} order
+     */
     public static List<SchemaDocument> all() {
         List<SchemaDocument> all = new ArrayList<>();
         all.add(shapes());
@@ -64,12 +92,22 @@ public record SchemaDocument(String fileName) {
         return List.copyOf(all);
     }
 
-    /** The document's {@code $id}. */
+    /**
+     * The document's {@code $id}, which the schemas' {@code $ref}s use.
+     *
+     * @return an absolute {@code https} URI ending in the file name; the validator reads it from the classpath,
+     *         never from the network
+     */
     public URI id() {
         return URI.create(SchemaGenerator.BASE_ID + fileName);
     }
 
-    /** Where the document lies on the classpath. */
+    /**
+     * Where the document lies on the classpath.
+     *
+     * @return {@value #RESOURCE_FOLDER} and the file name, without a leading slash (for
+     *         {@link ClassLoader#getResource(String)})
+     */
     public String resourcePath() {
         return RESOURCE_FOLDER + fileName;
     }

@@ -94,42 +94,90 @@ public final class SchemaValidator {
         return schema;
     }
 
-    /** The one validator of this class loader; the first call reads every schema document, compiling none. */
+    /**
+     * The one validator of this class loader; the first call reads every schema document, compiling none.
+     *
+     * @return the same validator on every call
+     * @throws IllegalStateException if a schema document is missing from the classpath
+     */
     public static SchemaValidator shared() {
         return Holder.SHARED;
     }
 
-    /** Validates a request body of {@code operation}. */
+    /**
+     * Validates a request body of {@code operation}.
+     *
+     * @param operation the operation the request is for, i.e. its {@code X-Amz-Target}
+     * @param body      the parsed request body
+     * @return the violations, sorted by path; empty if the body is valid
+     */
     public List<Violation> validateRequest(Operation operation, JsonNode body) {
         return validate(operation.inputSchema(), body);
     }
 
-    /** Validates a request body given as text; text that is not JSON gives one {@link Constraint#MALFORMED_JSON}. */
+    /**
+     * Validates a request body given as text; text that is not JSON gives one {@link Constraint#MALFORMED_JSON}.
+     *
+     * @param operation the operation the request is for, i.e. its {@code X-Amz-Target}
+     * @param body      the request body as sent
+     * @return the violations, sorted by path; empty if the body is valid
+     */
     public List<Violation> validateRequest(Operation operation, String body) {
         return validate(operation.inputSchema(), body);
     }
 
-    /** Validates a success response body of {@code operation}. */
+    /**
+     * Validates a success response body of {@code operation}.
+     *
+     * @param operation the operation that answered
+     * @param body      the parsed response body
+     * @return the violations, sorted by path; empty if the body is valid
+     */
     public List<Violation> validateResponse(Operation operation, JsonNode body) {
         return validate(operation.outputSchema(), body);
     }
 
-    /** Validates a success response body given as text. */
+    /**
+     * Validates a success response body given as text; text that is not JSON gives one
+     * {@link Constraint#MALFORMED_JSON}.
+     *
+     * @param operation the operation that answered
+     * @param body      the response body as received
+     * @return the violations, sorted by path; empty if the body is valid
+     */
     public List<Violation> validateResponse(Operation operation, String body) {
         return validate(operation.outputSchema(), body);
     }
 
-    /** Validates an error body ({@code {"__type": ..., "message": ...}}). */
+    /**
+     * Validates an error body ({@code {"__type": ..., "message": ...}}).
+     *
+     * @param body the parsed error body
+     * @return the violations, sorted by path; empty if the body is valid
+     */
     public List<Violation> validateError(JsonNode body) {
         return validate(SchemaDocument.error(), body);
     }
 
-    /** Validates an error body given as text. */
+    /**
+     * Validates an error body given as text; text that is not JSON gives one {@link Constraint#MALFORMED_JSON}.
+     *
+     * @param body the error body as received
+     * @return the violations, sorted by path; empty if the body is valid
+     */
     public List<Violation> validateError(String body) {
         return validate(SchemaDocument.error(), body);
     }
 
-    /** Validates text against any generated document. */
+    /**
+     * Validates text against any generated document; text that is not JSON, or is empty, gives one
+     * {@link Constraint#MALFORMED_JSON} at path {@code ""}.
+     *
+     * @param document the generated document to validate against
+     * @param json     the JSON text
+     * @return the violations, sorted by path; empty if the body is valid
+     * @throws IllegalArgumentException if {@code document} is not one of {@link SchemaDocument#all()}
+     */
     public List<Violation> validate(SchemaDocument document, String json) {
         JsonNode node;
         try {
@@ -148,6 +196,11 @@ public final class SchemaValidator {
     /**
      * Validates a JSON tree against any generated document. The violations are sorted by path, then by
      * constraint, so the same document always gives the same list.
+     *
+     * @param document the generated document to validate against
+     * @param json     the JSON tree
+     * @return the violations, immutable; empty if the tree is valid
+     * @throws IllegalArgumentException if {@code document} is not one of {@link SchemaDocument#all()}
      */
     public List<Violation> validate(SchemaDocument document, JsonNode json) {
         Set<ValidationMessage> messages = schema(document).validate(json);
@@ -163,7 +216,12 @@ public final class SchemaValidator {
         return List.copyOf(violations);
     }
 
-    /** A copy of the raw schema document, e.g. to derive matchers from it. */
+    /**
+     * A copy of the raw schema document, e.g. to derive matchers from it.
+     *
+     * @param document a generated document
+     * @return a deep copy of its JSON, the caller's to change
+     */
     public JsonNode schemaJson(SchemaDocument document) {
         return navigator.document(document.fileName()).deepCopy();
     }
@@ -177,6 +235,11 @@ public final class SchemaValidator {
      * validator.memberSchema(Operation.ACKNOWLEDGE_JOB.outputSchema(), "/status").orElseThrow().enumValues();
      * // [Created, Queued, Dispatched, InProgress, TimedOut, Succeeded, Failed]
      * }</pre>
+     *
+     * @param document    the document the JSON would be valid for, e.g. an operation's output schema
+     * @param jsonPointer an RFC 6901 pointer into such JSON, e.g. {@code /jobs/0/data}; {@code ""} is the root
+     * @return the member's type and constraints, or empty where the schemas do not describe it
+     * @throws IllegalArgumentException if the pointer is neither empty nor starts with {@code /}
      */
     public Optional<MemberSchema> memberSchema(SchemaDocument document, String jsonPointer) {
         SchemaNavigator.Located located = navigator.at(document.fileName(), segments(jsonPointer));
@@ -200,6 +263,11 @@ public final class SchemaValidator {
     /**
      * Whether the member at a JSON Pointer of a document valid for {@code document} is sensitive (or lies inside a
      * sensitive member), e.g. {@code /jobDetails/data/artifactCredentials/secretAccessKey}.
+     *
+     * @param document    the document the JSON would be valid for
+     * @param jsonPointer an RFC 6901 pointer into such JSON; {@code ""} is the root
+     * @return true if values there must not be shown (logs, violations, reports)
+     * @throws IllegalArgumentException if the pointer is neither empty nor starts with {@code /}
      */
     public boolean isSensitive(SchemaDocument document, String jsonPointer) {
         return navigator.isSensitive(document.fileName(), segments(jsonPointer));
@@ -208,6 +276,10 @@ public final class SchemaValidator {
     /**
      * A copy of {@code json} in which every value inside a sensitive member is replaced by
      * {@value Violation#REDACTED} (objects keep their member names): safe to log.
+     *
+     * @param document the document {@code json} is valid for, which says where the sensitive members are
+     * @param json     the JSON to redact; it is not changed
+     * @return the redacted copy
      */
     public JsonNode redact(SchemaDocument document, JsonNode json) {
         JsonNode copy = json.deepCopy();

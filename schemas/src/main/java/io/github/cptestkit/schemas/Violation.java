@@ -28,6 +28,16 @@ public record Violation(String path, Constraint constraint, String requirement, 
     /** What stands in for a sensitive value; the same words the AWS SDK for Java prints. */
     public static final String REDACTED = "*** Sensitive Data Redacted ***";
 
+    /**
+     * Checks path, constraint and requirement are given; a null {@code awsPath} is derived from the path.
+     *
+     * @param path        the JSON Pointer, not null
+     * @param constraint  the kind of rule, not null
+     * @param requirement the rule in AWS's words, not null
+     * @param value       the value as text, {@link #REDACTED}, or null for a missing member
+     * @param awsPath     AWS's form of the path, or null to join the pointer's segments by dots
+     * @throws NullPointerException if {@code path}, {@code constraint} or {@code requirement} is null
+     */
     public Violation {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(constraint, "constraint");
@@ -40,12 +50,21 @@ public record Violation(String path, Constraint constraint, String requirement, 
     /**
      * A violation whose AWS path is the pointer's segments joined by dots (right for documents without lists; the
      * validator gives list items AWS's {@code N.member} form).
+     *
+     * @param path        JSON Pointer of the offending member; {@code ""} for the whole document
+     * @param constraint  the kind of rule broken
+     * @param requirement the rule in AWS's words
+     * @param value       the offending value as text, {@link #REDACTED}, or {@code null} when the member is missing
      */
     public Violation(String path, Constraint constraint, String requirement, String value) {
         this(path, constraint, requirement, value, null);
     }
 
-    /** Whether the value was hidden because the member is sensitive. */
+    /**
+     * Whether the value was hidden because the member is sensitive.
+     *
+     * @return true if the value is {@link #REDACTED}
+     */
     public boolean redacted() {
         return REDACTED.equals(value);
     }
@@ -56,6 +75,9 @@ public record Violation(String path, Constraint constraint, String requirement, 
      * and error message of the mock shows (credentials are redacted by the validator already).
      *
      * <pre>{@code violation.withConfigurationValueHidden().awsMessage()}</pre>
+     *
+     * @return a copy with value {@link #REDACTED} for a non-null value under {@code /actionConfiguration/}, else
+     *         this violation
      */
     public Violation withConfigurationValueHidden() {
         if (value != null && path.contains("/actionConfiguration/")) {
@@ -81,6 +103,8 @@ public record Violation(String path, Constraint constraint, String requirement, 
     /**
      * The sentence AWS puts in a ValidationException for this violation, e.g.
      * {@code Value null at 'jobId' failed to satisfy constraint: Member must not be null}.
+     *
+     * @return the sentence, with the value quoted (or {@code null} unquoted) and the member at its {@link #awsPath()}
      */
     public String awsMessage() {
         String shown = value == null ? "null" : "'" + value + "'";
@@ -90,6 +114,10 @@ public record Violation(String path, Constraint constraint, String requirement, 
     /**
      * The message of the {@code ValidationException} that reports {@code violations}, as AWS words it:
      * {@code 1 validation error detected: Value ...}, or {@code 2 validation errors detected: Value ...; Value ...}.
+     *
+     * @param violations the violations, in the order the message lists them; at least one
+     * @return the message, each violation's {@link #awsMessage()} joined by {@code "; "}
+     * @throws IllegalArgumentException if {@code violations} is empty
      */
     public static String validationExceptionMessage(List<Violation> violations) {
         if (violations.isEmpty()) {

@@ -25,12 +25,21 @@ public final class WireJson {
 
     private WireJson() {}
 
-    /** The shared mapper; do not reconfigure it (use {@code mapper().copy()} for that). */
+    /**
+     * The shared mapper; do not reconfigure it (use {@code mapper().copy()} for that).
+     *
+     * @return the same thread-safe mapper on every call, lenient about unknown members
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** The shared mapper's reader that refuses anything after the JSON value, as AWS JSON services do. */
+    /**
+     * The shared mapper's reader that refuses anything after the JSON value, as AWS JSON services do.
+     *
+     * @return the same thread-safe reader on every call; trailing content makes it throw a
+     *         {@code JsonProcessingException}
+     */
     public static ObjectReader strictReader() {
         return STRICT;
     }
