@@ -9,7 +9,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <pre>{@code FakeJobs.thirdParty().category(ActionCategory.BUILD).build();}</pre>
  */
 public enum ActionCategory {
-    SOURCE("Source"), BUILD("Build"), DEPLOY("Deploy"), TEST("Test"), INVOKE("Invoke"), APPROVAL("Approval"),
+    /** Source actions: they fetch a revision and make the pipeline's first artifacts. */
+    SOURCE("Source"),
+    /** Build actions: they turn input artifacts into built ones. */
+    BUILD("Build"),
+    /** Deploy actions: they put artifacts into an environment. */
+    DEPLOY("Deploy"),
+    /** Test actions: they check artifacts. */
+    TEST("Test"),
+    /** Invoke actions, e.g. a Lambda function (owner AWS, provider Lambda). */
+    INVOKE("Invoke"),
+    /** Approval actions: a person approves or rejects the run. */
+    APPROVAL("Approval"),
+    /** Compute actions: they run commands. */
     COMPUTE("Compute");
 
     private final String wire;
@@ -18,13 +30,23 @@ public enum ActionCategory {
         this.wire = wire;
     }
 
-    /** The value AWS sends, e.g. {@code Build}. */
+    /**
+     * The value AWS sends.
+     *
+     * @return the value as on the wire, e.g. {@code Build}, as Jackson writes it
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The constant for a wire value; an unknown value is an {@link IllegalArgumentException} naming the set. */
+    /**
+     * The constant for a wire value, as Jackson reads it.
+     *
+     * @param wire the value as on the wire, e.g. {@code Build}; compared exactly (case matters)
+     * @return the constant whose {@link #wire()} it is
+     * @throws IllegalArgumentException if no constant has that value (the message lists the values)
+     */
     @JsonCreator
     public static ActionCategory fromWire(String wire) {
         return WireEnums.fromWire(ActionCategory.class, wire, ActionCategory::wire);

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <pre>{@code new ActionTypeId(ActionCategory.BUILD, ActionOwner.CUSTOM, "MyBuilder", "1");}</pre>
  */
 public enum ActionOwner {
-    AWS("AWS"), THIRD_PARTY("ThirdParty"), CUSTOM("Custom");
+    /** Action types AWS provides, e.g. CodeBuild or the Lambda invoke action. */
+    AWS("AWS"),
+    /** Partner actions: their workers use the third-party job operations with a client token. */
+    THIRD_PARTY("ThirdParty"),
+    /** Custom actions an account creates; their workers use PollForJobs and the other custom job operations. */
+    CUSTOM("Custom");
 
     private final String wire;
 
@@ -17,13 +22,23 @@ public enum ActionOwner {
         this.wire = wire;
     }
 
-    /** The value AWS sends, e.g. {@code ThirdParty}. */
+    /**
+     * The value AWS sends.
+     *
+     * @return the value as on the wire, e.g. {@code ThirdParty}, as Jackson writes it
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The constant for a wire value. */
+    /**
+     * The constant for a wire value, as Jackson reads it.
+     *
+     * @param wire the value as on the wire, e.g. {@code ThirdParty}; compared exactly (case matters)
+     * @return the constant whose {@link #wire()} it is
+     * @throws IllegalArgumentException if no constant has that value (the message lists the values)
+     */
     @JsonCreator
     public static ActionOwner fromWire(String wire) {
         return WireEnums.fromWire(ActionOwner.class, wire, ActionOwner::wire);

@@ -16,18 +16,33 @@ import java.util.Objects;
  */
 public record ArtifactObject(S3ArtifactLocation location, byte[] content) {
 
+    /**
+     * Checks both are given and copies the bytes.
+     *
+     * @param location where the object lies, not null
+     * @param content  the object's bytes, not null; the array is copied
+     * @throws NullPointerException if either is null
+     */
     public ArtifactObject {
         Objects.requireNonNull(location, "location");
         content = Objects.requireNonNull(content, "content").clone();
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return a new array on every call, the caller's to change
+     */
     @Override
     public byte[] content() {
         return content.clone();
     }
 
-    /** The size in bytes. */
+    /**
+     * The size in bytes.
+     *
+     * @return the length of the content, 0 or more
+     */
     public int size() {
         return content.length;
     }

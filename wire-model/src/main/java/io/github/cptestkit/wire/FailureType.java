@@ -9,8 +9,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <pre>{@code new FailureDetails(FailureType.CONFIGURATION_ERROR, "ProjectName is missing", null);}</pre>
  */
 public enum FailureType {
-    JOB_FAILED("JobFailed"), CONFIGURATION_ERROR("ConfigurationError"), PERMISSION_ERROR("PermissionError"),
-    REVISION_OUT_OF_SYNC("RevisionOutOfSync"), REVISION_UNAVAILABLE("RevisionUnavailable"),
+    /** The work itself failed, e.g. a build or a test. */
+    JOB_FAILED("JobFailed"),
+    /** The action's configuration is wrong or incomplete. */
+    CONFIGURATION_ERROR("ConfigurationError"),
+    /** The worker lacks a permission it needs. */
+    PERMISSION_ERROR("PermissionError"),
+    /** The revision the job names no longer matches the source. */
+    REVISION_OUT_OF_SYNC("RevisionOutOfSync"),
+    /** The revision the job names cannot be fetched. */
+    REVISION_UNAVAILABLE("RevisionUnavailable"),
+    /** A system the worker depends on is unavailable. */
     SYSTEM_UNAVAILABLE("SystemUnavailable");
 
     private final String wire;
@@ -19,13 +28,23 @@ public enum FailureType {
         this.wire = wire;
     }
 
-    /** The value on the wire, e.g. {@code ConfigurationError}. */
+    /**
+     * The value on the wire.
+     *
+     * @return the value as on the wire, e.g. {@code ConfigurationError}, as Jackson writes it
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The constant for a wire value. */
+    /**
+     * The constant for a wire value, as Jackson reads it.
+     *
+     * @param wire the value as on the wire, e.g. {@code ConfigurationError}; compared exactly (case matters)
+     * @return the constant whose {@link #wire()} it is
+     * @throws IllegalArgumentException if no constant has that value (the message lists the values)
+     */
     @JsonCreator
     public static FailureType fromWire(String wire) {
         return WireEnums.fromWire(FailureType.class, wire, FailureType::wire);

@@ -17,22 +17,41 @@ import java.util.Objects;
  */
 public record FakeCustomJob(Job job, List<ArtifactObject> artifacts) {
 
+    /**
+     * Checks the job is given and copies the artifacts.
+     *
+     * @param job       the job, not null
+     * @param artifacts the objects behind the input artifacts, copied; {@code null} for none
+     * @throws NullPointerException if {@code job} is null
+     */
     public FakeCustomJob {
         Objects.requireNonNull(job, "job");
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     }
 
-    /** The job id. */
+    /**
+     * The job id.
+     *
+     * @return the id the worker reports its result for, a lowercase UUID
+     */
     public String jobId() {
         return job.id();
     }
 
-    /** The action type the job belongs to. */
+    /**
+     * The action type the job belongs to.
+     *
+     * @return the type a worker polls with to get this job
+     */
     public ActionTypeId actionTypeId() {
         return job.data().actionTypeId();
     }
 
-    /** This job as GetJobDetails returns it: id, data and account, without the nonce. */
+    /**
+     * This job as GetJobDetails returns it: id, data and account, without the nonce.
+     *
+     * @return a new value on every call, equal each time
+     */
     public JobDetails details() {
         return new JobDetails(job.id(), job.data(), job.accountId());
     }

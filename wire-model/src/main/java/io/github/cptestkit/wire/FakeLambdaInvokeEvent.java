@@ -19,17 +19,32 @@ import java.util.Objects;
  */
 public record FakeLambdaInvokeEvent(LambdaInvokeEvent event, List<ArtifactObject> artifacts) {
 
+    /**
+     * Checks the event is given and copies the artifacts.
+     *
+     * @param event     the event, not null
+     * @param artifacts the objects behind the input artifacts, copied; {@code null} for none
+     * @throws NullPointerException if {@code event} is null
+     */
     public FakeLambdaInvokeEvent {
         Objects.requireNonNull(event, "event");
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     }
 
-    /** The job id. */
+    /**
+     * The job id.
+     *
+     * @return the id the function reports its result for with PutJobSuccessResult or PutJobFailureResult
+     */
     public String jobId() {
         return event.job().id();
     }
 
-    /** Leaves the credentials out. */
+    /**
+     * Leaves the credentials out.
+     *
+     * @return the job id and the number of artifacts
+     */
     @Override
     public String toString() {
         return "FakeLambdaInvokeEvent[jobId=" + jobId() + ", artifacts=" + artifacts.size() + "]";

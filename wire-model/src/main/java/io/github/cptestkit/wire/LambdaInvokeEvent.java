@@ -22,6 +22,12 @@ public record LambdaInvokeEvent(@JsonProperty("CodePipeline.job") JobDetails job
     /** The member name of the job in the event. */
     public static final String JOB_MEMBER = "CodePipeline.job";
 
+    /**
+     * Checks the job is given.
+     *
+     * @param job the job, not null
+     * @throws NullPointerException if {@code job} is null
+     */
     public LambdaInvokeEvent {
         Objects.requireNonNull(job, "job");
     }

@@ -9,6 +9,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <pre>{@code
  * new PipelineContext("payments", new StageContext("Build"), new ActionContext("Build", executionId), null, null);
  * }</pre>
+ *
+ * @param pipelineName        the pipeline's name (1 to 100 of {@code [A-Za-z0-9.@\-_]})
+ * @param stage               the stage the action is in
+ * @param action              the action the job runs for
+ * @param pipelineArn         {@code arn:aws:codepipeline:<region>:<account>:<pipeline>}, or {@code null} (third-party
+ *                            jobs)
+ * @param pipelineExecutionId the run of the pipeline, a lowercase UUID, or {@code null} (third-party jobs)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PipelineContext(String pipelineName, StageContext stage, ActionContext action, String pipelineArn,

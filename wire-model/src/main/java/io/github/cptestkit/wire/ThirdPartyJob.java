@@ -8,5 +8,8 @@ package io.github.cptestkit.wire;
  * ThirdPartyJob entry = FakeJobs.thirdParty().build().pollEntry();
  * WireFormat.toJson(entry);   // {"clientId":"...","jobId":"..."}
  * }</pre>
+ *
+ * @param clientId the partner registration the job is for, a lowercase UUID
+ * @param jobId    the job id, a lowercase UUID
  */
 public record ThirdPartyJob(String clientId, String jobId) {}

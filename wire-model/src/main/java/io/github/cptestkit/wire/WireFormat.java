@@ -21,12 +21,22 @@ public final class WireFormat {
 
     private WireFormat() {}
 
-    /** A shared, thread-safe mapper; do not reconfigure it (use {@code mapper().copy()} for that). */
+    /**
+     * A shared, thread-safe mapper; do not reconfigure it (use {@code mapper().copy()} for that).
+     *
+     * @return {@link WireJson#mapper()}, the same mapper on every call
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** Compact JSON of a value. */
+    /**
+     * Compact JSON of a value.
+     *
+     * @param value a value of this package (or anything Jackson can write); {@code null} gives {@code "null"}
+     * @return the JSON on one line, absent members left out
+     * @throws IllegalArgumentException if Jackson cannot write the value
+     */
     public static String toJson(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -35,7 +45,13 @@ public final class WireFormat {
         }
     }
 
-    /** A value as a JSON tree. */
+    /**
+     * A value as a JSON tree.
+     *
+     * @param value a value of this package (or anything Jackson can write)
+     * @return a new tree the caller may change, or {@code null} for a {@code null} value
+     * @throws IllegalArgumentException if Jackson cannot convert the value
+     */
     public static JsonNode toTree(Object value) {
         return MAPPER.valueToTree(value);
     }
