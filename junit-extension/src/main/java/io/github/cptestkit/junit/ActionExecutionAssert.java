@@ -20,13 +20,25 @@ public class ActionExecutionAssert extends AbstractAssert<ActionExecutionAssert,
 
     private final PipelineExecutionAssert execution;
 
-    /** An assertion on {@code actual}, run in the execution {@code execution} asserts on. */
+    /**
+     * An assertion on {@code actual}, run in the execution {@code execution} asserts on.
+     *
+     * @param actual the action run; null fails every assertion
+     * @param execution the assertion on the execution the run belongs to, which words the failures; not null
+     * @throws NullPointerException if {@code execution} is null
+     */
     protected ActionExecutionAssert(ActionExecutionSnapshot actual, PipelineExecutionAssert execution) {
         super(actual, ActionExecutionAssert.class);
         this.execution = Objects.requireNonNull(execution, "execution");
     }
 
-    /** The action's status is {@code expected}. */
+    /**
+     * The action's status is {@code expected}.
+     *
+     * @param expected the status the action run must have; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code expected} is null
+     */
     public ActionExecutionAssert hasStatus(ActionExecutionStatus expected) {
         Objects.requireNonNull(expected, "expected");
         isNotNull();
@@ -36,22 +48,41 @@ public class ActionExecutionAssert extends AbstractAssert<ActionExecutionAssert,
         return this;
     }
 
-    /** The action succeeded. */
+    /**
+     * The action succeeded.
+     *
+     * @return this assertion
+     */
     public ActionExecutionAssert succeeded() {
         return hasStatus(ActionExecutionStatus.SUCCEEDED);
     }
 
-    /** The action failed. */
+    /**
+     * The action failed.
+     *
+     * @return this assertion
+     */
     public ActionExecutionAssert failed() {
         return hasStatus(ActionExecutionStatus.FAILED);
     }
 
-    /** The action is still running. */
+    /**
+     * The action is still running.
+     *
+     * @return this assertion
+     */
     public ActionExecutionAssert isInProgress() {
         return hasStatus(ActionExecutionStatus.IN_PROGRESS);
     }
 
-    /** Its resolved configuration (what its job received) has {@code key} with {@code value}. */
+    /**
+     * Its resolved configuration (what its job received) has {@code key} with {@code value}.
+     *
+     * @param key the configuration property's name, as the action declares it; not null
+     * @param value the value after variable references were resolved, exactly; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code key} or {@code value} is null
+     */
     public ActionExecutionAssert receivedConfiguration(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -66,7 +97,14 @@ public class ActionExecutionAssert extends AbstractAssert<ActionExecutionAssert,
         return this;
     }
 
-    /** It produced the output variable {@code name} with {@code value}. */
+    /**
+     * It produced the output variable {@code name} with {@code value}.
+     *
+     * @param name the output variable's name; not null
+     * @param value its value, exactly; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public ActionExecutionAssert producedVariable(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -80,7 +118,13 @@ public class ActionExecutionAssert extends AbstractAssert<ActionExecutionAssert,
         return this;
     }
 
-    /** Its failure message contains {@code text}. */
+    /**
+     * Its failure message contains {@code text}.
+     *
+     * @param text a part of the failure message, matched case-sensitively; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code text} is null
+     */
     public ActionExecutionAssert hasErrorMessageContaining(String text) {
         Objects.requireNonNull(text, "text");
         isNotNull();
@@ -91,12 +135,21 @@ public class ActionExecutionAssert extends AbstractAssert<ActionExecutionAssert,
         return this;
     }
 
-    /** Back to the execution, to assert on another action. */
+    /**
+     * Back to the execution, to assert on another action.
+     *
+     * @return the assertion this one was made from
+     */
     public PipelineExecutionAssert execution() {
         return execution;
     }
 
-    /** Assertions on the latest run of another action of the same execution. */
+    /**
+     * Assertions on the latest run of another action of the same execution.
+     *
+     * @param actionName the other action's name (unique in a pipeline)
+     * @return assertions on that action's run
+     */
     public ActionExecutionAssert action(String actionName) {
         return execution.action(actionName);
     }

@@ -20,11 +20,21 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifact> {
 
+    /**
+     * An assertion on {@code actual}.
+     *
+     * @param actual the stored object; null fails every assertion
+     */
     protected ArtifactAssert(StoredArtifact actual) {
         super(actual, ArtifactAssert.class);
     }
 
-    /** The artifact is a zip whose files are exactly these (in any order). */
+    /**
+     * The artifact is a zip whose files are exactly these (in any order).
+     *
+     * @param names every entry's path inside the zip, e.g. {@code "reports/report.json"}; none for an empty zip
+     * @return this assertion
+     */
     public ArtifactAssert hasEntries(String... names) {
         isNotNull();
         Map<String, byte[]> entries = actual.zipEntries();
@@ -34,7 +44,13 @@ public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifac
         return this;
     }
 
-    /** The artifact is a zip with the entry {@code name}, whose UTF-8 text contains {@code text}. */
+    /**
+     * The artifact is a zip with the entry {@code name}, whose UTF-8 text contains {@code text}.
+     *
+     * @param name the entry's path inside the zip
+     * @param text a part of the entry's text, matched case-sensitively
+     * @return this assertion
+     */
     public ArtifactAssert hasEntryContaining(String name, String text) {
         isNotNull();
         Map<String, byte[]> entries = actual.zipEntries();
@@ -49,7 +65,12 @@ public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifac
         return this;
     }
 
-    /** The artifact was uploaded with SSE-KMS and the key {@code kmsKeyId}. */
+    /**
+     * The artifact was uploaded with SSE-KMS and the key {@code kmsKeyId}.
+     *
+     * @param kmsKeyId the key id the upload named, exactly as the job's encryption key gave it (an ARN or a key id)
+     * @return this assertion
+     */
     public ArtifactAssert isKmsEncryptedWith(String kmsKeyId) {
         isNotNull();
         if (!"aws:kms".equals(actual.serverSideEncryption()) || !actual.kmsKeyId().equals(Optional.of(kmsKeyId))) {
@@ -59,7 +80,11 @@ public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifac
         return this;
     }
 
-    /** The artifact was not uploaded with SSE-KMS. */
+    /**
+     * The artifact was not uploaded with SSE-KMS.
+     *
+     * @return this assertion
+     */
     public ArtifactAssert isNotKmsEncrypted() {
         isNotNull();
         if ("aws:kms".equals(actual.serverSideEncryption())) {

@@ -100,25 +100,49 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         this.options = null;
     }
 
-    /** For subclasses: the builder's options. */
+    /**
+     * For subclasses: the builder's options.
+     *
+     * @param builder the options; read once here, so later changes to the builder do not reach this extension
+     * @throws IllegalArgumentException if the region is blank or {@code maxAttempts} is below 1
+     */
     protected CodePipelineMockExtension(Builder builder) {
         this.options = builder.options();
     }
 
-    /** Options for {@code @RegisterExtension}. */
+    /**
+     * Options for {@code @RegisterExtension}.
+     *
+     * @return a builder with the defaults listed on {@link Builder}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     // ---------------------------------------------------------------- hooks for subclasses
 
-    /** Called once the mock of a class (or of a test, for an instance field) has started. */
+    /**
+     * Called once the mock of a class (or of a test, for an instance field) has started.
+     *
+     * @param context the context of the class (or, for an instance field, of the test) that owns the mock
+     * @param mock the running mock, not yet reset
+     */
     protected void onMockStarted(ExtensionContext context, CodePipelineMock mock) {}
 
-    /** Called before each test, after the reset and the declared faults. */
+    /**
+     * Called before each test, after the reset and the declared faults.
+     *
+     * @param context the test's context
+     * @param mock the mock the test will use
+     */
     protected void onBeforeEach(ExtensionContext context, CodePipelineMock mock) {}
 
-    /** Called after each test. */
+    /**
+     * Called after each test.
+     *
+     * @param context the test's context
+     * @param mock the mock the test used, as the test left it
+     */
     protected void onAfterEach(ExtensionContext context, CodePipelineMock mock) {}
 
     // ---------------------------------------------------------------- lifecycle
@@ -621,19 +645,36 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
 
         private Builder() {}
 
-        /** The region of the injected clients; {@code us-east-1} by default. */
+        /**
+         * The region of the injected clients; {@code us-east-1} by default.
+         *
+         * @param region an AWS region name such as {@code eu-west-1}; not null or blank
+         * @return this builder
+         * @throws NullPointerException if {@code region} is null
+         */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
-        /** Attempts per call of the injected SDK clients: 1 (the default) for none of the SDK's retries. */
+        /**
+         * Attempts per call of the injected SDK clients: 1 (the default) for none of the SDK's retries.
+         *
+         * @param maxAttempts attempts per call, 1 or more; {@link #build()} refuses less
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
             return this;
         }
 
-        /** The mock's strict mode (on by default). */
+        /**
+         * The mock's strict mode (on by default).
+         *
+         * @param strict true to fail loudly on answers and enqueued jobs that break the output schemas, false to serve
+         *     them with a logged warning
+         * @return this builder
+         */
         public Builder strict(boolean strict) {
             this.strict = strict;
             return this;
@@ -642,31 +683,56 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
         /**
          * Stands the mock on a {@link MockClock} at the time the class starts, put back there before each test
          * (and injectable); off by default.
+         *
+         * @param mockClock true for a mock clock per class, false for the clock of {@link #clock(Clock)} or the
+         *     system's
+         * @return this builder
          */
         public Builder mockClock(boolean mockClock) {
             this.mockClock = mockClock;
             return this;
         }
 
-        /** The mock's clock; a {@link MockClock} given here is injectable but left where the tests move it. */
+        /**
+         * The mock's clock; a {@link MockClock} given here is injectable but left where the tests move it.
+         *
+         * @param clock the clock the mock reads its time from; not null
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The port; 0 (the default) picks a free one. A fixed port cannot serve parallel classes. */
+        /**
+         * The port; 0 (the default) picks a free one. A fixed port cannot serve parallel classes.
+         *
+         * @param port the HTTP port to listen on, 1 to 65535, or 0 for a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** Whether a class's mock is reset before each of its tests (the default); off, state accumulates. */
+        /**
+         * Whether a class's mock is reset before each of its tests (the default); off, state accumulates.
+         *
+         * @param reset true to reset before each test, false to keep jobs, calls and stubs across the class's tests
+         * @return this builder
+         */
         public Builder resetBeforeEachTest(boolean reset) {
             this.resetBeforeEachTest = reset;
             return this;
         }
 
-        /** The class seed, ahead of any {@link Seed} on the class. */
+        /**
+         * The class seed, ahead of any {@link Seed} on the class.
+         *
+         * @param seed the seed the tests' fake jobs derive from; any value
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -676,19 +742,34 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
          * Serves HTTPS beside HTTP (the mock's {@code httpsPort(0)}) and points the injected clients at it,
          * trusting the mock's CA and nothing machine-wide; off by default. Inject {@code HttpsTrust} for a client
          * of your own (an SDK v1 worker that uploads with SSE-KMS needs HTTPS).
+         *
+         * @param https true to serve HTTPS on a free port too and point the injected clients at it
+         * @return this builder
          */
         public Builder https(boolean https) {
             this.https = https;
             return this;
         }
 
-        /** Any other setting of the mock, e.g. {@code mock -> mock.dispatchTimeout(Duration.ofSeconds(30))}. */
+        /**
+         * Any other setting of the mock, e.g. {@code mock -> mock.dispatchTimeout(Duration.ofSeconds(30))}.
+         *
+         * @param configure called with the mock's builder before each mock starts, after the options above are applied;
+         *     not null
+         * @return this builder
+         * @throws NullPointerException if {@code configure} is null
+         */
         public Builder configureMock(Consumer<CodePipelineMock.Builder> configure) {
             this.configureMock = Objects.requireNonNull(configure, "configure");
             return this;
         }
 
-        /** The extension; its options are checked here. */
+        /**
+         * The extension; its options are checked here.
+         *
+         * @return the extension, to put in a {@code @RegisterExtension} field
+         * @throws IllegalArgumentException if the region is blank or {@code maxAttempts} is below 1
+         */
         public CodePipelineMockExtension build() {
             return new CodePipelineMockExtension(this);
         }

@@ -29,13 +29,25 @@ public @interface Delay {
     /** The longest delay allowed, in milliseconds. */
     long MAX_MILLIS = 60_000;
 
-    /** The operations concerned; none (the default) means any operation. */
+    /**
+     * The operations concerned; none (the default) means any operation.
+     *
+     * @return the operations whose next calls are delayed; empty for the next calls of any operation
+     */
     Operation[] operation() default {};
 
-    /** The delay in milliseconds (0 to {@value #MAX_MILLIS}). */
+    /**
+     * The delay in milliseconds (0 to {@value #MAX_MILLIS}).
+     *
+     * @return the delay in milliseconds, 0 to {@value #MAX_MILLIS}, waited in real time
+     */
     long millis();
 
-    /** How many calls (1 or more). */
+    /**
+     * How many calls (1 or more).
+     *
+     * @return how many of the next calls are delayed, 1 or more
+     */
     int times() default 1;
 
     /** The container of repeated {@link Delay}s. */
@@ -44,6 +56,11 @@ public @interface Delay {
     @Documented
     @Inherited
     @interface List {
+        /**
+         * The repeated annotations.
+         *
+         * @return the delays, in declaration order
+         */
         Delay[] value();
     }
 }

@@ -29,22 +29,40 @@ import java.lang.annotation.Target;
 @Repeatable(FailNext.List.class)
 public @interface FailNext {
 
-    /** The operations concerned; none (the default) means any operation. */
+    /**
+     * The operations concerned; none (the default) means any operation.
+     *
+     * @return the operations whose next calls fail; empty for the next calls of any operation
+     */
     Operation[] operation() default {};
 
-    /** The error to answer with (its HTTP status, {@code __type} and {@code x-amzn-ErrorType}). */
+    /**
+     * The error to answer with (its HTTP status, {@code __type} and {@code x-amzn-ErrorType}).
+     *
+     * @return the error, e.g. {@code AwsError.THROTTLING}
+     */
     AwsError error();
 
-    /** The message; AWS's own for service-wide errors, or one naming the injection, by default. */
+    /**
+     * The message; AWS's own for service-wide errors, or one naming the injection, by default.
+     *
+     * @return the error message, or empty for the default one
+     */
     String message() default "";
 
-    /** How many calls (1 or more). */
+    /**
+     * How many calls (1 or more).
+     *
+     * @return how many of the next calls fail, 1 or more
+     */
     int times() default 1;
 
     /**
      * Whether the error may be one the operation never answers (its model does not list it, e.g.
      * InvalidNonceException for PollForJobs; for any operation: one not service-wide). Off by default: such a
      * fault is refused with the errors the operation can answer.
+     *
+     * @return {@code true} to allow an error outside the operation's model
      */
     boolean anyError() default false;
 
@@ -54,6 +72,11 @@ public @interface FailNext {
     @Documented
     @Inherited
     @interface List {
+        /**
+         * The repeated annotations.
+         *
+         * @return the faults, in declaration order
+         */
         FailNext[] value();
     }
 }

@@ -24,9 +24,18 @@ import java.lang.annotation.Target;
 @Documented
 public @interface FakeJobs {
 
-    /** How many jobs (1 or more). */
+    /**
+     * How many jobs (1 or more).
+     *
+     * @return the number of distinct jobs, 1 or more
+     */
     int count();
 
-    /** What each job is like; the fixtures' defaults by default. */
+    /**
+     * What each job is like; the fixtures' defaults by default.
+     *
+     * @return the options every job is built with; what they leave unset differs from job to job (each job is its
+     *     own index of the test's seed)
+     */
     FakeJob value() default @FakeJob;
 }

@@ -63,7 +63,13 @@ public final class FakeLambdaContext implements Context {
         this.logger = new RedactingLambdaLogger(builder.secrets, builder.echo);
     }
 
-    /** A builder for a context of function {@code functionName} (a plain Lambda function name). */
+    /**
+     * A builder for a context of function {@code functionName} (a plain Lambda function name).
+     *
+     * @param functionName 1 to 64 letters, digits, {@code -} or {@code _}, e.g. {@code report-worker}; not an ARN
+     * @return a builder with the defaults listed on {@link Builder}
+     * @throws IllegalArgumentException if {@code functionName} is null or not a plain function name
+     */
     public static Builder builder(String functionName) {
         return new Builder(functionName);
     }
@@ -129,12 +135,20 @@ public final class FakeLambdaContext implements Context {
         return logger;
     }
 
-    /** The invocation's deadline. */
+    /**
+     * The invocation's deadline.
+     *
+     * @return the instant {@link #getRemainingTimeInMillis()} counts down to, on the context's clock
+     */
     public Instant deadline() {
         return deadline;
     }
 
-    /** Every line logged through {@link #getLogger()}, oldest first, secrets redacted. */
+    /**
+     * Every line logged through {@link #getLogger()}, oldest first, secrets redacted.
+     *
+     * @return the lines so far, an unmodifiable copy; empty when nothing was logged
+     */
     public List<String> logLines() {
         return logger.lines();
     }
@@ -169,32 +183,59 @@ public final class FakeLambdaContext implements Context {
             this.functionName = functionName;
         }
 
-        /** The request id; a random UUID by default. */
+        /**
+         * The request id; a random UUID by default.
+         *
+         * @param requestId the id {@link #getAwsRequestId()} returns, any text; not null
+         * @return this builder
+         */
         public Builder awsRequestId(String requestId) {
             this.awsRequestId = Objects.requireNonNull(requestId, "requestId");
             return this;
         }
 
-        /** The function version; {@code $LATEST} by default. */
+        /**
+         * The function version; {@code $LATEST} by default.
+         *
+         * @param version a version number such as {@code 3}, or {@code $LATEST}; not null
+         * @return this builder
+         */
         public Builder functionVersion(String version) {
             this.functionVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 
-        /** The region and account of the function's ARN; us-east-1 and 123456789012 by default. */
+        /**
+         * The region and account of the function's ARN; us-east-1 and 123456789012 by default.
+         *
+         * @param awsRegion a region name such as {@code eu-west-1}; not null
+         * @param account a 12-digit account id; not null
+         * @return this builder
+         */
         public Builder location(String awsRegion, String account) {
             this.region = Objects.requireNonNull(awsRegion, "awsRegion");
             this.accountId = Objects.requireNonNull(account, "account");
             return this;
         }
 
-        /** The ARN the function was invoked with; made from the name, region and account by default. */
+        /**
+         * The ARN the function was invoked with; made from the name, region and account by default.
+         *
+         * @param arn the whole ARN, e.g. one with an alias; not null
+         * @return this builder
+         */
         public Builder invokedFunctionArn(String arn) {
             this.invokedFunctionArn = Objects.requireNonNull(arn, "arn");
             return this;
         }
 
-        /** The function's memory in MB (128 to 10240, Lambda's range); 128 by default. */
+        /**
+         * The function's memory in MB (128 to 10240, Lambda's range); 128 by default.
+         *
+         * @param megabytes 128 to 10240
+         * @return this builder
+         * @throws IllegalArgumentException if {@code megabytes} is out of that range
+         */
         public Builder memoryLimitInMB(int megabytes) {
             if (megabytes < 128 || megabytes > 10_240) {
                 throw new IllegalArgumentException("memoryLimitInMB must be 128 to 10240 (Lambda's range), but was "
@@ -204,13 +245,24 @@ public final class FakeLambdaContext implements Context {
             return this;
         }
 
-        /** The clock the remaining time is counted on (the mock's, typically); the system clock by default. */
+        /**
+         * The clock the remaining time is counted on (the mock's, typically); the system clock by default.
+         *
+         * @param source the clock the deadline and the remaining time are read from; not null
+         * @return this builder
+         */
         public Builder clock(Clock source) {
             this.clock = Objects.requireNonNull(source, "source");
             return this;
         }
 
-        /** The function's timeout: the deadline is this long after the context is built; 15 minutes by default. */
+        /**
+         * The function's timeout: the deadline is this long after the context is built; 15 minutes by default.
+         *
+         * @param functionTimeout positive; Lambda allows up to 15 minutes, but longer is accepted
+         * @return this builder
+         * @throws IllegalArgumentException if {@code functionTimeout} is zero or negative
+         */
         public Builder timeout(Duration functionTimeout) {
             Objects.requireNonNull(functionTimeout, "functionTimeout");
             if (functionTimeout.isNegative() || functionTimeout.isZero()) {
@@ -220,13 +272,23 @@ public final class FakeLambdaContext implements Context {
             return this;
         }
 
-        /** The invocation's deadline itself (instead of a timeout). */
+        /**
+         * The invocation's deadline itself (instead of a timeout).
+         *
+         * @param at the deadline, an instant on the context's clock; it wins over {@link #timeout(Duration)}; not null
+         * @return this builder
+         */
         public Builder deadline(Instant at) {
             this.deadline = Objects.requireNonNull(at, "at");
             return this;
         }
 
-        /** Values the logger never shows (blank or null ones are ignored). */
+        /**
+         * Values the logger never shows (blank or null ones are ignored).
+         *
+         * @param values the secrets, added to those given before; null elements are skipped
+         * @return this builder
+         */
         public Builder secrets(String... values) {
             for (String value : values) {
                 if (value != null) {
@@ -236,12 +298,22 @@ public final class FakeLambdaContext implements Context {
             return this;
         }
 
-        /** Where logged lines are also printed (redacted); nowhere by default. */
+        /**
+         * Where logged lines are also printed (redacted); nowhere by default.
+         *
+         * @param stream where each line goes as it is logged, e.g. {@code System.out}; not null
+         * @return this builder
+         */
         public Builder echoTo(PrintStream stream) {
             this.echo = Objects.requireNonNull(stream, "stream");
             return this;
         }
 
+        /**
+         * The context; the deadline is fixed now, from the clock and the timeout unless a deadline was given.
+         *
+         * @return a new context with its own logger
+         */
         public FakeLambdaContext build() {
             return new FakeLambdaContext(this);
         }

@@ -21,12 +21,22 @@ import java.util.Objects;
  */
 public record FakeLambdaJob(String functionName, FakeCustomJob job) {
 
+    /**
+     * Requires both components.
+     *
+     * @param functionName the function the job names; not null
+     * @param job          the fake job; not null
+     */
     public FakeLambdaJob {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(job, "job");
     }
 
-    /** The job id. */
+    /**
+     * The job id.
+     *
+     * @return the id of {@link #job()}, the one its invocation event carries
+     */
     public String jobId() {
         return job.jobId();
     }

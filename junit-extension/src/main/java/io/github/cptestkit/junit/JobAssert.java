@@ -46,7 +46,13 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     private final CodePipelineMock mock;
 
-    /** An assertion on {@code actual}; {@code mock} (may be null) lets it follow continuations and artifacts. */
+    /**
+     * An assertion on {@code actual}; {@code mock} (may be null) lets it follow continuations and artifacts.
+     *
+     * @param actual the job as the mock saw it, from {@link CodePipelineMock#job(String)}; null fails every assertion
+     * @param mock the mock the job came from; null when only the snapshot is known, and then the assertions that follow
+     *     a continuation or read an artifact fail saying how to pass it
+     */
     protected JobAssert(JobSnapshot actual, CodePipelineMock mock) {
         super(actual, JobAssert.class);
         this.mock = mock;
@@ -54,7 +60,13 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     // ---------------------------------------------------------------- status
 
-    /** The job's status is {@code expected}. */
+    /**
+     * The job's status is {@code expected}.
+     *
+     * @param expected the status the job must have; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code expected} is null
+     */
     public JobAssert hasStatus(JobStatus expected) {
         Objects.requireNonNull(expected, "expected");
         isNotNull();
@@ -64,22 +76,38 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job succeeded (a success result, with or without a continuation token). */
+    /**
+     * The job succeeded (a success result, with or without a continuation token).
+     *
+     * @return this assertion
+     */
     public JobAssert succeeded() {
         return expectStatus(JobStatus.SUCCEEDED, "to have succeeded");
     }
 
-    /** The job failed (a failure result). */
+    /**
+     * The job failed (a failure result).
+     *
+     * @return this assertion
+     */
     public JobAssert failed() {
         return expectStatus(JobStatus.FAILED, "to have failed");
     }
 
-    /** The job timed out. */
+    /**
+     * The job timed out.
+     *
+     * @return this assertion
+     */
     public JobAssert timedOut() {
         return expectStatus(JobStatus.TIMED_OUT, "to have timed out");
     }
 
-    /** The job is in progress: acknowledged, no result yet. */
+    /**
+     * The job is in progress: acknowledged, no result yet.
+     *
+     * @return this assertion
+     */
     public JobAssert isInProgress() {
         return expectStatus(JobStatus.IN_PROGRESS, "to be in progress");
     }
@@ -94,7 +122,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     // ---------------------------------------------------------------- calls
 
-    /** An AcknowledgeJob or AcknowledgeThirdPartyJob call on the job succeeded. */
+    /**
+     * An AcknowledgeJob or AcknowledgeThirdPartyJob call on the job succeeded.
+     *
+     * @return this assertion
+     */
     public JobAssert wasAcknowledged() {
         isNotNull();
         if (actual.calls().stream().noneMatch(call -> call.succeeded() && isAcknowledge(call.operation()))) {
@@ -103,7 +135,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** No acknowledge call on the job succeeded. */
+    /**
+     * No acknowledge call on the job succeeded.
+     *
+     * @return this assertion
+     */
     public JobAssert wasNotAcknowledged() {
         isNotNull();
         if (actual.calls().stream().anyMatch(call -> call.succeeded() && isAcknowledge(call.operation()))) {
@@ -112,7 +148,13 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The calls made on the job were exactly these operations, in this order. */
+    /**
+     * The calls made on the job were exactly these operations, in this order.
+     *
+     * @param expected every operation called on the job, in call order, refused calls included; none for a job nobody
+     *     touched
+     * @return this assertion
+     */
     public JobAssert hasOperations(Operation... expected) {
         isNotNull();
         if (!actual.operations().equals(Arrays.asList(expected))) {
@@ -121,7 +163,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** Every call made on the job was answered with success. */
+    /**
+     * Every call made on the job was answered with success.
+     *
+     * @return this assertion
+     */
     public JobAssert hasNoRefusedCalls() {
         isNotNull();
         List<RecordedCall> refused = actual.calls().stream().filter(call -> !call.succeeded()).toList();
@@ -132,7 +178,13 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** A call of {@code operation} on the job was answered with {@code error}. */
+    /**
+     * A call of {@code operation} on the job was answered with {@code error}.
+     *
+     * @param operation the operation that was called on the job
+     * @param error the error the mock answered that call with
+     * @return this assertion
+     */
     public JobAssert hasRefusedCall(Operation operation, AwsError error) {
         isNotNull();
         if (actual.calls().stream().noneMatch(call -> call.operation() == operation && call.error() == error)) {
@@ -144,12 +196,22 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     // ---------------------------------------------------------------- success
 
-    /** The job's success result has this execution summary. */
+    /**
+     * The job's success result has this execution summary.
+     *
+     * @param expected the whole summary the worker sent; null for a success without one
+     * @return this assertion
+     */
     public JobAssert hasExecutionSummary(String expected) {
         return hasExecutionDetail("the execution summary", ExecutionDetails::summary, expected);
     }
 
-    /** The job's success result has an execution summary containing {@code text}. */
+    /**
+     * The job's success result has an execution summary containing {@code text}.
+     *
+     * @param text a part of the summary, matched case-sensitively
+     * @return this assertion
+     */
     public JobAssert hasExecutionSummaryContaining(String text) {
         ExecutionDetails details = executionDetails("an execution summary containing \"" + text + "\"");
         if (details.summary() == null || !details.summary().contains(text)) {
@@ -158,12 +220,22 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job's success result reports this external execution id. */
+    /**
+     * The job's success result reports this external execution id.
+     *
+     * @param expected the external execution id the worker sent; null for a success without one
+     * @return this assertion
+     */
     public JobAssert hasExternalExecutionId(String expected) {
         return hasExecutionDetail("the external execution id", ExecutionDetails::externalExecutionId, expected);
     }
 
-    /** The job's success result reports this percentage. */
+    /**
+     * The job's success result reports this percentage.
+     *
+     * @param expected the percentage the worker sent, 0 to 100
+     * @return this assertion
+     */
     public JobAssert hasPercentComplete(int expected) {
         return hasExecutionDetail("percentComplete", ExecutionDetails::percentComplete, expected);
     }
@@ -176,7 +248,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job's success result carries a continuation token: the action goes on with a new job. */
+    /**
+     * The job's success result carries a continuation token: the action goes on with a new job.
+     *
+     * @return this assertion
+     */
     public JobAssert hasContinuation() {
         JobResult.Success success = success("a continuation");
         if (success.continuationToken() == null) {
@@ -185,7 +261,12 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job's success result carries this continuation token. */
+    /**
+     * The job's success result carries this continuation token.
+     *
+     * @param expected the token the worker sent, exactly
+     * @return this assertion
+     */
     public JobAssert hasContinuationToken(String expected) {
         JobResult.Success success = success("the continuation token \"" + expected + "\"");
         if (!Objects.equals(success.continuationToken(), expected)) {
@@ -195,7 +276,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job's success result has no continuation token: the action completed. */
+    /**
+     * The job's success result has no continuation token: the action completed.
+     *
+     * @return this assertion
+     */
     public JobAssert hasNoContinuation() {
         JobResult.Success success = success("no continuation");
         if (success.continuationToken() != null) {
@@ -205,7 +290,13 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job's success result (a custom action's) has this output variable. */
+    /**
+     * The job's success result (a custom action's) has this output variable.
+     *
+     * @param name the variable's name, as the worker sent it
+     * @param value the variable's value, exactly
+     * @return this assertion
+     */
     public JobAssert hasOutputVariable(String name, String value) {
         JobResult.Success success = success("the output variable " + name);
         if (!Objects.equals(success.outputVariables().get(name), value)) {
@@ -216,7 +307,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** Assertions on the job queued by this job's continuation token. */
+    /**
+     * Assertions on the job queued by this job's continuation token.
+     *
+     * @return assertions on the next job of the same action, made with the same mock
+     */
     public JobAssert continuationJob() {
         hasContinuation();
         return new JobAssert(requireMock("continuationJob()").job(actual.result() instanceof JobResult.Success s
@@ -225,7 +320,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     // ---------------------------------------------------------------- artifacts
 
-    /** Assertions on the job's first output artifact as the worker uploaded it; fails when nothing is stored. */
+    /**
+     * Assertions on the job's first output artifact as the worker uploaded it; fails when nothing is stored.
+     *
+     * @return assertions on the stored object
+     */
     public ArtifactAssert outputArtifact() {
         isNotNull();
         List<Artifact> outputs = actual.data() == null || actual.data().outputArtifacts() == null ? List.of()
@@ -236,7 +335,12 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return outputArtifact(outputs.get(0).name());
     }
 
-    /** Assertions on the job's output artifact {@code name} as the worker uploaded it; fails when nothing is stored. */
+    /**
+     * Assertions on the job's output artifact {@code name} as the worker uploaded it; fails when nothing is stored.
+     *
+     * @param name the output artifact's name, as the job's data lists it
+     * @return assertions on the stored object
+     */
     public ArtifactAssert outputArtifact(String name) {
         isNotNull();
         CodePipelineMock source = requireMock("outputArtifact(...)");
@@ -256,7 +360,11 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return new ArtifactAssert(stored.get());
     }
 
-    /** Every upload made with the job's credentials honoured its encryption key (no {@link KmsViolation}). */
+    /**
+     * Every upload made with the job's credentials honoured its encryption key (no {@link KmsViolation}).
+     *
+     * @return this assertion
+     */
     public JobAssert hasNoKmsViolations() {
         isNotNull();
         List<KmsViolation> violations = requireMock("hasNoKmsViolations()").kmsViolations().stream()
@@ -272,7 +380,12 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     // ---------------------------------------------------------------- failure
 
-    /** The job's failure result has this type. */
+    /**
+     * The job's failure result has this type.
+     *
+     * @param expected the fixtures' failure type, e.g. {@code FailureType.CONFIGURATION_ERROR}
+     * @return this assertion
+     */
     public JobAssert hasFailureType(FailureType expected) {
         FailureDetails details = failure("a failure of type " + expected.wire());
         if (details.type() != expected) {
@@ -298,7 +411,12 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return hasFailureType(FailureType.fromWire(expected.toString()));
     }
 
-    /** The job's failure result has this message. */
+    /**
+     * The job's failure result has this message.
+     *
+     * @param expected the whole message the worker sent
+     * @return this assertion
+     */
     public JobAssert hasFailureMessage(String expected) {
         FailureDetails details = failure("the failure message \"" + expected + "\"");
         if (!Objects.equals(details.message(), expected)) {
@@ -307,7 +425,12 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return this;
     }
 
-    /** The job's failure message contains {@code text}. */
+    /**
+     * The job's failure message contains {@code text}.
+     *
+     * @param text a part of the message, matched case-sensitively
+     * @return this assertion
+     */
     public JobAssert hasFailureMessageContaining(String text) {
         FailureDetails details = failure("a failure message containing \"" + text + "\"");
         if (!details.message().contains(text)) {
@@ -318,7 +441,12 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
 
     // ---------------------------------------------------------------- helpers
 
-    /** The mock this assertion was made with; an assertion error saying how to get one when there is none. */
+    /**
+     * The mock this assertion was made with; an assertion error saying how to get one when there is none.
+     *
+     * @param what the assertion that needs the mock, as the user wrote it, e.g. {@code "outputArtifact(...)"}
+     * @return the mock, never null
+     */
     protected CodePipelineMock requireMock(String what) {
         if (mock == null) {
             failWithMessage("%s", what + " needs the mock: write assertThat(mock).job(jobId)." + what

@@ -57,6 +57,12 @@ public final class JobS3AsyncClients implements AutoCloseable {
      * As {@link #forMock}, over the mock's HTTPS port (a mock built with {@code httpsPort}), trusting its CA.
      *
      * <pre>{@code JobS3AsyncClients s3 = JobS3AsyncClients.forMockOverHttps(mock, Region.US_EAST_1, 1);}</pre>
+     *
+     * @param mock a running mock that serves HTTPS
+     * @param region the clients' region
+     * @param maxAttempts attempts per call: 1 for none of the SDK's retries
+     * @return a factory of async S3 clients for that mock's HTTPS port; close it when done
+     * @throws IllegalArgumentException if {@code maxAttempts} is below 1
      */
     public static JobS3AsyncClients forMockOverHttps(CodePipelineMock mock, Region region, int maxAttempts) {
         return new JobS3AsyncClients(JobS3Clients.forMockOverHttps(mock, region, maxAttempts));

@@ -41,7 +41,15 @@ public final class JobS3Clients {
         this.trust = trust;
     }
 
-    /** Clients for the artifact store of {@code mock} (which must be running), in {@code region}. */
+    /**
+     * Clients for the artifact store of {@code mock} (which must be running), in {@code region}.
+     *
+     * @param mock a running mock
+     * @param region the clients' region, e.g. {@code Region.US_EAST_1}
+     * @param maxAttempts attempts per call: 1 for none of the SDK's retries
+     * @return a factory of S3 clients for that mock
+     * @throws IllegalArgumentException if {@code maxAttempts} is below 1
+     */
     public static JobS3Clients forMock(CodePipelineMock mock, Region region, int maxAttempts) {
         checked(mock, region, maxAttempts);
         return new JobS3Clients(mock.endpoint(), region, maxAttempts, null);
@@ -52,6 +60,12 @@ public final class JobS3Clients {
      * trusting the mock's CA and nothing else.
      *
      * <pre>{@code JobS3Clients s3 = JobS3Clients.forMockOverHttps(mock, Region.US_EAST_1, 1);}</pre>
+     *
+     * @param mock a running mock that serves HTTPS
+     * @param region the clients' region, e.g. {@code Region.US_EAST_1}
+     * @param maxAttempts attempts per call: 1 for none of the SDK's retries
+     * @return a factory of S3 clients for that mock's HTTPS port
+     * @throws IllegalArgumentException if {@code maxAttempts} is below 1
      */
     public static JobS3Clients forMockOverHttps(CodePipelineMock mock, Region region, int maxAttempts) {
         checked(mock, region, maxAttempts);

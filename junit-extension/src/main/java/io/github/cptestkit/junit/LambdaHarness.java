@@ -64,7 +64,13 @@ public final class LambdaHarness {
         this.mock = mock;
     }
 
-    /** A harness for {@code mock}, which must be running. */
+    /**
+     * A harness for {@code mock}, which must be running.
+     *
+     * @param mock the mock whose Lambda Runtime API the handlers' invocations come from
+     * @return a harness; it holds no resources of its own to close
+     * @throws IllegalStateException if the mock is not running
+     */
     public static LambdaHarness forMock(CodePipelineMock mock) {
         Objects.requireNonNull(mock, "mock");
         if (!mock.isRunning()) {
@@ -77,8 +83,10 @@ public final class LambdaHarness {
      * Runs {@code handler} on the job's invocation: the next one of its function, which must be the job's own
      * (it is when the job is the only one waiting for that function).
      *
+     * @param job     the queued Lambda invoke job, e.g. an injected {@code @LambdaJob FakeLambdaJob}
      * @param handler a {@code RequestHandler} or {@code RequestStreamHandler}, or the class of one (made with its
      *                public no-argument constructor inside the call's SDK scope)
+     * @return what the handler answered or threw, and what it logged
      * @throws IllegalStateException when no invocation of the function is ready, or the next is another job's
      */
     public LambdaRun invoke(FakeLambdaJob job, Object handler) {
@@ -97,6 +105,10 @@ public final class LambdaHarness {
      * assertThat(mock.job(runs.get(runs.size() - 1).jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
      * }</pre>
      *
+     * @param job     the queued Lambda invoke job the action starts with
+     * @param handler a {@code RequestHandler} or {@code RequestStreamHandler}, or the class of one (a new instance
+     *                per run)
+     * @return the runs, first to last, at least one; the last one's job holds the action's outcome
      * @throws IllegalStateException after {@code 100} runs that all continued: the handler never finishes
      */
     public List<LambdaRun> invokeWithContinuations(FakeLambdaJob job, Object handler) {
@@ -120,6 +132,11 @@ public final class LambdaHarness {
     /**
      * Runs {@code handler} on the next invocation of function {@code functionName}, which must be ready (a Lambda
      * job naming the function was queued, or a retry came due).
+     *
+     * @param functionName the function's plain name, as the job's configuration names it
+     * @param handler      a {@code RequestHandler} or {@code RequestStreamHandler}, or the class of one
+     * @return what the handler answered or threw, and what it logged
+     * @throws IllegalStateException when the mock serves no such function, or none of its invocations is ready
      */
     public LambdaRun invokeNext(String functionName, Object handler) {
         return invokeNext(functionName, handler, null);

@@ -27,6 +27,17 @@ import java.util.Objects;
 public record LambdaRun(String functionName, String requestId, String jobId, int attempt, byte[] output,
         Throwable thrown, List<String> logLines) {
 
+    /**
+     * Requires the function name and request id; a null output becomes empty, the log lines are copied.
+     *
+     * @param functionName the function invoked; not null
+     * @param requestId    the invocation's request id; not null
+     * @param jobId        the job its event carried
+     * @param attempt      1 for the first attempt, 2 and 3 for Lambda's retries
+     * @param output       what the handler answered; {@code null} is empty
+     * @param thrown       what the handler threw, or {@code null}
+     * @param logLines     what it logged, oldest first; not null
+     */
     public LambdaRun {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(requestId, "requestId");
@@ -34,12 +45,20 @@ public record LambdaRun(String functionName, String requestId, String jobId, int
         logLines = List.copyOf(logLines);
     }
 
-    /** The output as UTF-8 text: {@code "ok"} (with its quotes) for a handler that returned the String ok. */
+    /**
+     * The output as UTF-8 text: {@code "ok"} (with its quotes) for a handler that returned the String ok.
+     *
+     * @return the output decoded as UTF-8; empty when the handler threw
+     */
     public String outputText() {
         return new String(output, StandardCharsets.UTF_8);
     }
 
-    /** Whether the handler returned normally. */
+    /**
+     * Whether the handler returned normally.
+     *
+     * @return {@code true} when the handler returned, {@code false} when it threw
+     */
     public boolean answered() {
         return thrown == null;
     }

@@ -17,11 +17,21 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
 
+    /**
+     * An assertion on {@code actual}.
+     *
+     * @param actual the mock; null fails every assertion
+     */
     protected MockAssert(CodePipelineMock actual) {
         super(actual, MockAssert.class);
     }
 
-    /** Assertions on job {@code jobId}, able to follow its continuation. */
+    /**
+     * Assertions on job {@code jobId}, able to follow its continuation.
+     *
+     * @param jobId the job's id, as the mock or the fake job gave it
+     * @return assertions on the job as it is now
+     */
     public JobAssert job(String jobId) {
         isNotNull();
         JobSnapshot job;
@@ -35,7 +45,12 @@ public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
         return new JobAssert(job, actual);
     }
 
-    /** Assertions on pipeline execution {@code executionId}. */
+    /**
+     * Assertions on pipeline execution {@code executionId}.
+     *
+     * @param executionId the execution's {@code pipelineExecutionId}
+     * @return assertions on the execution as it is now, whose failures show the calls made on its jobs
+     */
     public PipelineExecutionAssert pipelineExecution(String executionId) {
         isNotNull();
         PipelineExecutionSnapshot execution;
@@ -49,7 +64,11 @@ public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
         return new PipelineExecutionAssert(execution, actual);
     }
 
-    /** No upload ignored its job's KMS key. */
+    /**
+     * No upload ignored its job's KMS key.
+     *
+     * @return this assertion
+     */
     public MockAssert hasNoKmsViolations() {
         isNotNull();
         List<KmsViolation> violations = actual.kmsViolations();
@@ -63,7 +82,11 @@ public class MockAssert extends AbstractAssert<MockAssert, CodePipelineMock> {
         return this;
     }
 
-    /** The mock met no problem (no answer broke its schema, no internal failure). */
+    /**
+     * The mock met no problem (no answer broke its schema, no internal failure).
+     *
+     * @return this assertion
+     */
     public MockAssert hasNoProblems() {
         isNotNull();
         List<String> problems = actual.problems();

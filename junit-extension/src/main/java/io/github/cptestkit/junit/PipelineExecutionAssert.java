@@ -23,13 +23,24 @@ public class PipelineExecutionAssert extends AbstractAssert<PipelineExecutionAss
 
     private final CodePipelineMock mock;
 
-    /** An assertion on {@code actual}; {@code mock} (may be null) adds its jobs' calls to failure messages. */
+    /**
+     * An assertion on {@code actual}; {@code mock} (may be null) adds its jobs' calls to failure messages.
+     *
+     * @param actual the execution as the mock saw it; null fails every assertion
+     * @param mock the mock the execution ran on; null leaves the jobs' calls out of failure messages
+     */
     protected PipelineExecutionAssert(PipelineExecutionSnapshot actual, CodePipelineMock mock) {
         super(actual, PipelineExecutionAssert.class);
         this.mock = mock;
     }
 
-    /** The execution's status is {@code expected}. */
+    /**
+     * The execution's status is {@code expected}.
+     *
+     * @param expected the status the execution must have; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code expected} is null
+     */
     public PipelineExecutionAssert hasStatus(PipelineExecutionStatus expected) {
         Objects.requireNonNull(expected, "expected");
         isNotNull();
@@ -39,32 +50,58 @@ public class PipelineExecutionAssert extends AbstractAssert<PipelineExecutionAss
         return this;
     }
 
-    /** The execution succeeded. */
+    /**
+     * The execution succeeded.
+     *
+     * @return this assertion
+     */
     public PipelineExecutionAssert succeeded() {
         return hasStatus(PipelineExecutionStatus.SUCCEEDED);
     }
 
-    /** The execution failed. */
+    /**
+     * The execution failed.
+     *
+     * @return this assertion
+     */
     public PipelineExecutionAssert failed() {
         return hasStatus(PipelineExecutionStatus.FAILED);
     }
 
-    /** The execution was stopped. */
+    /**
+     * The execution was stopped.
+     *
+     * @return this assertion
+     */
     public PipelineExecutionAssert stopped() {
         return hasStatus(PipelineExecutionStatus.STOPPED);
     }
 
-    /** A newer execution superseded it. */
+    /**
+     * A newer execution superseded it.
+     *
+     * @return this assertion
+     */
     public PipelineExecutionAssert superseded() {
         return hasStatus(PipelineExecutionStatus.SUPERSEDED);
     }
 
-    /** The execution is still running. */
+    /**
+     * The execution is still running.
+     *
+     * @return this assertion
+     */
     public PipelineExecutionAssert isInProgress() {
         return hasStatus(PipelineExecutionStatus.IN_PROGRESS);
     }
 
-    /** Its status summary (a failure's or a stop's reason) contains {@code text}. */
+    /**
+     * Its status summary (a failure's or a stop's reason) contains {@code text}.
+     *
+     * @param text a part of the summary, matched case-sensitively; not null
+     * @return this assertion
+     * @throws NullPointerException if {@code text} is null
+     */
     public PipelineExecutionAssert hasStatusSummaryContaining(String text) {
         Objects.requireNonNull(text, "text");
         isNotNull();
@@ -75,7 +112,12 @@ public class PipelineExecutionAssert extends AbstractAssert<PipelineExecutionAss
         return this;
     }
 
-    /** Assertions on the latest run of the action named {@code actionName}, which must have run. */
+    /**
+     * Assertions on the latest run of the action named {@code actionName}, which must have run.
+     *
+     * @param actionName the action's name (unique in a pipeline)
+     * @return assertions on that action's latest run in this execution
+     */
     public ActionExecutionAssert action(String actionName) {
         isNotNull();
         ActionExecutionSnapshot action;

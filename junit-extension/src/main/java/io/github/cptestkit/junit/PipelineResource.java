@@ -30,12 +30,18 @@ import java.lang.annotation.Target;
 @Documented
 public @interface PipelineResource {
 
-    /** The pipeline document's class-path resource, e.g. {@code "pipelines/release.json"} (no leading slash). */
+    /**
+     * The pipeline document's class-path resource, e.g. {@code "pipelines/release.json"} (no leading slash).
+     *
+     * @return the resource's path on the class path
+     */
     String value();
 
     /**
      * Custom action types created before the pipeline, each a class-path resource holding a
      * {@code create-custom-action-type --cli-input-json} document; none by default.
+     *
+     * @return the action type documents' resource paths, created in this order
      */
     String[] actionTypes() default {};
 }

@@ -24,6 +24,10 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface Seed {
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @return any long, e.g. the one a failing test's message printed
+     */
     long value();
 }

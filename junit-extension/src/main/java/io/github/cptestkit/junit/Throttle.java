@@ -27,10 +27,18 @@ import java.lang.annotation.Target;
 @Repeatable(Throttle.List.class)
 public @interface Throttle {
 
-    /** The operations concerned; none (the default) means any operation. */
+    /**
+     * The operations concerned; none (the default) means any operation.
+     *
+     * @return the operations whose next calls are throttled; empty for the next calls of any operation
+     */
     Operation[] operation() default {};
 
-    /** How many calls (1 or more). */
+    /**
+     * How many calls (1 or more).
+     *
+     * @return how many of the next calls are throttled, 1 or more
+     */
     int times() default 1;
 
     /** The container of repeated {@link Throttle}s. */
@@ -39,6 +47,11 @@ public @interface Throttle {
     @Documented
     @Inherited
     @interface List {
+        /**
+         * The repeated annotations.
+         *
+         * @return the throttles, in declaration order
+         */
         Throttle[] value();
     }
 }

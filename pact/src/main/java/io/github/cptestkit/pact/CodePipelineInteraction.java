@@ -57,52 +57,95 @@ public final class CodePipelineInteraction {
         this.responseBody = responseBody.deepCopy();
     }
 
-    /** The operation called. */
+    /**
+     * The operation called.
+     *
+     * @return the operation, one of the ten job operations
+     */
     public Operation operation() {
         return operation;
     }
 
-    /** The interaction's description. */
+    /**
+     * The interaction's description.
+     *
+     * @return the description, as given to {@code uponReceiving} or made of the operation and job
+     */
     public String description() {
         return description;
     }
 
-    /** The provider states, in order. */
+    /**
+     * The provider states, in order.
+     *
+     * @return the states with their parameters, unmodifiable; empty for none
+     */
     public List<ProviderState> providerStates() {
         return providerStates;
     }
 
-    /** The example request body (a copy). */
+    /**
+     * The example request body (a copy).
+     *
+     * @return a copy of the request body the pact shows, each member matched by the input schema's rules
+     */
     public JsonNode requestBody() {
         return requestBody.deepCopy();
     }
 
-    /** The expected HTTP status. */
+    /**
+     * The expected HTTP status.
+     *
+     * @return 200 for a success, else the error's HTTP status
+     */
     public int status() {
         return status;
     }
 
-    /** The expected error, or {@code null} for a success. */
+    /**
+     * The expected error, or {@code null} for a success.
+     *
+     * @return the error the answer carries, or {@code null}
+     */
     public AwsError error() {
         return error;
     }
 
-    /** The example answer body (a copy). */
+    /**
+     * The example answer body (a copy).
+     *
+     * @return a copy of the answer body the pact shows
+     */
     public JsonNode responseBody() {
         return responseBody.deepCopy();
     }
 
-    /** Adds this interaction first to the builder a {@code @Pact} method receives. */
+    /**
+     * Adds this interaction first to the builder a {@code @Pact} method receives.
+     *
+     * @param builder the builder a {@code @Pact} method receives
+     * @return the response so far, to add more interactions to or to call {@code toPact()} on
+     */
     public PactDslResponse addTo(PactDslWithProvider builder) {
         return write(builder::given, name -> builder.uponReceiving(name).method("POST").path("/"));
     }
 
-    /** Adds this interaction after the ones already built. */
+    /**
+     * Adds this interaction after the ones already built.
+     *
+     * @param previous what an earlier {@code addTo} returned
+     * @return the response so far, to add more interactions to or to call {@code toPact()} on
+     */
     public PactDslResponse addTo(PactDslResponse previous) {
         return write(previous::given, name -> previous.uponReceiving(name).method("POST").path("/"));
     }
 
-    /** A pact of this interaction alone. */
+    /**
+     * A pact of this interaction alone.
+     *
+     * @param builder the builder a {@code @Pact} method receives
+     * @return the pact, for the {@code @Pact} method to return
+     */
     public RequestResponsePact toPact(PactDslWithProvider builder) {
         return addTo(builder).toPact();
     }

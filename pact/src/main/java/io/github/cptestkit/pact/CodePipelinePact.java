@@ -62,6 +62,10 @@ public final class CodePipelinePact {
     /**
      * An interaction of any of the ten job operations ({@link Operation#jobOperations()}); a control-plane operation
      * (CreatePipeline, ListActionTypes, ...) is refused: the DSL describes what a job worker calls.
+     *
+     * @param operation a job operation, e.g. {@code Operation.POLL_FOR_JOBS}; not null
+     * @return a new request, with no provider state and no member set
+     * @throws IllegalArgumentException if {@code operation} is a control-plane operation
      */
     public static CodePipelineRequest request(Operation operation) {
         Objects.requireNonNull(operation, "operation");
@@ -73,57 +77,104 @@ public final class CodePipelinePact {
         return new CodePipelineRequest(operation);
     }
 
-    /** PollForThirdPartyJobs: {@code actionTypeId} (from the given job) and optional {@code maxBatchSize}. */
+    /**
+     * PollForThirdPartyJobs: {@code actionTypeId} (from the given job) and optional {@code maxBatchSize}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest pollForThirdPartyJobs() {
         return request(Operation.POLL_FOR_THIRD_PARTY_JOBS);
     }
 
-    /** GetThirdPartyJobDetails: {@code jobId} and {@code clientToken}. */
+    /**
+     * GetThirdPartyJobDetails: {@code jobId} and {@code clientToken}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest getThirdPartyJobDetails() {
         return request(Operation.GET_THIRD_PARTY_JOB_DETAILS);
     }
 
-    /** AcknowledgeThirdPartyJob: {@code jobId}, {@code nonce} and {@code clientToken}. */
+    /**
+     * AcknowledgeThirdPartyJob: {@code jobId}, {@code nonce} and {@code clientToken}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest acknowledgeThirdPartyJob() {
         return request(Operation.ACKNOWLEDGE_THIRD_PARTY_JOB);
     }
 
-    /** PutThirdPartyJobSuccessResult: {@code jobId}, {@code clientToken} and optional result members. */
+    /**
+     * PutThirdPartyJobSuccessResult: {@code jobId}, {@code clientToken} and optional result members.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest putThirdPartyJobSuccessResult() {
         return request(Operation.PUT_THIRD_PARTY_JOB_SUCCESS_RESULT);
     }
 
-    /** PutThirdPartyJobFailureResult: {@code jobId}, {@code clientToken} and {@code failureDetails}. */
+    /**
+     * PutThirdPartyJobFailureResult: {@code jobId}, {@code clientToken} and {@code failureDetails}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest putThirdPartyJobFailureResult() {
         return request(Operation.PUT_THIRD_PARTY_JOB_FAILURE_RESULT);
     }
 
-    /** PollForJobs: {@code actionTypeId}, optional {@code maxBatchSize} and {@code queryParam}. */
+    /**
+     * PollForJobs: {@code actionTypeId}, optional {@code maxBatchSize} and {@code queryParam}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest pollForJobs() {
         return request(Operation.POLL_FOR_JOBS);
     }
 
-    /** GetJobDetails: {@code jobId}. */
+    /**
+     * GetJobDetails: {@code jobId}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest getJobDetails() {
         return request(Operation.GET_JOB_DETAILS);
     }
 
-    /** AcknowledgeJob: {@code jobId} and {@code nonce}. */
+    /**
+     * AcknowledgeJob: {@code jobId} and {@code nonce}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest acknowledgeJob() {
         return request(Operation.ACKNOWLEDGE_JOB);
     }
 
-    /** PutJobSuccessResult: {@code jobId} and optional result members (output variables included). */
+    /**
+     * PutJobSuccessResult: {@code jobId} and optional result members (output variables included).
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest putJobSuccessResult() {
         return request(Operation.PUT_JOB_SUCCESS_RESULT);
     }
 
-    /** PutJobFailureResult: {@code jobId} and {@code failureDetails}. */
+    /**
+     * PutJobFailureResult: {@code jobId} and {@code failureDetails}.
+     *
+     * @return a new request of that operation
+     */
     public static CodePipelineRequest putJobFailureResult() {
         return request(Operation.PUT_JOB_FAILURE_RESULT);
     }
 
-    /** The pact of {@code interactions}, in order, for the builder a {@code @Pact} method receives. */
+    /**
+     * The pact of {@code interactions}, in order, for the builder a {@code @Pact} method receives.
+     *
+     * @param builder the builder a {@code @Pact} method receives
+     * @param first the interaction the worker makes first
+     * @param more the ones it makes after, in order
+     * @return the pact, for the {@code @Pact} method to return
+     */
     public static RequestResponsePact pact(PactDslWithProvider builder, CodePipelineInteraction first,
             CodePipelineInteraction... more) {
         PactDslResponse response = first.addTo(builder);

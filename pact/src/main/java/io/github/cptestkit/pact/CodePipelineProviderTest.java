@@ -72,17 +72,30 @@ public abstract class CodePipelineProviderTest {
     private PactInteraction interaction;
     private JobPlan plan;
 
-    /** Adjusts the mock's options (its clock is already set); returns the builder. */
+    /**
+     * Adjusts the mock's options (its clock is already set); returns the builder.
+     *
+     * @param builder the mock's builder, on the clock at {@link #CLOCK_START}
+     * @return the builder to build the mock from, typically {@code builder} itself
+     */
     protected CodePipelineMock.Builder configureMock(CodePipelineMock.Builder builder) {
         return builder;
     }
 
-    /** The mock the interactions are replayed against, for {@code @State} methods of your own. */
+    /**
+     * The mock the interactions are replayed against, for {@code @State} methods of your own.
+     *
+     * @return the running mock; {@code null} before the class's tests start
+     */
     protected final CodePipelineMock mock() {
         return mock;
     }
 
-    /** The mock's clock. */
+    /**
+     * The mock's clock.
+     *
+     * @return the clock the mock stands on, starting at {@link #CLOCK_START}
+     */
     protected final MockClock clock() {
         return clock;
     }

@@ -60,7 +60,11 @@ public final class CodePipelineRequest {
         this.operation = operation;
     }
 
-    /** The operation this interaction calls. */
+    /**
+     * The operation this interaction calls.
+     *
+     * @return the operation, one of the ten job operations
+     */
     public Operation operation() {
         return operation;
     }
@@ -71,12 +75,23 @@ public final class CodePipelineRequest {
      * The job is where this operation usually finds it: queued for a poll, dispatched for details and acknowledge,
      * in progress for results (and GetJobDetails). Adds the provider state, and the job's id, client token, nonce and
      * action type become the request's (unless set). Call again for more jobs (a poll that finds several).
+     *
+     * @param job a fake partner action job, e.g. from {@code FakeJobs.withSeed(7).thirdParty().build()}; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation works on custom-action jobs
      */
     public CodePipelineRequest givenJob(FakeThirdPartyJob job) {
         return givenJob(job, usualStatus());
     }
 
-    /** The third-party job is in {@code status} (Queued, Dispatched, InProgress, Succeeded, Failed or TimedOut). */
+    /**
+     * The third-party job is in {@code status} (Queued, Dispatched, InProgress, Succeeded, Failed or TimedOut).
+     *
+     * @param job a fake partner action job; not null
+     * @param status the job's status when the request arrives; not {@code CREATED}
+     * @return this request
+     * @throws IllegalArgumentException if the operation works on custom-action jobs, or the status is {@code CREATED}
+     */
     public CodePipelineRequest givenJob(FakeThirdPartyJob job, JobStatus status) {
         Objects.requireNonNull(job, "job");
         requireFamily(Family.THIRD_PARTY, "FakeThirdPartyJob", "FakeJobs.custom() and FakeCustomJob");
@@ -92,12 +107,26 @@ public final class CodePipelineRequest {
         return this;
     }
 
-    /** The custom-action (or Lambda invoke) job is where this operation usually finds it; see above. */
+    /**
+     * The custom-action (or Lambda invoke) job is where this operation usually finds it; see above.
+     *
+     * @param job a fake custom-action or Lambda invoke job, e.g. from {@code FakeJobs.withSeed(7).custom().build()};
+     *     not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation works on third-party jobs
+     */
     public CodePipelineRequest givenJob(FakeCustomJob job) {
         return givenJob(job, usualStatus());
     }
 
-    /** The custom-action (or Lambda invoke) job is in {@code status}. */
+    /**
+     * The custom-action (or Lambda invoke) job is in {@code status}.
+     *
+     * @param job a fake custom-action or Lambda invoke job; not null
+     * @param status the job's status when the request arrives; not {@code CREATED}
+     * @return this request
+     * @throws IllegalArgumentException if the operation works on third-party jobs, or the status is {@code CREATED}
+     */
     public CodePipelineRequest givenJob(FakeCustomJob job, JobStatus status) {
         Objects.requireNonNull(job, "job");
         requireFamily(Family.CUSTOM, "FakeCustomJob", "FakeJobs.thirdParty() and FakeThirdPartyJob");
@@ -112,7 +141,12 @@ public final class CodePipelineRequest {
         return this;
     }
 
-    /** No job has {@code jobId} (state {@value ProviderStates#NO_JOB}); the request names it. */
+    /**
+     * No job has {@code jobId} (state {@value ProviderStates#NO_JOB}); the request names it.
+     *
+     * @param jobId the id nobody has, typically a UUID; not null
+     * @return this request
+     */
     public CodePipelineRequest givenNoJob(String jobId) {
         Objects.requireNonNull(jobId, "jobId");
         given(ProviderStates.NO_JOB, Map.of("jobId", jobId));
@@ -120,7 +154,12 @@ public final class CodePipelineRequest {
         return this;
     }
 
-    /** The action type is known but has no job queued (polls answer no jobs); the request polls for it. */
+    /**
+     * The action type is known but has no job queued (polls answer no jobs); the request polls for it.
+     *
+     * @param actionTypeId the action type the worker polls for; not null
+     * @return this request
+     */
     public CodePipelineRequest givenNoJobsQueued(ActionTypeId actionTypeId) {
         Objects.requireNonNull(actionTypeId, "actionTypeId");
         given(ProviderStates.NO_JOBS_QUEUED,
@@ -129,14 +168,25 @@ public final class CodePipelineRequest {
         return this;
     }
 
-    /** Any provider state with its parameters (see {@link ProviderStates}, or a state of your own). */
+    /**
+     * Any provider state with its parameters (see {@link ProviderStates}, or a state of your own).
+     *
+     * @param state the state's name, as the provider's {@code @State} method knows it; not null
+     * @param params the state's parameters (copied), e.g. {@code Map.of("jobId", id)}; empty for none
+     * @return this request
+     */
     public CodePipelineRequest given(String state, Map<String, ?> params) {
         Objects.requireNonNull(state, "state");
         states.add(new ProviderState(state, new LinkedHashMap<>(params)));
         return this;
     }
 
-    /** The interaction's description (unique within the pact); by default made of the operation and job. */
+    /**
+     * The interaction's description (unique within the pact); by default made of the operation and job.
+     *
+     * @param description the interaction's description, as the pact file and the provider's report show it; not null
+     * @return this request
+     */
     public CodePipelineRequest uponReceiving(String description) {
         this.description = Objects.requireNonNull(description, "description");
         return this;
@@ -147,6 +197,11 @@ public final class CodePipelineRequest {
     /**
      * Sets a member of the request to a value of the wire-format records (or a string, number, map, JSON tree); a
      * name the operation's request does not have is an {@link IllegalArgumentException} listing the ones it has.
+     *
+     * @param name the member's name in the request body, e.g. {@code "maxBatchSize"}
+     * @param value its value; not null (leave a member out by not setting it)
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no such member
      */
     public CodePipelineRequest member(String name, Object value) {
         Objects.requireNonNull(name, "name");
@@ -159,57 +214,123 @@ public final class CodePipelineRequest {
         return this;
     }
 
-    /** The request's {@code jobId}. */
+    /**
+     * The request's {@code jobId}.
+     *
+     * @param jobId the job id the worker sends; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code jobId}
+     */
     public CodePipelineRequest jobId(String jobId) {
         return member("jobId", jobId);
     }
 
-    /** The request's {@code clientToken} (third-party operations). */
+    /**
+     * The request's {@code clientToken} (third-party operations).
+     *
+     * @param clientToken the client token the worker sends; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code clientToken}
+     */
     public CodePipelineRequest clientToken(String clientToken) {
         return member("clientToken", clientToken);
     }
 
-    /** The request's {@code nonce} (acknowledge operations). */
+    /**
+     * The request's {@code nonce} (acknowledge operations).
+     *
+     * @param nonce the nonce the worker sends back, as the job's details gave it; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code nonce}
+     */
     public CodePipelineRequest nonce(String nonce) {
         return member("nonce", nonce);
     }
 
-    /** The request's {@code actionTypeId} (polls). */
+    /**
+     * The request's {@code actionTypeId} (polls).
+     *
+     * @param actionTypeId the action type the worker polls for; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code actionTypeId}
+     */
     public CodePipelineRequest actionTypeId(ActionTypeId actionTypeId) {
         return member("actionTypeId", actionTypeId);
     }
 
-    /** The request's {@code maxBatchSize} (polls); leave it unset when the worker does not send it. */
+    /**
+     * The request's {@code maxBatchSize} (polls); leave it unset when the worker does not send it.
+     *
+     * @param maxBatchSize how many jobs the worker takes at most, 1 or more
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code maxBatchSize}
+     */
     public CodePipelineRequest maxBatchSize(int maxBatchSize) {
         return member("maxBatchSize", maxBatchSize);
     }
 
-    /** The request's {@code queryParam} (PollForJobs). */
+    /**
+     * The request's {@code queryParam} (PollForJobs).
+     *
+     * @param queryParam the queryable properties and values the worker polls for; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code queryParam}
+     */
     public CodePipelineRequest queryParam(Map<String, String> queryParam) {
         return member("queryParam", queryParam);
     }
 
-    /** The request's {@code currentRevision} (success results). */
+    /**
+     * The request's {@code currentRevision} (success results).
+     *
+     * @param currentRevision the revision the worker reports; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code currentRevision}
+     */
     public CodePipelineRequest currentRevision(CurrentRevision currentRevision) {
         return member("currentRevision", currentRevision);
     }
 
-    /** The request's {@code executionDetails} (success results). */
+    /**
+     * The request's {@code executionDetails} (success results).
+     *
+     * @param executionDetails the summary, external execution id and percentage the worker reports; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code executionDetails}
+     */
     public CodePipelineRequest executionDetails(ExecutionDetails executionDetails) {
         return member("executionDetails", executionDetails);
     }
 
-    /** The request's {@code continuationToken} (success results). */
+    /**
+     * The request's {@code continuationToken} (success results).
+     *
+     * @param continuationToken the token that makes CodePipeline queue a job to continue the action; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code continuationToken}
+     */
     public CodePipelineRequest continuationToken(String continuationToken) {
         return member("continuationToken", continuationToken);
     }
 
-    /** The request's {@code outputVariables} (PutJobSuccessResult). */
+    /**
+     * The request's {@code outputVariables} (PutJobSuccessResult).
+     *
+     * @param outputVariables the variables the action produces, by name; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code outputVariables}
+     */
     public CodePipelineRequest outputVariables(Map<String, String> outputVariables) {
         return member("outputVariables", outputVariables);
     }
 
-    /** The request's {@code failureDetails} (failure results); an example failure when left unset. */
+    /**
+     * The request's {@code failureDetails} (failure results); an example failure when left unset.
+     *
+     * @param failureDetails the failure the worker reports; not null
+     * @return this request
+     * @throws IllegalArgumentException if the operation's request has no {@code failureDetails}
+     */
     public CodePipelineRequest failureDetails(FailureDetails failureDetails) {
         return member("failureDetails", failureDetails);
     }
@@ -220,6 +341,10 @@ public final class CodePipelineRequest {
      * CodePipeline's usual answer, from the given jobs: a poll lists them (third-party polls as
      * {@code {clientId, jobId}}), details answer the job's details, an acknowledge answers {@code InProgress}, a
      * result answers {@code {}}.
+     *
+     * @return the interaction
+     * @throws IllegalArgumentException if the request or the answer breaks the operation's schemas
+     * @throws IllegalStateException if a job details answer has no given job to describe
      */
     public CodePipelineInteraction willRespondWith() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -233,7 +358,13 @@ public final class CodePipelineRequest {
         return answer(200, null, body);
     }
 
-    /** The answer of an acknowledge: {@code {"status": ...}}. */
+    /**
+     * The answer of an acknowledge: {@code {"status": ...}}.
+     *
+     * @param status the job status the acknowledge answers, e.g. {@code JobStatus.IN_PROGRESS}; not null
+     * @return the interaction
+     * @throws IllegalArgumentException if the operation is not an acknowledge, or the request breaks its schema
+     */
     public CodePipelineInteraction willRespondWithStatus(JobStatus status) {
         Objects.requireNonNull(status, "status");
         if (!inputIsAcknowledge()) {
@@ -246,6 +377,11 @@ public final class CodePipelineRequest {
     /**
      * A success answer with this body (a wire-format record, map or JSON tree of the whole answer, e.g.
      * {@code Map.of("jobs", List.of())}); checked against the operation's output schema.
+     *
+     * @param body the whole answer body, a JSON object; not null
+     * @return the interaction
+     * @throws IllegalArgumentException if the body is not a JSON object, or the request or the body breaks the
+     *     operation's schemas
      */
     public CodePipelineInteraction willRespondWith(Object body) {
         JsonNode tree = WireFormat.toTree(Objects.requireNonNull(body, "body"));
@@ -258,6 +394,10 @@ public final class CodePipelineRequest {
     /**
      * An error answer: the error's HTTP status, {@code x-amzn-ErrorType} and {@code {"__type", "message"}} (the
      * message matched by type). The error must be one this operation can give (modelled for it, or service-wide).
+     *
+     * @param error the error, e.g. {@code AwsError.JOB_NOT_FOUND}; not null
+     * @return the interaction, with an example message as AWS words it
+     * @throws IllegalArgumentException if the operation cannot answer that error
      */
     public CodePipelineInteraction willRespondWithError(AwsError error) {
         Objects.requireNonNull(error, "error");
@@ -265,7 +405,14 @@ public final class CodePipelineRequest {
                 .error(operation, error).message());
     }
 
-    /** An error answer with an example message of your own (still matched by type only). */
+    /**
+     * An error answer with an example message of your own (still matched by type only).
+     *
+     * @param error the error, e.g. {@code AwsError.INVALID_NONCE}; not null
+     * @param message the example message the pact file shows; not null
+     * @return the interaction
+     * @throws IllegalArgumentException if the operation cannot answer that error
+     */
     public CodePipelineInteraction willRespondWithError(AwsError error, String message) {
         FakeError fake = FakeJobs.withSeed(CodePipelinePact.EXAMPLE_SEED).error(operation, error);
         ObjectNode body = JsonNodeFactory.instance.objectNode();

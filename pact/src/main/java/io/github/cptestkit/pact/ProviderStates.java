@@ -52,7 +52,11 @@ public final class ProviderStates {
 
     private ProviderStates() {}
 
-    /** Every documented state, in the order above. */
+    /**
+     * Every documented state, in the order above.
+     *
+     * @return the state names, unmodifiable
+     */
     public static List<String> all() {
         return List.of(THIRD_PARTY_JOB_QUEUED, CUSTOM_JOB_QUEUED, JOB_DISPATCHED, JOB_IN_PROGRESS, JOB_SUCCEEDED,
                 JOB_FAILED, JOB_TIMED_OUT, NO_JOB, NO_JOBS_QUEUED);

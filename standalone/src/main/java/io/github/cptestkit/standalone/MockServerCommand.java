@@ -178,13 +178,22 @@ public final class MockServerCommand implements Callable<Integer> {
     /** The action type {@code --action-type} names (the owner of the jobs' kind), or {@code null}. */
     private ActionTypeId namedType;
 
-    /** A command that prints its banner to {@code out} and its errors and request log to {@code err}. */
+    /**
+     * A command that prints its banner to {@code out} and its errors and request log to {@code err}.
+     *
+     * @param out where the ready line, {@code --help} and {@code --version} go, e.g. {@code System.out}
+     * @param err where errors, warnings and the request log go, e.g. {@code System.err}
+     */
     public MockServerCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    /** Runs the standalone mock until the process is stopped. */
+    /**
+     * Runs the standalone mock until the process is stopped.
+     *
+     * @param args the command line, as {@code --help} lists it
+     */
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -229,7 +238,13 @@ public final class MockServerCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code args} and starts the mock; returns the exit code (0 when it serves, or after help). */
+    /**
+     * Parses {@code args} and starts the mock; returns the exit code (0 when it serves, or after help).
+     *
+     * @param args the command line, as {@code --help} lists it; none for the defaults
+     * @return 0 when the mock serves (see {@link #running()}) or after {@code --help}/{@code --version}, 2 for bad
+     *     options or job files, {@link #CANNOT_START} when the server cannot start (its port in use, typically)
+     */
     public int execute(String... args) {
         CommandLine line = new CommandLine(this);
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -242,7 +257,12 @@ public final class MockServerCommand implements Callable<Integer> {
         return line.execute(args);
     }
 
-    /** The started mock, or {@code null} before a successful start. */
+    /**
+     * The started mock, or {@code null} before a successful start.
+     *
+     * @return the mock, running until the caller closes it; {@code null} after an error, {@code --help} or
+     *     {@code --version}
+     */
     public CodePipelineMock running() {
         return running;
     }
