@@ -99,7 +99,11 @@ public final class CodePipelineMock implements AutoCloseable {
      */
     public static final int USER_STUBS_WIN_UP_TO = Assembly.USER_STUBS_WIN_UP_TO;
 
-    /** Options for a new mock; {@code builder().build().start()} gives a strict mock on a free port. */
+    /**
+     * Options for a new mock; {@code builder().build().start()} gives a strict mock on a free port.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,6 +114,8 @@ public final class CodePipelineMock implements AutoCloseable {
      * Starts the server and installs the emulators' stubs; returns this mock. Bound to anything but a loopback
      * address, it logs a warning: whoever reaches the port drives the mock, its admin API and WireMock's (whose
      * request journal holds every request as sent, client tokens included).
+     *
+     * @return this mock, running, so that {@code builder().build().start()} reads as one expression
      */
     public CodePipelineMock start() {
         mock.start();
@@ -130,6 +136,10 @@ public final class CodePipelineMock implements AutoCloseable {
      * mock stops on SIGTERM.
      *
      * <pre>{@code mock.stop(Duration.ofSeconds(5));}</pre>
+     *
+     * @param gracePeriod how long the calls in flight may go on, in real time; zero or more ({@code ZERO} is
+     *                    {@link #stop()})
+     * @throws IllegalArgumentException when {@code gracePeriod} is negative
      */
     public void stop(Duration gracePeriod) {
         Objects.requireNonNull(gracePeriod, "gracePeriod");
@@ -145,18 +155,32 @@ public final class CodePipelineMock implements AutoCloseable {
         stop();
     }
 
-    /** Whether the server is running. */
+    /**
+     * Whether the server is running.
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
     public boolean isRunning() {
         return mock.isRunning();
     }
 
-    /** The port the server listens on (the chosen one when the builder asked for port 0). */
+    /**
+     * The port the server listens on (the chosen one when the builder asked for port 0).
+     *
+     * @return the HTTP port, 1..65535
+     * @throws IllegalStateException when the mock is not running (call {@link #start()} first)
+     */
     public int port() {
         requireRunning("port()");
         return mock.wireMock().port();
     }
 
-    /** The HTTPS port; an {@link IllegalStateException} when the builder asked for none. */
+    /**
+     * The HTTPS port; an {@link IllegalStateException} when the builder asked for none.
+     *
+     * @return the HTTPS port, 1..65535
+     * @throws IllegalStateException when the mock is not running, or serves no HTTPS
+     */
     public int httpsPort() {
         requireRunning("httpsPort()");
         https();
@@ -172,6 +196,10 @@ public final class CodePipelineMock implements AutoCloseable {
      *         .httpClient(ApacheHttpClient.builder().tlsTrustManagersProvider(mock.https()::trustManagers).build())
      *         .region(Region.US_EAST_1).credentialsProvider(credentials).build();
      * }</pre>
+     *
+     * @return {@code https://<host>:<httpsPort>}, the host being the bind address ({@code localhost} when bound to
+     *         all)
+     * @throws IllegalStateException when the mock is not running, or serves no HTTPS
      */
     public URI httpsEndpoint() {
         return URI.create("https://" + host() + ":" + httpsPort());
@@ -181,18 +209,31 @@ public final class CodePipelineMock implements AutoCloseable {
      * How clients trust the HTTPS port: the mock's CA as a PEM file ({@code AWS_CA_BUNDLE},
      * {@code NODE_EXTRA_CA_CERTS}), a PKCS12 trust store ({@code javax.net.ssl.trustStore}), trust managers and a TLS
      * context; an {@link IllegalStateException} when the builder asked for no HTTPS port.
+     *
+     * @return the CA certificate, its PEM file and trust store, and ways to trust it
+     * @throws IllegalStateException when the builder asked for no HTTPS port
      */
     public HttpsTrust https() {
         return mock.httpsTrust().orElseThrow(() -> new IllegalStateException("this mock serves no HTTPS; build it"
                 + " with CodePipelineMock.builder().httpsPort(0)"));
     }
 
-    /** How clients trust the HTTPS port, or empty when the builder asked for none. */
+    /**
+     * How clients trust the HTTPS port, or empty when the builder asked for none.
+     *
+     * @return the trust of the HTTPS port, or empty for a mock that serves HTTP only
+     */
     public Optional<HttpsTrust> httpsTrustIfServed() {
         return mock.httpsTrust();
     }
 
-    /** The endpoint to give a client, e.g. {@code http://127.0.0.1:54321}. */
+    /**
+     * The endpoint to give a client, e.g. {@code http://127.0.0.1:54321}.
+     *
+     * @return {@code http://<host>:<port>}, the host being the bind address ({@code localhost} when bound to all); the
+     *         same endpoint serves CodePipeline, the artifact bucket and the admin API
+     * @throws IllegalStateException when the mock is not running (call {@link #start()} first)
+     */
     public URI endpoint() {
         requireRunning("endpoint()");
         return URI.create("http://" + host() + ":" + mock.wireMock().port());
@@ -202,12 +243,18 @@ public final class CodePipelineMock implements AutoCloseable {
      * The underlying WireMock server: add your own stubs (a stub of priority 1 to {@link #USER_STUBS_WIN_UP_TO},
      * WireMock's default 5 included, wins over every service of the mock), read its request journal, {@code verify}.
      * Reset through {@link #reset()}, not WireMock's own reset methods, which would remove the emulator's stubs.
+     *
+     * @return the server the mock runs on, shared with the emulators
      */
     public WireMockServer wireMock() {
         return mock.wireMock();
     }
 
-    /** The clock the mock reads. */
+    /**
+     * The clock the mock reads.
+     *
+     * @return the builder's clock: a {@link MockClock} when the test gave one, else the system UTC clock
+     */
     public Clock clock() {
         return mock.clock();
     }
@@ -219,6 +266,11 @@ public final class CodePipelineMock implements AutoCloseable {
      * {@code job.artifacts()}) in the artifact bucket; returns the job id. In strict mode a job that would break the
      * wire format (a bad id, a value outside its pattern) is an {@link IllegalArgumentException} naming the member,
      * here rather than at the worker; so is, in any mode, a job whose artifacts lie in more than one bucket.
+     *
+     * @param job the job, with its input artifacts' contents; not {@code null}
+     * @return the job's id, as PollForThirdPartyJobs lists it
+     * @throws IllegalArgumentException when the job breaks the wire format (strict mode), its artifacts lie in more
+     *                                  than one bucket, or its id is already queued
      */
     public String enqueue(FakeThirdPartyJob job) {
         return mock.enqueue(Objects.requireNonNull(job, "job"));
@@ -228,6 +280,11 @@ public final class CodePipelineMock implements AutoCloseable {
      * Queues a custom-action job (owner Custom), or starts a Lambda invoke job (owner AWS: it is InProgress at once
      * and waits for PutJobSuccessResult/PutJobFailureResult), and puts its input artifacts in the artifact bucket;
      * returns the job id. Checked as {@link #enqueue(FakeThirdPartyJob)}.
+     *
+     * @param job the job, with its input artifacts' contents; not {@code null}
+     * @return the job's id, as PollForJobs lists it (a Lambda invoke job: as its event carries it)
+     * @throws IllegalArgumentException when the job breaks the wire format (strict mode), its artifacts lie in more
+     *                                  than one bucket, or its id is already queued
      */
     public String enqueue(FakeCustomJob job) {
         return mock.enqueue(Objects.requireNonNull(job, "job"));
@@ -242,17 +299,32 @@ public final class CodePipelineMock implements AutoCloseable {
      *     mock.enqueue(job);
      * }
      * }</pre>
+     *
+     * @param job the document's job; not {@code null}
+     * @return the job's id
+     * @throws IllegalArgumentException as {@link #enqueue(FakeThirdPartyJob)} and {@link #enqueue(FakeCustomJob)} do
      */
     public String enqueue(JobDocument job) {
         return mock.enqueue(Objects.requireNonNull(job, "job"));
     }
 
-    /** Makes an action type known with default settings: polls for it succeed even with no job queued. */
+    /**
+     * Makes an action type known with default settings: polls for it succeed even with no job queued.
+     *
+     * @param type the action type's category, owner, provider and version; not {@code null}
+     */
     public void registerActionType(ActionTypeId type) {
         mock.registerActionType(Objects.requireNonNull(type, "type"), ActionTypeSettings.defaults());
     }
 
-    /** Makes an action type known, or changes its job timeout and queryable property. */
+    /**
+     * Makes an action type known, or changes its job timeout and queryable property.
+     *
+     * @param type         the action type's category, owner, provider and version; not {@code null}
+     * @param typeSettings its job timeout and queryable property; not {@code null}
+     * @throws IllegalArgumentException when a job of the type still to run has no valid value of the new queryable
+     *                                  property
+     */
     public void registerActionType(ActionTypeId type, ActionTypeSettings typeSettings) {
         mock.registerActionType(Objects.requireNonNull(type, "type"), typeSettings);
     }
@@ -268,6 +340,8 @@ public final class CodePipelineMock implements AutoCloseable {
      * PipelineSnapshot created = mock.createPipeline(PipelineDeclaration.builder("release")...build());
      * }</pre>
      *
+     * @param declaration the pipeline, {@code version} unset; not {@code null}
+     * @return the pipeline as the mock keeps it: version 1, its metadata and no tags
      * @throws ControlPlaneException naming the AWS error the wire would answer and the broken rule
      */
     public PipelineSnapshot createPipeline(PipelineDeclaration declaration) {
@@ -284,6 +358,8 @@ public final class CodePipelineMock implements AutoCloseable {
      * mock.createPipeline("{\"pipeline\": {\"name\": \"release\", \"roleArn\": ..., \"stages\": [...]}}");
      * }</pre>
      *
+     * @param json the document's JSON text; not {@code null}
+     * @return the pipeline as the mock keeps it: version 1, its metadata and the document's tags
      * @throws ControlPlaneException naming the AWS error the wire would answer (ValidationException for a document
      *                               that breaks the model, InvalidStructureException, ...)
      */
@@ -296,6 +372,8 @@ public final class CodePipelineMock implements AutoCloseable {
      *
      * <pre>{@code mock.createPipeline(Path.of("src/test/resources/pipeline.json"));}</pre>
      *
+     * @param file a JSON file in one of the forms {@link #createPipeline(String)} takes; not {@code null}
+     * @return the pipeline as the mock keeps it: version 1, its metadata and the document's tags
      * @throws UncheckedIOException when the file cannot be read
      * @throws ControlPlaneException naming the AWS error the wire would answer
      */
@@ -313,6 +391,8 @@ public final class CodePipelineMock implements AutoCloseable {
     /**
      * Creates a custom action type as CreateCustomActionType does: the same type for pipelines and PollForJobs.
      *
+     * @param type the type, owner Custom, its properties and artifact counts; not {@code null}
+     * @return the type as the mock keeps it, origin {@link ActionTypeSnapshot.Origin#CREATED}
      * @throws ControlPlaneException naming the AWS error the wire would answer and the broken rule
      */
     public ActionTypeSnapshot createCustomActionType(ActionType type) {
@@ -323,23 +403,39 @@ public final class CodePipelineMock implements AutoCloseable {
      * Creates a custom action type from a JSON document: CreateCustomActionType's request, as
      * {@code aws codepipeline create-custom-action-type --cli-input-json file://type.json} reads it.
      *
+     * @param json the request's JSON text; not {@code null}
+     * @return the type as the mock keeps it, with the request's tags
      * @throws ControlPlaneException naming the AWS error the wire would answer
      */
     public ActionTypeSnapshot createCustomActionType(String json) {
         return mock.createCustomActionType(Objects.requireNonNull(json, "json"));
     }
 
-    /** The pipeline named {@code name} as it is now (its latest version, secrets unmasked), or empty. */
+    /**
+     * The pipeline named {@code name} as it is now (its latest version, secrets unmasked), or empty.
+     *
+     * @param name the pipeline's name; not {@code null}
+     * @return the pipeline, or empty when the mock has none of that name
+     */
     public Optional<PipelineSnapshot> pipeline(String name) {
         return mock.pipeline(Objects.requireNonNull(name, "name"));
     }
 
-    /** Every pipeline now, by name. */
+    /**
+     * Every pipeline now, by name.
+     *
+     * @return the pipelines, sorted by name; empty when none
+     */
     public List<PipelineSnapshot> pipelines() {
         return mock.pipelines();
     }
 
-    /** The action type with this id (AWS's own, created through the API or Java, or registered), or empty. */
+    /**
+     * The action type with this id (AWS's own, created through the API or Java, or registered), or empty.
+     *
+     * @param type the action type's category, owner, provider and version; not {@code null}
+     * @return the type with its declaration, settings, origin and tags, or empty when the mock does not know it
+     */
     public Optional<ActionTypeSnapshot> actionType(ActionTypeId type) {
         return mock.actionType(Objects.requireNonNull(type, "type"));
     }
@@ -357,25 +453,44 @@ public final class CodePipelineMock implements AutoCloseable {
      * assertThat(mock.pipelineExecution(id).status()).isEqualTo(PipelineExecutionStatus.SUCCEEDED);
      * }</pre>
      *
+     * @param start the pipeline, its variables, source revisions and idempotency token; not {@code null}
+     * @return the new execution's id (or, for a token already used on the pipeline, the first execution's)
      * @throws ControlPlaneException PipelineNotFoundException or ValidationException (an undeclared variable, ...)
      */
     public String startPipelineExecution(ExecutionStart start) {
         return mock.startPipelineExecution(Objects.requireNonNull(start, "start"));
     }
 
-    /** Starts an execution of {@code pipelineName} with no variables; returns its id. */
+    /**
+     * Starts an execution of {@code pipelineName} with no variables; returns its id.
+     *
+     * @param pipelineName the pipeline to run; not {@code null}
+     * @return the new execution's id
+     * @throws ControlPlaneException as {@link #startPipelineExecution(ExecutionStart)} (PipelineNotFoundException when
+     *                               there is no such pipeline)
+     */
     public String startPipelineExecution(String pipelineName) {
         return startPipelineExecution(ExecutionStart.of(pipelineName).build());
     }
 
-    /** The execution now; a {@link NoSuchElementException} naming the id when it is unknown. */
+    /**
+     * The execution now; a {@link NoSuchElementException} naming the id when it is unknown.
+     *
+     * @param executionId the id {@link #startPipelineExecution} returned; not {@code null}
+     * @return the execution with every action run so far
+     * @throws NoSuchElementException when the mock keeps no execution of that id
+     */
     public PipelineExecutionSnapshot pipelineExecution(String executionId) {
         return mock.pipelineExecution(Objects.requireNonNull(executionId, "executionId"))
                 .orElseThrow(() -> new NoSuchElementException("pipeline execution " + executionId + " is not in this"
                         + " mock; start it first, or list the known ones with pipelineExecutions()"));
     }
 
-    /** Every execution the mock keeps, in start order. */
+    /**
+     * Every execution the mock keeps, in start order.
+     *
+     * @return the executions of every pipeline, oldest start first; empty when none
+     */
     public List<PipelineExecutionSnapshot> pipelineExecutions() {
         return mock.pipelineExecutions();
     }
@@ -384,6 +499,12 @@ public final class CodePipelineMock implements AutoCloseable {
      * How the AWS-owned action {@code actionName} of stage {@code stageName} in {@code pipelineName} behaves in the
      * executions started from now on: CodeBuild, CodeDeploy, CloudFormation, S3 deploy, source actions, ... are not
      * run but simulated; they succeed at once unless told otherwise.
+     *
+     * @param pipelineName the pipeline (it need not exist yet)
+     * @param stageName    the action's stage
+     * @param actionName   the action: an AWS-owned one other than a Lambda invoke or a manual approval (the mock does
+     *                     not use a simulation of any other action)
+     * @param behaviour    how long it runs and how it ends; not {@code null}
      */
     public void simulate(String pipelineName, String stageName, String actionName, SimulatedAction behaviour) {
         mock.simulate(pipelineName, stageName, actionName, Objects.requireNonNull(behaviour, "behaviour"));
@@ -394,30 +515,67 @@ public final class CodePipelineMock implements AutoCloseable {
      * jobs of {@code type} are queued for: what the worker presents. Without one, both are UUIDs derived from the
      * type's category, provider and version (the same every run).
      *
+     * @param type        the partner action type; not {@code null}
+     * @param clientId    the client id, a lower-case UUID; not {@code null}
+     * @param clientToken the token the worker presents with it; not {@code null}
      * @throws IllegalArgumentException when {@code clientId} is not a lower-case UUID
      */
     public void registerPartnerClient(ActionTypeId type, String clientId, String clientToken) {
         mock.registerPartnerClient(Objects.requireNonNull(type, "type"), clientId, clientToken);
     }
 
-    /** Stops an execution as StopPipelineExecution does ({@code abandon}: its running actions are abandoned). */
+    /**
+     * Stops an execution as StopPipelineExecution does ({@code abandon}: its running actions are abandoned).
+     *
+     * @param pipelineName the execution's pipeline
+     * @param executionId  the execution to stop
+     * @param abandon      {@code true}: abandon its running actions and stop at once; {@code false}: let them finish
+     *                     (the execution is Stopping until they do)
+     * @param reason       the stop's reason, the execution's status summary, or {@code null} for a default one
+     * @throws ControlPlaneException PipelineNotFoundException, PipelineExecutionNotFoundException,
+     *                               PipelineExecutionNotStoppableException (it ended) or DuplicatedStopRequestException
+     *                               (a second stop without abandon), as the wire answers
+     */
     public void stopPipelineExecution(String pipelineName, String executionId, boolean abandon, String reason) {
         mock.stopPipelineExecution(pipelineName, executionId, abandon, reason);
     }
 
-    /** Registers the clientToken that third-party calls for jobs of {@code clientId} must present. */
+    /**
+     * Registers the clientToken that third-party calls for jobs of {@code clientId} must present.
+     *
+     * @param clientId    the partner client's id; not {@code null}
+     * @param clientToken the token its third-party calls must present; not {@code null}
+     * @throws IllegalArgumentException when {@code clientId} is registered with another token (registering the same
+     *                                  pair again is harmless)
+     */
     public void registerClient(String clientId, String clientToken) {
         mock.registerClient(clientId, clientToken);
     }
 
     // ---------------------------------------------------------------- faults
 
-    /** The next {@code times} calls of {@code operation} answer {@code fault} instead of the emulator. */
+    /**
+     * The next {@code times} calls of {@code operation} answer {@code fault} instead of the emulator.
+     *
+     * @param operation the operation whose calls fail; not {@code null}
+     * @param times     how many calls, 1 or more; later faults wait until earlier ones are used up
+     * @param fault     what the calls answer; not {@code null}
+     * @throws IllegalArgumentException when {@code times} is below 1, or {@code operation} cannot answer the fault's
+     *                                  error (see {@link InjectedFault.ErrorAnswer#checkFor})
+     */
     public void failNext(Operation operation, int times, InjectedFault fault) {
         mock.failNext(Objects.requireNonNull(operation, "operation"), times, fault);
     }
 
-    /** The next {@code times} calls of any operation answer {@code fault} instead of the emulator. */
+    /**
+     * The next {@code times} calls of any operation answer {@code fault} instead of the emulator.
+     *
+     * @param times how many calls, 1 or more
+     * @param fault what the calls answer; an error fault must be a service-wide error unless made with
+     *              {@link InjectedFault#anyError}; not {@code null}
+     * @throws IllegalArgumentException when {@code times} is below 1, or the fault's error is not one every operation
+     *                                  answers
+     */
     public void failNext(int times, InjectedFault fault) {
         mock.failNext(null, times, fault);
     }
@@ -428,6 +586,10 @@ public final class CodePipelineMock implements AutoCloseable {
      * Makes function {@code name} known (its Runtime API served) with {@code functionSettings}, or changes the
      * settings of a known function. A function also becomes known when a Lambda invoke job names it, with the
      * default settings.
+     *
+     * @param name             a plain Lambda function name ({@link LambdaFunction#NAME})
+     * @param functionSettings its timeout, retries and what becomes of a discarded event's job; not {@code null}
+     * @throws IllegalArgumentException when {@code name} is not a plain Lambda function name
      */
     public void registerLambdaFunction(String name, FunctionSettings functionSettings) {
         mock.registerLambdaFunction(name, Objects.requireNonNull(functionSettings, "functionSettings"));
@@ -444,6 +606,11 @@ public final class CodePipelineMock implements AutoCloseable {
      *         "example.DeployHandler::handleRequest")
      *         .environment().putAll(mock.lambdaEnvironment("Deploy"));
      * }</pre>
+     *
+     * @param name a plain Lambda function name ({@link LambdaFunction#NAME})
+     * @return {@code host:port/__lambda/<name>}, without a scheme, as the runtime interface clients take it
+     * @throws IllegalArgumentException when {@code name} is not a plain Lambda function name
+     * @throws IllegalStateException when the mock is not running (call {@link #start()} first)
      */
     public String lambdaRuntimeApi(String name) {
         requireRunning("lambdaRuntimeApi(name)");
@@ -460,6 +627,11 @@ public final class CodePipelineMock implements AutoCloseable {
      * execution-role credentials that are obviously fake (the artifact bucket takes only the job's own). Add
      * {@code _HANDLER} and {@code LAMBDA_TASK_ROOT} for the runtime you start. The function becomes known if it was
      * not.
+     *
+     * @param name a plain Lambda function name ({@link LambdaFunction#NAME})
+     * @return the variables by name, in a new map the caller may change
+     * @throws IllegalArgumentException when {@code name} is not a plain Lambda function name
+     * @throws IllegalStateException when the mock is not running (call {@link #start()} first)
      */
     public Map<String, String> lambdaEnvironment(String name) {
         String runtimeApi = lambdaRuntimeApi(name);
@@ -486,12 +658,19 @@ public final class CodePipelineMock implements AutoCloseable {
      * Calls {@code listener} with the name of every function that becomes known from now on (registered, or named by
      * a Lambda invoke job), on the thread that made it known; it may read the functions ({@link #lambdaRuntimeApi}),
      * but must not queue jobs.
+     *
+     * @param listener called with each new function's name; not {@code null}
      */
     public void onLambdaFunctionKnown(Consumer<String> listener) {
         mock.onLambdaFunctionKnown(listener);
     }
 
-    /** The function now (its deadlines and retries applied), or empty when the mock does not know it. */
+    /**
+     * The function now (its deadlines and retries applied), or empty when the mock does not know it.
+     *
+     * @param name the function's plain name
+     * @return its runtime address, settings, events and attempts, or empty when the mock does not know it
+     */
     public Optional<LambdaFunction> lambdaFunction(String name) {
         return mock.lambdaFunction(name);
     }
@@ -506,20 +685,34 @@ public final class CodePipelineMock implements AutoCloseable {
      * assertThat(first.outcome()).isEqualTo(InvocationAttempt.Outcome.RESPONDED);
      * }</pre>
      *
+     * @param name    the function's plain name
+     * @param count   how many ended attempts to wait for
+     * @param timeout how long to wait at most, in real time (the mock's clock does not shorten it); not {@code null}
+     * @return its ended attempts, newest first (its last 1,000)
      * @throws IllegalStateException when the time is up first (saying how many it has), or the function is unknown
      */
     public List<InvocationAttempt> awaitLambdaAttempts(String name, int count, Duration timeout) {
         return mock.awaitLambdaAttempts(name, count, timeout);
     }
 
-    /** Every function the mock serves now, in the order they became known. */
+    /**
+     * Every function the mock serves now, in the order they became known.
+     *
+     * @return the functions, each as {@link #lambdaFunction(String)} answers it; empty when none
+     */
     public List<LambdaFunction> lambdaFunctions() {
         return mock.lambdaFunctions();
     }
 
     // ---------------------------------------------------------------- inspection
 
-    /** The job now (timeouts applied); a {@link NoSuchElementException} naming the id when it is unknown. */
+    /**
+     * The job now (timeouts applied); a {@link NoSuchElementException} naming the id when it is unknown.
+     *
+     * @param jobId the job's id, as enqueue returned it or PollForJobs listed it
+     * @return its status, data, calls and result
+     * @throws NoSuchElementException when the mock has no job of that id (never queued, or forgotten)
+     */
     public JobSnapshot job(String jobId) {
         return mock.job(jobId).orElseThrow(() -> Assembly.unknownJob(jobId));
     }
@@ -527,6 +720,8 @@ public final class CodePipelineMock implements AutoCloseable {
     /**
      * Every job now, in the order they were queued (continuation jobs included), but for the finished jobs forgotten
      * beyond {@link Builder#retainedFinishedJobs(int)}.
+     *
+     * @return the jobs, oldest queued first; empty when none
      */
     public List<JobSnapshot> jobs() {
         return mock.jobs();
@@ -535,6 +730,8 @@ public final class CodePipelineMock implements AutoCloseable {
     /**
      * How many finished jobs this mock has forgotten (since its start or last reset) to stay within
      * {@link Builder#retainedFinishedJobs(int)}; {@link #job(String)} no longer knows them.
+     *
+     * @return the number of finished jobs dropped, 0 or more
      */
     public long forgottenJobs() {
         return mock.forgottenJobs();
@@ -543,6 +740,8 @@ public final class CodePipelineMock implements AutoCloseable {
     /**
      * What went wrong on the mock's side: answers that broke their output schema in strict mode, internal
      * failures. Empty in a healthy test; assert it in teardown to catch bad fixtures.
+     *
+     * @return one message per problem, oldest first; empty when none
      */
     public List<String> problems() {
         return mock.problems();
@@ -558,6 +757,9 @@ public final class CodePipelineMock implements AutoCloseable {
      * assertThat(output.kmsKeyId()).hasValue(keyArn);
      * }</pre>
      *
+     * @param jobId        the job's id
+     * @param artifactName the output artifact's name, as the job's data lists it
+     * @return the object the worker uploaded, or empty while there is none
      * @throws NoSuchElementException when the job is unknown or has no output artifact of that name (the message
      *                                lists the names it has)
      */
@@ -572,6 +774,9 @@ public final class CodePipelineMock implements AutoCloseable {
      * S3ArtifactLocation input = job.details().data().inputArtifacts().get(0).location().s3Location();
      * assertThat(mock.artifact(input).orElseThrow().zipEntries()).containsKey("buildspec.yml");
      * }</pre>
+     *
+     * @param location the bucket and object key; not {@code null}
+     * @return the stored object, or empty when nothing is stored there
      */
     public Optional<StoredArtifact> artifact(S3ArtifactLocation location) {
         return mock.artifact(Objects.requireNonNull(location, "location"));
@@ -582,6 +787,8 @@ public final class CodePipelineMock implements AutoCloseable {
      * in every mode, and refused with AccessDenied when {@link Builder#strictKms(boolean)} is on.
      *
      * <pre>{@code assertThat(mock.kmsViolations()).isEmpty();}</pre>
+     *
+     * @return the violations since the start or the last reset; empty when every upload used its job's key
      */
     public List<KmsViolation> kmsViolations() {
         return mock.kmsViolations();
@@ -652,7 +859,13 @@ public final class CodePipelineMock implements AutoCloseable {
 
         private Builder() {}
 
-        /** The port to listen on; 0 (the default) picks a free one. */
+        /**
+         * The port to listen on; 0 (the default) picks a free one.
+         *
+         * @param port 0 for a free port (see {@link CodePipelineMock#port()}), or 1..65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is outside 0..65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0 (any free port) to 65535, but was " + port);
@@ -661,13 +874,24 @@ public final class CodePipelineMock implements AutoCloseable {
             return this;
         }
 
-        /** The address to listen on; {@code 127.0.0.1} by default (use {@code 0.0.0.0} inside a container). */
+        /**
+         * The address to listen on; {@code 127.0.0.1} by default (use {@code 0.0.0.0} inside a container).
+         *
+         * @param bindAddress the local address, e.g. {@code 127.0.0.1}, {@code ::1} or {@code 0.0.0.0} (every
+         *                    address); not {@code null}
+         * @return this builder
+         */
         public Builder bindAddress(String bindAddress) {
             this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
             return this;
         }
 
-        /** Where time comes from; a {@link MockClock} lets a test move it. The system UTC clock by default. */
+        /**
+         * Where time comes from; a {@link MockClock} lets a test move it. The system UTC clock by default.
+         *
+         * @param clock the clock the mock's timeouts, timestamps and credentials' expiry read; not {@code null}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -677,13 +901,22 @@ public final class CodePipelineMock implements AutoCloseable {
          * Whether answers and enqueued jobs that break the output schemas fail loudly (on by default): enqueue
          * throws, and a broken answer becomes InternalFailure plus a {@linkplain #problems() problem}. Off, they are
          * served as they are with a logged warning, to see how a worker copes with malformed answers.
+         *
+         * @param strict {@code true} to refuse what breaks the output schemas, {@code false} to serve it with a warning
+         * @return this builder
          */
         public Builder strict(boolean strict) {
             this.strict = strict;
             return this;
         }
 
-        /** How long a dispatched job waits for its acknowledgement before it is queued again; 1 minute by default. */
+        /**
+         * How long a dispatched job waits for its acknowledgement before it is queued again; 1 minute by default.
+         *
+         * @param timeout how long a job polled but not acknowledged stays Dispatched, on the mock's clock; positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder dispatchTimeout(Duration timeout) {
             this.dispatchTimeout = positive(timeout, "dispatchTimeout");
             return this;
@@ -695,13 +928,24 @@ public final class CodePipelineMock implements AutoCloseable {
          * default. The action timeout of the quotas page applies as well, across the action's continuation jobs,
          * counted from its first job's acknowledge: 24 hours for custom actions, 1 hour for partner actions, 20
          * minutes for Lambda invoke actions.
+         *
+         * @param timeout how long an acknowledged job may stay InProgress, on the mock's clock; positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
          */
         public Builder jobTimeout(Duration timeout) {
             this.jobTimeout = positive(timeout, "jobTimeout");
             return this;
         }
 
-        /** The combined size (UTF-8 bytes of names and values) output variables may have; AWS's 122,880 by default. */
+        /**
+         * The combined size (UTF-8 bytes of names and values) output variables may have; AWS's 122,880 by default.
+         *
+         * @param bytes the limit in UTF-8 bytes, 0 or more; a success result over it is refused
+         *              (OutputVariablesSizeExceededException)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is negative
+         */
         public Builder outputVariablesLimitBytes(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("outputVariablesLimitBytes must be 0 or more, but was " + bytes);
@@ -714,6 +958,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * Whether an upload that ignores its job's {@code encryptionKey} is refused with AccessDenied, as the
          * artifact bucket policy CodePipeline creates does (on), or accepted (off); it is recorded in
          * {@link CodePipelineMock#kmsViolations()} either way. By default it follows {@link #strict(boolean)}.
+         *
+         * @param strictKms {@code true} to refuse such uploads, {@code false} to accept them (recorded either way)
+         * @return this builder
          */
         public Builder strictKms(boolean strictKms) {
             this.strictKms = strictKms;
@@ -725,13 +972,23 @@ public final class CodePipelineMock implements AutoCloseable {
          * at enqueue, and again by every PollForJobs, GetJobDetails and GetThirdPartyJobDetails answer that carries
          * the job. Afterwards S3 answers ExpiredToken until the worker fetches the job's details again. 1 hour (an
          * STS session's default) by default.
+         *
+         * @param lifetime how long the credentials work after they were last handed out, on the mock's clock; positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code lifetime} is zero or negative
          */
         public Builder artifactCredentialsLifetime(Duration lifetime) {
             this.artifactCredentialsLifetime = positive(lifetime, "artifactCredentialsLifetime");
             return this;
         }
 
-        /** Bytes above which artifacts and upload parts go to temporary files instead of the heap; 1 MiB by default. */
+        /**
+         * Bytes above which artifacts and upload parts go to temporary files instead of the heap; 1 MiB by default.
+         *
+         * @param bytes the size in bytes above which an object or part is kept on disk; 0 keeps every one on disk
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is negative
+         */
         public Builder artifactSpillThreshold(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("artifactSpillThreshold must be 0 (always spill) or more bytes,"
@@ -745,6 +1002,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * How many served requests WireMock's journal keeps (the oldest are dropped): it holds their bodies in
          * memory, but not those of artifact uploads and downloads (their size and hash only). 1000 by default; {@link #wireMockOptions(Consumer)} can turn the journal
          * off altogether ({@code disableRequestJournal()}).
+         *
+         * @param entries how many served requests the journal keeps, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code entries} is below 1
          */
         public Builder maxRequestJournalEntries(int entries) {
             if (entries < 1) {
@@ -759,6 +1020,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * How many finished jobs (Succeeded, Failed, TimedOut) the mock keeps; beyond it the oldest finished are
          * forgotten, with the artifacts no kept job names, so that a long run's memory stays bounded (queued and
          * running jobs are always kept). 10,000 by default; {@link CodePipelineMock#forgottenJobs()} counts them.
+         *
+         * @param jobs how many finished jobs are kept, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code jobs} is below 1
          */
         public Builder retainedFinishedJobs(int jobs) {
             if (jobs < 1) {
@@ -772,6 +1037,11 @@ public final class CodePipelineMock implements AutoCloseable {
          * The largest request body the artifact bucket takes (a PutObject or an UploadPart); a larger one is S3's
          * EntityTooLarge, refused before it is read. 256 MiB by default. CodePipeline calls are limited to 1 MiB and
          * admin API requests to 64 MiB (413 RequestEntityTooLargeException).
+         *
+         * @param bytes the largest PutObject or UploadPart body in bytes, 0 up to the mock's own limit on request
+         *              bodies (about 2 GiB)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is negative or above that limit (the message names it)
          */
         public Builder maxUploadBytes(long bytes) {
             if (bytes < 0 || bytes > Assembly.MAX_BODY_BYTES) {
@@ -787,6 +1057,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * credentials call: a call signed by another key is UnrecognizedClientException, a wrong signature
          * InvalidSignatureException, an unsigned call MissingAuthenticationTokenException (see docs/fidelity.md).
          * Call it once for each worker.
+         *
+         * @param accessKeyId     the worker's access key id; not {@code null}
+         * @param secretAccessKey its secret access key, which the mock signs with to check; not {@code null}
+         * @return this builder
          */
         public Builder verifyCodePipelineSignatures(String accessKeyId, String secretAccessKey) {
             workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"), new Assembly.WorkerCredentials(
@@ -797,6 +1071,11 @@ public final class CodePipelineMock implements AutoCloseable {
         /**
          * As {@link #verifyCodePipelineSignatures(String, String)}, for a worker with temporary credentials: its
          * calls must carry this session token.
+         *
+         * @param accessKeyId     the worker's temporary access key id; not {@code null}
+         * @param secretAccessKey its secret access key; not {@code null}
+         * @param sessionToken    the session token its calls carry ({@code X-Amz-Security-Token}); not {@code null}
+         * @return this builder
          */
         public Builder verifyCodePipelineSignatures(String accessKeyId, String secretAccessKey, String sessionToken) {
             workerCredentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"), new Assembly.WorkerCredentials(
@@ -809,6 +1088,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * Adjusts WireMock's own options before the server is created (e.g. to add your extensions, or HTTPS);
          * the emulators' extensions, gzip off (objects go out as stored) and the port, bind address, journal size
          * and logging settings are already set.
+         *
+         * @param adjust changes the configuration in place; replaces an earlier one; not {@code null}
+         * @return this builder
          */
         public Builder wireMockOptions(Consumer<WireMockConfiguration> adjust) {
             this.wireMockOptions = Objects.requireNonNull(adjust, "adjust");
@@ -820,6 +1102,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * see docs/admin-api.md); {@link FakeJobSource#DEFAULT_SEED} by default (fake jobs come from
          * codepipeline-testkit-fixtures, when it is on the class path). The n-th job queued in the mock is job
          * n of the seed, so the same requests give the same jobs.
+         *
+         * @param seed any number; the same seed gives the same fake jobs
+         * @return this builder
          */
         public Builder fakeJobSeed(long seed) {
             this.fakeJobSeed = seed;
@@ -834,6 +1119,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * must match a secret in the journal. Artifact bodies are never journaled either way.
          *
          * <pre>{@code CodePipelineMock.builder().redactRequestJournal(false).build().start();}</pre>
+         *
+         * @param redact {@code true} to redact the secrets (the default), {@code false} to journal them as sent
+         * @return this builder
          */
         public Builder redactRequestJournal(boolean redact) {
             this.redactRequestJournal = redact;
@@ -845,6 +1133,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * for {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the bind address, is signed by a certificate
          * authority the mock makes when it is built; {@link CodePipelineMock#https()} says how clients trust it.
          * Off by default. Some clients need it: the AWS SDK for Java v1 sends SSE-KMS headers only over HTTPS.
+         *
+         * @param port 0 for a free port (see {@link CodePipelineMock#httpsPort()}), or 1..65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is outside 0..65535
          */
         public Builder httpsPort(int port) {
             if (port < 0 || port > 65_535) {
@@ -858,6 +1150,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * Where the HTTPS port's CA certificate is written (PEM; a PKCS12 trust store of the same name ending
          * {@code .p12} beside it), to hand to clients in other processes; both stay after the mock stops. By default
          * they go to a temporary folder deleted at stop. Only with {@link #httpsPort(int)}.
+         *
+         * @param file the PEM file to write (its folder is made if need be); not {@code null}
+         * @return this builder
          */
         public Builder httpsCaFile(Path file) {
             this.httpsCaFile = Objects.requireNonNull(file, "file");
@@ -874,6 +1169,8 @@ public final class CodePipelineMock implements AutoCloseable {
          *
          * <pre>{@code CodePipelineMock.builder().allowOrigin("http://localhost:3000").build().start();}</pre>
          *
+         * @return this builder
+         * @throws IllegalArgumentException when {@code origin} is not such an origin; the message names it
          * @param origin {@code scheme://host[:port]} as browsers send it; {@code *} and {@code null} are refused
          */
         public Builder allowOrigin(String origin) {
@@ -893,6 +1190,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * call once per name.
          *
          * <pre>{@code CodePipelineMock.builder().bindAddress("0.0.0.0").allowHost("mock").build().start();}</pre>
+         *
+         * @param hostName a host name without port, e.g. {@code mock}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code hostName} is not a host name; the message names it
          */
         public Builder allowHost(String hostName) {
             try {
@@ -908,6 +1209,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * ({@code proxyBaseUrl}), webhooks and recordings. Off by default (403 AccessDeniedException): whoever
          * reaches the admin API could read through the mock any HTTP service its machine reaches. Stubs made in Java
          * through {@link CodePipelineMock#wireMock()} keep every WireMock feature either way.
+         *
+         * @param allow {@code true} to let the HTTP admin API make proxy stubs, webhooks and recordings
+         * @return this builder
          */
         public Builder allowProxy(boolean allow) {
             this.allowProxy = allow;
@@ -918,6 +1222,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * Serves the Lambda Runtime API of function {@code name} (a plain Lambda name) with the default settings
          * (15-minute timeout, two retries), from the start: a runtime may ask for its first invocation before any
          * job names the function.
+         *
+         * @param name a plain Lambda function name ({@link LambdaFunction#NAME})
+         * @return this builder
+         * @throws IllegalArgumentException when {@code name} is not a plain Lambda function name
          */
         public Builder lambdaFunction(String name) {
             return lambdaFunction(name, FunctionSettings.defaults());
@@ -931,6 +1239,11 @@ public final class CodePipelineMock implements AutoCloseable {
          *         .lambdaFunction("Deploy", FunctionSettings.defaults().withTimeout(Duration.ofSeconds(30)))
          *         .build().start();
          * }</pre>
+         *
+         * @param name             a plain Lambda function name ({@link LambdaFunction#NAME})
+         * @param functionSettings its timeout, retries and what becomes of a discarded event's job; not {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code name} is not a plain Lambda function name
          */
         public Builder lambdaFunction(String name, FunctionSettings functionSettings) {
             LambdaFunction.requireName(name);
@@ -938,7 +1251,12 @@ public final class CodePipelineMock implements AutoCloseable {
             return this;
         }
 
-        /** A mock with these options, not yet started. */
+        /**
+         * A mock with these options, not yet started.
+         *
+         * @return a new mock; call {@link CodePipelineMock#start()} to serve
+         * @throws IllegalStateException when {@link #httpsCaFile(Path)} was given without {@link #httpsPort(int)}
+         */
         public CodePipelineMock build() {
             if (httpsCaFile != null && httpsPort == null) {
                 throw new IllegalStateException("httpsCaFile(" + httpsCaFile + ") needs httpsPort(...): without an"

@@ -39,23 +39,43 @@ public final class MockClock extends Clock {
         this.moveListeners = moveListeners;
     }
 
-    /** A clock standing at {@code instant}, in UTC, until it is moved. */
+    /**
+     * A clock standing at {@code instant}, in UTC, until it is moved.
+     *
+     * @param instant where the clock stands; not {@code null}
+     * @return a new clock over a fixed base, offset zero
+     */
     public static MockClock at(Instant instant) {
         return over(Clock.fixed(Objects.requireNonNull(instant, "instant"), ZoneOffset.UTC));
     }
 
-    /** The system clock in UTC, not yet advanced. */
+    /**
+     * The system clock in UTC, not yet advanced.
+     *
+     * @return a new clock that follows the system time, offset zero
+     */
     public static MockClock systemUtc() {
         return over(Clock.systemUTC());
     }
 
-    /** {@code base}, not yet advanced (a fixed base makes a following clock testable). */
+    /**
+     * {@code base}, not yet advanced (a fixed base makes a following clock testable).
+     *
+     * @param base the clock this one follows, plus its offset; its zone is this clock's zone; not {@code null}
+     * @return a new clock, offset zero
+     */
     public static MockClock over(Clock base) {
         return new MockClock(Objects.requireNonNull(base, "base"), new AtomicReference<>(Duration.ZERO),
                 new CopyOnWriteArrayList<>());
     }
 
-    /** Moves the clock forward by {@code amount} (which must not be negative) and returns it. */
+    /**
+     * Moves the clock forward by {@code amount} (which must not be negative) and returns it.
+     *
+     * @param amount how far to move, zero or more; not {@code null}
+     * @return this clock, moved; its move listeners have run
+     * @throws IllegalArgumentException when {@code amount} is negative (use {@link #set(Instant)} to go back)
+     */
     public MockClock advance(Duration amount) {
         Objects.requireNonNull(amount, "amount");
         if (amount.isNegative()) {
@@ -67,14 +87,22 @@ public final class MockClock extends Clock {
         return this;
     }
 
-    /** Puts the clock at {@code instant}, forwards or backwards (a clock that follows its base goes on from there). */
+    /**
+     * Puts the clock at {@code instant}, forwards or backwards (a clock that follows its base goes on from there).
+     *
+     * @param instant where the clock stands now (a following clock moves on from there); not {@code null}
+     */
     public void set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         offset.set(Duration.between(base.instant(), instant));
         moved();
     }
 
-    /** How far ahead of its base clock this clock is (behind, after {@link #set} moved it back). */
+    /**
+     * How far ahead of its base clock this clock is (behind, after {@link #set} moved it back).
+     *
+     * @return the time added to the base clock: zero at first, negative after a move back
+     */
     public Duration offset() {
         return offset.get();
     }
@@ -88,6 +116,10 @@ public final class MockClock extends Clock {
      * clock.advance(Duration.ofMinutes(1));   // prints
      * remove.run();
      * }</pre>
+     *
+     * @param listener what to run after each move; an exception it throws reaches the code that moved the clock; not
+     *                 {@code null}
+     * @return what removes the listener when run (running it twice is harmless)
      */
     public Runnable whenMoved(Runnable listener) {
         Objects.requireNonNull(listener, "listener");

@@ -50,6 +50,33 @@ public record ActionExecutionSnapshot(String actionExecutionId, String pipelineE
         Map<String, String> outputVariables, String externalExecutionId, String summary, String externalExecutionUrl,
         Integer percentComplete, String errorCode, String errorMessage, List<String> jobIds, String token) {
 
+    /**
+     * Copies the maps and lists (a {@code null} map is empty); the id and the status must not be {@code null}.
+     *
+     * @param actionExecutionId     its id (also the job's {@code pipelineContext.action.actionExecutionId})
+     * @param pipelineExecutionId   the execution it belongs to
+     * @param stageName             its stage
+     * @param actionName            its name
+     * @param actionTypeId          its action type
+     * @param status                its status now
+     * @param startTime             when it started, by the mock's clock
+     * @param lastUpdateTime        when it last changed
+     * @param configuration         its configuration as declared ({@code #{...}} references unresolved)
+     * @param resolvedConfiguration its configuration with every reference resolved, as its job received it
+     * @param namespace             its variables' namespace, or {@code null}
+     * @param inputArtifacts        the artifacts it read (name, revision, S3 location)
+     * @param outputArtifacts       the artifacts it produced (name, revision, S3 location)
+     * @param outputVariables       the variables it produced (empty until it succeeds)
+     * @param externalExecutionId   the worker's or fake's external execution id, or {@code null}
+     * @param summary               the execution summary reported, or {@code null}
+     * @param externalExecutionUrl  the URL reported, or {@code null}
+     * @param percentComplete       the progress reported, or {@code null}
+     * @param errorCode             why it failed (e.g. {@code JobFailed}), or {@code null}
+     * @param errorMessage          the failure's message, or {@code null}
+     * @param jobIds                the jobs it was worked through, oldest first (continuations follow their parent);
+     *                              empty for a simulated action
+     * @param token                 the approval token of a waiting manual approval, or {@code null}
+     */
     public ActionExecutionSnapshot {
         Objects.requireNonNull(actionExecutionId, "actionExecutionId");
         Objects.requireNonNull(status, "status");

@@ -8,7 +8,14 @@ package io.github.cptestkit.mock.executions;
  * }</pre>
  */
 public enum ActionExecutionStatus {
-    IN_PROGRESS("InProgress"), ABANDONED("Abandoned"), SUCCEEDED("Succeeded"), FAILED("Failed");
+    /** Running: its job is queued or being worked, or its simulation has not ended. */
+    IN_PROGRESS("InProgress"),
+    /** It was running when its execution was stopped with abandon. */
+    ABANDONED("Abandoned"),
+    /** It ended well; its output artifacts and variables are there. */
+    SUCCEEDED("Succeeded"),
+    /** It ended in a failure; {@code errorCode} and {@code errorMessage} say why. */
+    FAILED("Failed");
 
     private final String wire;
 
@@ -16,7 +23,11 @@ public enum ActionExecutionStatus {
         this.wire = wire;
     }
 
-    /** The value AWS sends, e.g. {@code Succeeded}. */
+    /**
+     * The value AWS sends, e.g. {@code Succeeded}.
+     *
+     * @return the status as it appears on the wire
+     */
     public String wire() {
         return wire;
     }

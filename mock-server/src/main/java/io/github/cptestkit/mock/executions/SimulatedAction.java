@@ -26,6 +26,15 @@ import java.util.Objects;
 public record SimulatedAction(Duration duration, boolean succeeds, String failureMessage,
         Map<String, String> outputVariables) {
 
+    /**
+     * Copies the variables ({@code null} is none); a {@code null} or negative duration, or a failure without a message,
+     * is refused.
+     *
+     * @param duration        how long the action runs on the mock's clock
+     * @param succeeds        whether it succeeds
+     * @param failureMessage  the failure's message (errorDetails.message), {@code null} when it succeeds
+     * @param outputVariables the variables it produces when it succeeds (a source action's replace its provider's)
+     */
     public SimulatedAction {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
@@ -39,27 +48,54 @@ public record SimulatedAction(Duration duration, boolean succeeds, String failur
                 : Collections.unmodifiableMap(new LinkedHashMap<>(outputVariables));
     }
 
-    /** Succeeds at once. */
+    /**
+     * Succeeds at once, with no output variables (as an action without a simulation does).
+     *
+     * @return a simulation of zero duration that succeeds
+     */
     public static SimulatedAction succeed() {
         return succeedAfter(Duration.ZERO);
     }
 
-    /** Succeeds once {@code duration} has passed on the mock's clock. */
+    /**
+     * Succeeds once {@code duration} has passed on the mock's clock, with no output variables.
+     *
+     * @param duration how long the action runs on the mock's clock; zero or more
+     * @return a simulation that succeeds
+     * @throws IllegalArgumentException when {@code duration} is negative
+     */
     public static SimulatedAction succeedAfter(Duration duration) {
         return new SimulatedAction(duration, true, null, null);
     }
 
-    /** Fails at once with {@code message}. */
+    /**
+     * Fails at once with {@code message}.
+     *
+     * @param message the failure's message (the action's errorDetails.message); not {@code null}
+     * @return a simulation of zero duration that fails
+     */
     public static SimulatedAction fail(String message) {
         return failAfter(Duration.ZERO, message);
     }
 
-    /** Fails with {@code message} once {@code duration} has passed on the mock's clock. */
+    /**
+     * Fails with {@code message} once {@code duration} has passed on the mock's clock.
+     *
+     * @param duration how long the action runs on the mock's clock; zero or more
+     * @param message  the failure's message (the action's errorDetails.message); not {@code null}
+     * @return a simulation that fails
+     * @throws IllegalArgumentException when {@code duration} is negative
+     */
     public static SimulatedAction failAfter(Duration duration, String message) {
         return new SimulatedAction(duration, false, message, null);
     }
 
-    /** The same, producing these output variables when it succeeds. */
+    /**
+     * The same, producing these output variables when it succeeds (a failing simulation produces none).
+     *
+     * @param variables the variables by name, copied; {@code null} is none
+     * @return a new simulation; this one is unchanged
+     */
     public SimulatedAction withOutputVariables(Map<String, String> variables) {
         return new SimulatedAction(duration, succeeds, failureMessage, variables);
     }

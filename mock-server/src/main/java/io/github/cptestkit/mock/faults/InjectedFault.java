@@ -33,20 +33,35 @@ public sealed interface InjectedFault {
      * @param anyError whether it may be answered by an operation whose model does not list it
      */
     record ErrorAnswer(AwsError error, String message, boolean anyError) implements InjectedFault {
+        /**
+         * The error and the message are required.
+         *
+         * @param error    the error
+         * @param message  its message
+         * @param anyError whether it may be answered by an operation whose model does not list it
+         */
         public ErrorAnswer {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(message, "message");
         }
 
-        /** An error the operation must be able to answer. */
+        /**
+         * An error the operation must be able to answer ({@code anyError} false).
+         *
+         * @param error   the error; not {@code null}
+         * @param message its message; not {@code null}
+         */
         public ErrorAnswer(AwsError error, String message) {
             this(error, message, false);
         }
 
         /**
-         * Refuses this error for {@code operation} ({@code null}: any operation) when the operation cannot answer
-         * it and the fault was not made with {@link InjectedFault#anyError}: an {@link IllegalArgumentException}
-         * naming the errors it can answer.
+         * Refuses this error for {@code operation} when the operation cannot answer it and the fault was not made
+         * with {@link InjectedFault#anyError}.
+         *
+         * @param operation the operation the fault is for, or {@code null} for a fault for any operation (then only
+         *                  a service-wide error passes)
+         * @throws IllegalArgumentException naming the errors the operation can answer, when it cannot answer this one
          */
         public void checkFor(Operation operation) {
             if (anyError) {
@@ -70,6 +85,11 @@ public sealed interface InjectedFault {
      * @param delay how long to wait before answering
      */
     record DelayedAnswer(Duration delay) implements InjectedFault {
+        /**
+         * A {@code null} or negative delay is refused.
+         *
+         * @param delay how long to wait before answering
+         */
         public DelayedAnswer {
             Objects.requireNonNull(delay, "delay");
             if (delay.isNegative()) {
@@ -84,37 +104,75 @@ public sealed interface InjectedFault {
      * @param fault the WireMock fault
      */
     record SocketFault(Fault fault) implements InjectedFault {
+        /**
+         * The fault is required.
+         *
+         * @param fault the WireMock fault
+         */
         public SocketFault {
             Objects.requireNonNull(fault, "fault");
         }
     }
 
-    /** The error with the message AWS sends for it (service-wide errors) or a message naming the injection. */
+    /**
+     * The error with the message AWS sends for it (service-wide errors) or a message naming the injection.
+     *
+     * @param error the error to answer; one the operation can answer (see {@link ErrorAnswer#checkFor})
+     * @return an error fault
+     */
     static InjectedFault error(AwsError error) {
         return new ErrorAnswer(error, defaultMessage(error));
     }
 
-    /** The error with a message of your choosing. */
+    /**
+     * The error with a message of your choosing.
+     *
+     * @param error   the error to answer; one the operation can answer (see {@link ErrorAnswer#checkFor})
+     * @param message the message the client reads; not {@code null}
+     * @return an error fault
+     */
     static InjectedFault error(AwsError error, String message) {
         return new ErrorAnswer(error, message);
     }
 
-    /** The error, with its default message, for any operation: also one whose model does not list it. */
+    /**
+     * The error, with its default message, for any operation: also one whose model does not list it.
+     *
+     * @param error the error to answer, e.g. one AWS never sends for that operation
+     * @return an error fault that {@link ErrorAnswer#checkFor} lets pass
+     */
     static InjectedFault anyError(AwsError error) {
         return new ErrorAnswer(error, defaultMessage(error), true);
     }
 
-    /** The error with a message of your choosing, for any operation: also one whose model does not list it. */
+    /**
+     * The error with a message of your choosing, for any operation: also one whose model does not list it.
+     *
+     * @param error   the error to answer, e.g. one AWS never sends for that operation
+     * @param message the message the client reads; not {@code null}
+     * @return an error fault that {@link ErrorAnswer#checkFor} lets pass
+     */
     static InjectedFault anyError(AwsError error, String message) {
         return new ErrorAnswer(error, message, true);
     }
 
-    /** The normal answer, after {@code delay}. */
+    /**
+     * The normal answer, after {@code delay} (real time: the mock's clock does not move it).
+     *
+     * @param delay how long to wait before answering; zero or more
+     * @return a delay fault
+     * @throws IllegalArgumentException when {@code delay} is negative
+     */
     static InjectedFault delay(Duration delay) {
         return new DelayedAnswer(delay);
     }
 
-    /** A socket fault, e.g. {@link Fault#CONNECTION_RESET_BY_PEER}. */
+    /**
+     * A socket fault, e.g. {@link Fault#CONNECTION_RESET_BY_PEER}.
+     *
+     * @param fault WireMock's fault, how the connection breaks; not {@code null}
+     * @return a socket fault
+     */
     static InjectedFault socket(Fault fault) {
         return new SocketFault(fault);
     }

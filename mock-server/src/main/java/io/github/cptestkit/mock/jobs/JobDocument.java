@@ -37,12 +37,20 @@ import java.util.Optional;
  */
 public sealed interface JobDocument {
 
-    /** The job id. */
+    /**
+     * The job id.
+     *
+     * @return the id PollForJobs (or PollForThirdPartyJobs) lists the job with
+     */
     default String jobId() {
         return this instanceof ThirdParty thirdParty ? thirdParty.job().jobId() : ((Custom) this).job().jobId();
     }
 
-    /** The action type the job belongs to. */
+    /**
+     * The action type the job belongs to.
+     *
+     * @return its category, owner, provider and version; only a worker polling for this type receives the job
+     */
     default ActionTypeId actionTypeId() {
         return this instanceof ThirdParty thirdParty ? thirdParty.job().actionTypeId()
                 : ((Custom) this).job().actionTypeId();
@@ -51,6 +59,8 @@ public sealed interface JobDocument {
     /**
      * The document's JSON, as {@link #parse(String)} reads it (without {@code inputArtifactContents}): write jobs
      * built with the fixtures for a worker in another language.
+     *
+     * @return compact JSON of one document, credentials and client token included
      */
     default String toJson() {
         return JobDocumentReader.write(this).toString();
@@ -62,6 +72,11 @@ public sealed interface JobDocument {
      * @param job the job, with its clientId/clientToken pair and input artifact contents
      */
     record ThirdParty(FakeThirdPartyJob job) implements JobDocument {
+        /**
+         * The job is required.
+         *
+         * @param job the job, with its clientId/clientToken pair and input artifact contents
+         */
         public ThirdParty {
             Objects.requireNonNull(job, "job");
         }
@@ -73,17 +88,36 @@ public sealed interface JobDocument {
      * @param job the job with its input artifact contents
      */
     record Custom(FakeCustomJob job) implements JobDocument {
+        /**
+         * The job is required.
+         *
+         * @param job the job with its input artifact contents
+         */
         public Custom {
             Objects.requireNonNull(job, "job");
         }
     }
 
-    /** One job document. */
+    /**
+     * One job document.
+     *
+     * @param json the document's JSON text: a third-party or a custom job, as above
+     * @return the job
+     * @throws IllegalArgumentException when the text is not JSON or the document breaks a rule; the message names
+     *                                  the member, the rule and the value
+     */
     static JobDocument parse(String json) {
         return JobDocumentReader.parseOne("the job document", json);
     }
 
-    /** A JSON array of job documents; an error names the item by its index. */
+    /**
+     * A JSON array of job documents.
+     *
+     * @param json the JSON text of an array of documents (empty: no jobs)
+     * @return the jobs, in the array's order
+     * @throws IllegalArgumentException when the text is not a JSON array, an item breaks a rule or two items share a
+     *                                  job id; the message names each broken item by its index
+     */
     static List<JobDocument> parseAll(String json) {
         return JobDocumentReader.parseList("the job list", json);
     }
@@ -98,13 +132,27 @@ public sealed interface JobDocument {
      * List<Violation> violations = new ArrayList<>();
      * Optional<JobDocument> job = JobDocument.read(request.get("job"), "/job", 0, violations);
      * }</pre>
+     *
+     * @param document   the document's JSON tree; not {@code null}
+     * @param at         the JSON Pointer of the document in its request, prefixed to each violation's path
+     * @param index      which generated zip input artifacts without contents get (zero or more)
+     * @param violations where the document's violations are added; not changed when it has none
+     * @return the job, or empty when violations were added
      */
     static Optional<JobDocument> read(JsonNode document, String at, long index, List<Violation> violations) {
         Objects.requireNonNull(document, "document");
         return Optional.ofNullable(JobDocumentReader.read(document, at, violations, index));
     }
 
-    /** A file holding a JSON array of job documents; an error names the file and the item. */
+    /**
+     * A file holding a JSON array of job documents (the standalone mock's {@code --jobs FILE}).
+     *
+     * @param file the file, read as UTF-8; not {@code null}
+     * @return the jobs, in the array's order
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException     when it holds no valid array of documents; the message names the file and
+     *                                      each broken item by its index
+     */
     static List<JobDocument> readAll(Path file) {
         Objects.requireNonNull(file, "file");
         String json;

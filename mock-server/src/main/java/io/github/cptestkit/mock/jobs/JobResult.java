@@ -21,7 +21,11 @@ import java.util.Objects;
  */
 public sealed interface JobResult {
 
-    /** When the mock recorded the result, by its clock. */
+    /**
+     * When the mock recorded the result, by its clock.
+     *
+     * @return the instant of the result call the mock accepted
+     */
     Instant at();
 
     /**
@@ -37,6 +41,16 @@ public sealed interface JobResult {
     record Success(Instant at, CurrentRevision currentRevision, ExecutionDetails executionDetails,
             String continuationToken, Map<String, String> outputVariables, String continuationJobId)
             implements JobResult {
+        /**
+         * Copies the output variables ({@code null} is none); {@code at} is required.
+         *
+         * @param at                when it was recorded
+         * @param currentRevision   the revision reported, or {@code null}
+         * @param executionDetails  the execution details reported, or {@code null}
+         * @param continuationToken the token reported, or {@code null} when the action completed
+         * @param outputVariables   the output variables reported (custom actions only; empty when none)
+         * @param continuationJobId the id of the job queued to continue the action, or {@code null} without a token
+         */
         public Success {
             Objects.requireNonNull(at, "at");
             outputVariables = outputVariables == null ? Map.of()
@@ -51,6 +65,12 @@ public sealed interface JobResult {
      * @param failureDetails what the worker reported
      */
     record Failure(Instant at, FailureDetails failureDetails) implements JobResult {
+        /**
+         * Both components are required.
+         *
+         * @param at             when it was recorded
+         * @param failureDetails what the worker reported
+         */
         public Failure {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(failureDetails, "failureDetails");

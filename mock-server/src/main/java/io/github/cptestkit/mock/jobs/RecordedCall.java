@@ -21,12 +21,23 @@ import java.util.Objects;
  */
 public record RecordedCall(Operation operation, Instant at, AwsError error) {
 
+    /**
+     * The operation and the time are required.
+     *
+     * @param operation the operation called
+     * @param at        when, by the mock's clock
+     * @param error     the error the call was answered with, or {@code null} when it succeeded
+     */
     public RecordedCall {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(at, "at");
     }
 
-    /** Whether the call was answered with success. */
+    /**
+     * Whether the call was answered with success.
+     *
+     * @return {@code true} when {@link #error()} is {@code null}
+     */
     public boolean succeeded() {
         return error == null;
     }

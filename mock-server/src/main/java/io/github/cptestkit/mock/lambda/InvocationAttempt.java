@@ -38,12 +38,27 @@ public record InvocationAttempt(String requestId, String jobId, int attempt, Ins
         INIT_ERROR
     }
 
+    /**
+     * The outcome and the end are required.
+     *
+     * @param requestId  the attempt's request id ({@code null} when it was never handed to a runtime)
+     * @param jobId      the job the event carries
+     * @param attempt    1, 2 or 3
+     * @param startedAt  when it was handed to a runtime (or failed, if it never was)
+     * @param endedAt    when it ended
+     * @param outcome    how it ended
+     * @param error      the error, unless the runtime answered
+     */
     public InvocationAttempt {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(endedAt, "endedAt");
     }
 
-    /** Whether the attempt failed (anything but a response). */
+    /**
+     * Whether the attempt failed (anything but a response).
+     *
+     * @return {@code false} for {@link Outcome#RESPONDED}, {@code true} otherwise
+     */
     public boolean failed() {
         return outcome != Outcome.RESPONDED;
     }

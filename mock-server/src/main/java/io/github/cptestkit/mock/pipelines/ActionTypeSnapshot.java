@@ -33,6 +33,15 @@ public record ActionTypeSnapshot(ActionType actionType, ActionTypeSettings setti
         REGISTERED
     }
 
+    /**
+     * Copies the tags ({@code null} is none); the declaration, the settings and the origin are required.
+     *
+     * @param actionType the declaration (for a registered type without one: no properties, 0..5 artifacts for custom
+     *                   types, 0..10 for partner types)
+     * @param settings   its job timeout and queryable property, as the job operations use them
+     * @param origin     how the mock came to know it
+     * @param tags       its tags (CreateCustomActionType, TagResource), in the order they were given
+     */
     public ActionTypeSnapshot {
         Objects.requireNonNull(actionType, "actionType");
         Objects.requireNonNull(settings, "settings");

@@ -20,7 +20,11 @@ public record ActionTypeUrls(String entityUrlTemplate, String executionUrlTempla
     /** No links. */
     public static final ActionTypeUrls NONE = new ActionTypeUrls(null, null, null, null);
 
-    /** Whether no link is set. */
+    /**
+     * Whether no link is set.
+     *
+     * @return {@code true} when all four links are {@code null}, as in {@link #NONE}
+     */
     public boolean isEmpty() {
         return entityUrlTemplate == null && executionUrlTemplate == null && revisionUrlTemplate == null
                 && thirdPartyConfigurationUrl == null;

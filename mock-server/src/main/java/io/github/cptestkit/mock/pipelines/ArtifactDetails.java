@@ -13,17 +13,33 @@ public record ArtifactDetails(int minimumCount, int maximumCount) {
     /** No artifact at all. */
     public static final ArtifactDetails NONE = new ArtifactDetails(0, 0);
 
-    /** From {@code min} to {@code max}. */
+    /**
+     * From {@code min} to {@code max}.
+     *
+     * @param min the fewest artifacts (0..5 for a custom action type, checked when the type is created)
+     * @param max the most; not below {@code min}
+     * @return the range
+     */
     public static ArtifactDetails between(int min, int max) {
         return new ArtifactDetails(min, max);
     }
 
-    /** Exactly {@code count}. */
+    /**
+     * Exactly {@code count}.
+     *
+     * @param count the number of artifacts (0..5 for a custom action type)
+     * @return the range of that one number
+     */
     public static ArtifactDetails exactly(int count) {
         return new ArtifactDetails(count, count);
     }
 
-    /** Whether {@code count} artifacts are allowed. */
+    /**
+     * Whether {@code count} artifacts are allowed.
+     *
+     * @param count the number of artifacts an action declares
+     * @return {@code true} when it lies in {@code minimumCount..maximumCount}, both included
+     */
     public boolean allows(int count) {
         return count >= minimumCount && count <= maximumCount;
     }

@@ -20,21 +20,41 @@ public record ArtifactStore(String location, EncryptionKey encryptionKey) {
     /** The store type of every artifact store. */
     public static final String TYPE = "S3";
 
+    /**
+     * The bucket is required.
+     *
+     * @param location      the bucket name
+     * @param encryptionKey the KMS key of the artifacts, or {@code null} for the bucket's default encryption
+     */
     public ArtifactStore {
         Objects.requireNonNull(location, "location");
     }
 
-    /** A store in bucket {@code location}, without a key of its own. */
+    /**
+     * A store in bucket {@code location}, without a key of its own.
+     *
+     * @param location the bucket's name; not {@code null}
+     * @return a store whose artifacts get the bucket's default encryption
+     */
     public static ArtifactStore s3(String location) {
         return new ArtifactStore(location, null);
     }
 
-    /** The same store, its artifacts encrypted with {@code key}. */
+    /**
+     * The same store, its artifacts encrypted with {@code key}.
+     *
+     * @param key the KMS key its jobs' uploads must use, or {@code null} for the bucket's default encryption
+     * @return a new store; this one is unchanged
+     */
     public ArtifactStore withEncryptionKey(EncryptionKey key) {
         return new ArtifactStore(location, key);
     }
 
-    /** Always {@value #TYPE}. */
+    /**
+     * The store's type, as the wire's {@code artifactStore.type} says.
+     *
+     * @return always {@value #TYPE}
+     */
     public String type() {
         return TYPE;
     }

@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param type its type ({@code Schedule}, the only one the model has)
  */
 public record BlockerDeclaration(String name, String type) {
+    /**
+     * Every component is required.
+     *
+     * @param name the blocker's name, unique in its stage
+     * @param type its type ({@code Schedule}, the only one the model has)
+     */
     public BlockerDeclaration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

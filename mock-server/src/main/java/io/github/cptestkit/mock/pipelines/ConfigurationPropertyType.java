@@ -10,7 +10,12 @@ import java.util.Optional;
  * <pre>{@code ConfigurationProperty.required("Retries").withType(ConfigurationPropertyType.NUMBER)}</pre>
  */
 public enum ConfigurationPropertyType {
-    STRING("String"), NUMBER("Number"), BOOLEAN("Boolean");
+    /** Declared as text. */
+    STRING("String"),
+    /** Declared as a number. */
+    NUMBER("Number"),
+    /** Declared as {@code true} or {@code false}. */
+    BOOLEAN("Boolean");
 
     private final String wire;
 
@@ -18,12 +23,21 @@ public enum ConfigurationPropertyType {
         this.wire = wire;
     }
 
-    /** The value AWS sends, e.g. {@code String}. */
+    /**
+     * The value AWS sends, e.g. {@code String}.
+     *
+     * @return the type as it appears on the wire
+     */
     public String wire() {
         return wire;
     }
 
-    /** The constant for a wire value, or empty. */
+    /**
+     * The constant for a wire value.
+     *
+     * @param wire the value AWS sends, case-sensitive (e.g. {@code Number}); {@code null} matches none
+     * @return the constant, or empty when no type has that wire value
+     */
     public static Optional<ConfigurationPropertyType> fromWire(String wire) {
         return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
     }

@@ -16,6 +16,13 @@ import java.util.Objects;
  * @param updated     when its latest version was made (equal to {@code created} for version 1)
  */
 public record PipelineMetadata(String pipelineArn, Instant created, Instant updated) {
+    /**
+     * Every component is required.
+     *
+     * @param pipelineArn the pipeline's ARN
+     * @param created     when it was created (on the mock's clock)
+     * @param updated     when its latest version was made (equal to {@code created} for version 1)
+     */
     public PipelineMetadata {
         Objects.requireNonNull(pipelineArn, "pipelineArn");
         Objects.requireNonNull(created, "created");

@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param description  what it is for, or {@code null}
  */
 public record PipelineVariableDeclaration(String name, String defaultValue, String description) {
+    /**
+     * The name is required.
+     *
+     * @param name         the variable's name
+     * @param defaultValue its value when an execution does not set it, or {@code null}
+     * @param description  what it is for, or {@code null}
+     */
     public PipelineVariableDeclaration {
         Objects.requireNonNull(name, "name");
     }

@@ -30,6 +30,20 @@ public record KmsViolation(String jobId, String operation, String bucket, String
         Optional<String> sentEncryption, Optional<String> sentKmsKeyId, String problem, boolean rejected,
         Instant at) {
 
+    /**
+     * Every component is required (an absent header is an empty {@link Optional}, not {@code null}).
+     *
+     * @param jobId              the job whose credentials signed the upload
+     * @param operation          {@code PutObject} or {@code CreateMultipartUpload}
+     * @param bucket             the bucket
+     * @param key                the key
+     * @param expectedKmsKeyId   the job's encryptionKey id
+     * @param sentEncryption     the x-amz-server-side-encryption sent, if any
+     * @param sentKmsKeyId       the x-amz-server-side-encryption-aws-kms-key-id sent, if any
+     * @param problem            what was wrong, in words
+     * @param rejected           whether the upload was refused (strict mode) or accepted anyway
+     * @param at                 when, on the mock's clock
+     */
     public KmsViolation {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(operation, "operation");

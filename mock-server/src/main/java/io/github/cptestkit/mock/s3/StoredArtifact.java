@@ -36,6 +36,19 @@ public record StoredArtifact(String bucket, String key, byte[] content, String e
         String contentType, String serverSideEncryption, Optional<String> kmsKeyId,
         Map<String, String> userMetadata) {
 
+    /**
+     * Copies the bytes and the metadata; every component is required (an absent key id is an empty {@link Optional}).
+     *
+     * @param bucket               the bucket
+     * @param key                  the key
+     * @param content              the bytes (copied in and out)
+     * @param etag                 the ETag, quoted, as S3 sends it
+     * @param lastModified         when it was written, on the mock's clock
+     * @param contentType          its Content-Type
+     * @param serverSideEncryption {@code AES256} (S3's default), {@code aws:kms}, ...
+     * @param kmsKeyId             the KMS key id the upload named, if any
+     * @param userMetadata         its x-amz-meta-* values, by lower-case name without the prefix
+     */
     public StoredArtifact {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
@@ -48,12 +61,21 @@ public record StoredArtifact(String bucket, String key, byte[] content, String e
         userMetadata = Map.copyOf(userMetadata);
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes: changing it does not change the stored object.
+     *
+     * @return the object's bytes, as the upload sent them
+     */
     @Override
     public byte[] content() {
         return content.clone();
     }
 
+    /**
+     * The object's size.
+     *
+     * @return its length in bytes, as S3's Content-Length says
+     */
     public long size() {
         return content.length;
     }
@@ -61,7 +83,10 @@ public record StoredArtifact(String bucket, String key, byte[] content, String e
     /**
      * The entries of the artifact read as a zip file, by name, in file order (directories left out).
      *
+     * @return each file entry's bytes by its name in the zip (e.g. {@code dir/result.json}); empty for an empty
+     *         object
      * @throws IllegalStateException when the bytes are not a zip file
+     * @throws UncheckedIOException  when the zip is broken part way
      */
     public Map<String, byte[]> zipEntries() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -84,7 +109,10 @@ public record StoredArtifact(String bucket, String key, byte[] content, String e
     /**
      * One zip entry as UTF-8 text.
      *
-     * @throws IllegalArgumentException when there is no such entry
+     * @param name the entry's name in the zip, e.g. {@code result.json} or {@code dir/result.json}
+     * @return its content decoded as UTF-8
+     * @throws IllegalArgumentException when there is no such entry; the message lists the entries there are
+     * @throws IllegalStateException    when the bytes are not a zip file
      */
     public String zipEntryText(String name) {
         byte[] entry = zipEntries().get(name);

@@ -37,6 +37,14 @@ import javax.net.ssl.TrustManagerFactory;
 public record HttpsTrust(X509Certificate caCertificate, Path caCertificateFile, Path trustStoreFile,
         String trustStorePassword) {
 
+    /**
+     * Every component is required.
+     *
+     * @param caCertificate      the CA certificate
+     * @param caCertificateFile  the CA certificate, PEM
+     * @param trustStoreFile     a PKCS12 trust store holding only the CA certificate
+     * @param trustStorePassword the trust store's password (it guards no secret)
+     */
     public HttpsTrust {
         Objects.requireNonNull(caCertificate, "caCertificate");
         Objects.requireNonNull(caCertificateFile, "caCertificateFile");
@@ -44,7 +52,12 @@ public record HttpsTrust(X509Certificate caCertificate, Path caCertificateFile, 
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
     }
 
-    /** Trust managers that trust the mock's CA only. */
+    /**
+     * Trust managers that trust the mock's CA only.
+     *
+     * @return new trust managers of the JDK's default algorithm, e.g. for the SDK's {@code tlsTrustManagersProvider}
+     * @throws IllegalStateException when the JDK cannot make them
+     */
     public TrustManager[] trustManagers() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -61,7 +74,12 @@ public record HttpsTrust(X509Certificate caCertificate, Path caCertificateFile, 
         }
     }
 
-    /** A TLS context that trusts the mock's CA only, e.g. for the AWS SDK for Java v1's Apache client. */
+    /**
+     * A TLS context that trusts the mock's CA only, e.g. for the AWS SDK for Java v1's Apache client.
+     *
+     * @return a new, initialised {@code TLS} context with {@link #trustManagers()} and no key managers
+     * @throws IllegalStateException when the JDK cannot make it
+     */
     public SSLContext sslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -76,6 +94,9 @@ public record HttpsTrust(X509Certificate caCertificate, Path caCertificateFile, 
      * The system properties that make a JVM trust the mock's CA ({@code javax.net.ssl.trustStore},
      * {@code ...TrustStoreType}, {@code ...TrustStorePassword}): they replace the JVM's default trust store, so that
      * JVM then reaches only the mock over HTTPS.
+     *
+     * @return the three properties and their values, in that order, for {@code -D} options or
+     *         {@link System#setProperty}
      */
     public Map<String, String> javaTrustStoreProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -85,7 +106,13 @@ public record HttpsTrust(X509Certificate caCertificate, Path caCertificateFile, 
         return properties;
     }
 
-    /** The trust store file read back, for clients that take a {@link KeyStore}. */
+    /**
+     * The trust store file read back, for clients that take a {@link KeyStore}.
+     *
+     * @return a loaded PKCS12 store holding only the CA certificate
+     * @throws UncheckedIOException  when the file cannot be read
+     * @throws IllegalStateException when the JDK cannot load it
+     */
     public KeyStore trustStore() {
         try (InputStream in = Files.newInputStream(trustStoreFile)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
