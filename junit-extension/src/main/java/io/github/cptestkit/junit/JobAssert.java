@@ -236,7 +236,10 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
         return outputArtifact(outputs.get(0).name());
     }
 
-    /** Assertions on the job's output artifact {@code name} as the worker uploaded it; fails when nothing is stored. */
+    /**
+     * Assertions on the job's output artifact {@code name} as the worker uploaded it (its bytes read into the test's
+     * heap: {@link StoredArtifact}); fails when nothing is stored.
+     */
     public ArtifactAssert outputArtifact(String name) {
         isNotNull();
         CodePipelineMock source = requireMock("outputArtifact(...)");
