@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -56,18 +57,24 @@ class ArtifactAssertTest {
     }
 
     private static StoredArtifact artifact(byte[] content) {
-        return new StoredArtifact("bucket", "key", content, "\"etag\"", Instant.EPOCH, "application/zip", "AES256",
-                Optional.empty(), Map.of());
+        return new StoredArtifact("bucket", "key", content, "\"etag\"", Instant.EPOCH, "application/zip", "aws:kms",
+                Optional.of("key-arn"), Map.of());
     }
 
+    /** report.json, a directory logs/, report.txt: each name to its text, a directory to null. */
     private static byte[] zip() throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("report.json", "{\"ok\":true}");
+        entries.put("logs/", null);
+        entries.put("report.txt", "42 lines");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("report.json"));
-            zip.write("{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("logs/"));
-            zip.putNextEntry(new ZipEntry("report.txt"));
-            zip.write("42 lines".getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                if (entry.getValue() != null) {
+                    zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+            }
         }
         return out.toByteArray();
     }
