@@ -1,15 +1,16 @@
 package io.github.cptestkit.junit;
 
 import io.github.cptestkit.mock.s3.StoredArtifact;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on an artifact stored in the mock's artifact bucket, typically an output a worker uploaded: its zip
- * entries and its encryption.
+ * entries and its encryption. The artifact's bytes are in the test's heap ({@link StoredArtifact}); the entry
+ * assertions keep no entry's content but the one they read.
  *
  * <pre>{@code
  * assertThat(mock).job(jobId).outputArtifact()
@@ -37,9 +38,9 @@ public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifac
      */
     public ArtifactAssert hasEntries(String... names) {
         isNotNull();
-        Map<String, byte[]> entries = actual.zipEntries();
-        if (!entries.keySet().equals(new java.util.HashSet<>(Arrays.asList(names)))) {
-            fail("to hold exactly the entries " + Arrays.asList(names) + ", but it holds " + entries.keySet());
+        List<String> entries = actual.zipEntryNames();
+        if (!new HashSet<>(entries).equals(new HashSet<>(Arrays.asList(names)))) {
+            fail("to hold exactly the entries " + Arrays.asList(names) + ", but it holds " + entries);
         }
         return this;
     }
@@ -53,11 +54,11 @@ public class ArtifactAssert extends AbstractAssert<ArtifactAssert, StoredArtifac
      */
     public ArtifactAssert hasEntryContaining(String name, String text) {
         isNotNull();
-        Map<String, byte[]> entries = actual.zipEntries();
-        if (!entries.containsKey(name)) {
-            fail("to hold the entry " + name + ", but it holds " + entries.keySet());
+        List<String> entries = actual.zipEntryNames();
+        if (!entries.contains(name)) {
+            fail("to hold the entry " + name + ", but it holds " + entries);
         }
-        String content = new String(entries.get(name), StandardCharsets.UTF_8);
+        String content = actual.zipEntryText(name);
         if (!content.contains(text)) {
             fail("to hold an entry " + name + " containing \"" + text + "\", but the entry reads:"
                     + System.lineSeparator() + content);

@@ -336,7 +336,8 @@ public class JobAssert extends org.assertj.core.api.AbstractAssert<JobAssert, Jo
     }
 
     /**
-     * Assertions on the job's output artifact {@code name} as the worker uploaded it; fails when nothing is stored.
+     * Assertions on the job's output artifact {@code name} as the worker uploaded it (its bytes read into the test's
+     * heap: {@link StoredArtifact}); fails when nothing is stored.
      *
      * @param name the output artifact's name, as the job's data lists it
      * @return assertions on the stored object

@@ -749,7 +749,8 @@ public final class CodePipelineMock implements AutoCloseable {
 
     /**
      * The output artifact {@code artifactName} of a job as the worker uploaded it (bytes, zip entries, encryption),
-     * or empty while nothing is stored at its location.
+     * or empty while nothing is stored at its location. Its bytes are copied into the heap ({@link StoredArtifact}
+     * says how to stream a large one instead).
      *
      * <pre>{@code
      * StoredArtifact output = mock.outputArtifact(jobId, "BuildOutput").orElseThrow();
@@ -768,7 +769,8 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     /**
-     * The object at an artifact location (an input the mock seeded, or an output the worker uploaded), or empty.
+     * The object at an artifact location (an input the mock seeded, or an output the worker uploaded), or empty; its
+     * bytes copied into the heap, as {@link #outputArtifact}'s.
      *
      * <pre>{@code
      * S3ArtifactLocation input = job.details().data().inputArtifacts().get(0).location().s3Location();

@@ -17,6 +17,7 @@ import io.github.cptestkit.mock.jobs.JobDocument;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class AdminApiTest {
     private static CodePipelineMock mock;
     private static CodePipelineClient sdk;
     private static AdminHttp admin;
+    private long uploads;
 
     @BeforeAll
     static void start() {
@@ -341,6 +343,71 @@ class AdminApiTest {
         assertThat(violations).hasSize(1);
         assertThat(violations.at("/0/jobId").asText()).isEqualTo(jobId);
         assertThat(violations.at("/0/rejected").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theEntriesViewShowsContentUpToOneMebibyteAnEntryAndFourAViewAndListsTheRestWithTheirSizes() {
+        String mebibyte = "x".repeat(1 << 20);
+        String path = uploadedOutput(Zips.zip(Map.of("a.txt", "alpha", "b.txt", mebibyte + "y", "c1.txt", mebibyte,
+                "c2.txt", mebibyte, "c3.txt", mebibyte, "c4.txt", mebibyte)));
+
+        JsonNode entries = admin.get(path + "?format=entries").body().get("entries");
+
+        assertThat(entries).extracting(entry -> entry.get("name").asText())
+                .containsExactly("a.txt", "b.txt", "c1.txt", "c2.txt", "c3.txt", "c4.txt");
+        assertThat(entries).extracting(entry -> entry.get("size").asLong())
+                .containsExactly(5L, (1L << 20) + 1, 1L << 20, 1L << 20, 1L << 20, 1L << 20);
+        assertThat(entries.at("/0/text").asText()).isEqualTo("alpha");
+        assertThat(entries.get(1).has("text")).isFalse();
+        assertThat(entries.at("/1/contentOmitted").asText()).isEqualTo("the entry is larger than 1048576 bytes;"
+                + " read the artifact's bytes without ?format=entries");
+        assertThat(entries.at("/2/text").asText()).isEqualTo(mebibyte);
+        assertThat(entries.at("/4/text").asText()).isEqualTo(mebibyte);
+        assertThat(entries.get(5).has("text")).isFalse();
+        assertThat(entries.at("/5/contentOmitted").asText()).isEqualTo("the view shows at most 4194304 bytes of"
+                + " entry content; read the artifact's bytes without ?format=entries");
+    }
+
+    @Test
+    void anArtifactThatIsNotAZipOrABrokenOneReadAsEntriesIsA400NamingTheBytesAnswer() throws Exception {
+        byte[] zip = Zips.zip(Map.of("result.json", "{\"ok\":true}".repeat(100)));
+        byte[] broken = java.util.Arrays.copyOf(zip, zip.length / 2);
+        String text = uploadedOutput("not a zip".getBytes(StandardCharsets.UTF_8));
+        String cut = uploadedOutput(broken);
+
+        AdminHttp.Answer notZip = admin.get(text + "?format=entries");
+        AdminHttp.Answer unreadable = admin.get(cut + "?format=entries");
+
+        assertThat(notZip.status()).isEqualTo(400);
+        assertThat(notZip.errorType()).isEqualTo("ValidationException");
+        assertThat(notZip.message()).endsWith(" is not a zip file (9 bytes); read its bytes without ?format=entries");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.errorType()).isEqualTo("ValidationException");
+        assertThat(unreadable.message()).contains(" is not a readable zip file (" + broken.length + " bytes: ")
+                .endsWith("; read its bytes without ?format=entries");
+        HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(mock.endpoint()
+                .resolve("/__admin/codepipeline/" + cut)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(bytes.statusCode()).isEqualTo(200);
+        assertThat(bytes.body()).isEqualTo(broken);
+    }
+
+    /**
+     * Queues an encrypted custom job (the next of the seed's, counted by {@code uploads}), uploads its output artifact
+     * as the worker would; its admin API path.
+     */
+    private String uploadedOutput(byte[] content) {
+        JobDocument encrypted = new JobDocument.Custom(FakeJobs.withSeed(SEED).custom().index(uploads++)
+                .preset(Preset.BUILD_WITH_SOURCE_ZIP).encrypted().provider("MyCi").version("1").build());
+        String jobId = admin.post("jobs", "{\"job\": " + encrypted.toJson() + "}").body().at("/jobs/0/jobId")
+                .asText();
+        Job job = sdk.pollForJobs(r -> r.actionTypeId(SdkClients.sdk(encrypted.actionTypeId()))).jobs().get(0);
+        var output = job.data().outputArtifacts().get(0);
+        try (var s3 = SdkClients.s3(mock, job.data().artifactCredentials())) {
+            s3.putObject(PutObjectRequest.builder().bucket(output.location().s3Location().bucketName())
+                    .key(output.location().s3Location().objectKey()).serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                    .ssekmsKeyId(job.data().encryptionKey().id()).build(), RequestBody.fromBytes(content));
+        }
+        return "jobs/" + jobId + "/artifacts/" + output.name();
     }
 
     @Test

@@ -66,7 +66,7 @@ class ArtifactDownloadHeapTest {
         }
     }
 
-    private static String md5(InputStream in) throws Exception {
+    static String md5(InputStream in) throws Exception {
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         byte[] buffer = new byte[1 << 16];
         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
@@ -76,7 +76,7 @@ class ArtifactDownloadHeapTest {
     }
 
     /** {@code length} bytes of a fixed pattern from {@code offset}, made as they are read (no array of them all). */
-    private static final class Pattern extends InputStream {
+    static final class Pattern extends InputStream {
         private long position;
         private final long end;
 

@@ -22,6 +22,7 @@ class StoredArtifactTest {
         assertThat(artifact.zipEntries()).containsOnlyKeys("b.txt", "dir/a.txt");
         assertThat(artifact.zipEntries().keySet()).containsExactly("b.txt", "dir/a.txt");
         assertThat(artifact.zipEntryText("dir/a.txt")).isEqualTo("alpha");
+        assertThat(artifact.zipEntryNames()).containsExactly("b.txt", "dir/a.txt");
     }
 
     @Test
@@ -29,7 +30,7 @@ class StoredArtifactTest {
         StoredArtifact artifact = artifact(zip());
 
         assertThatThrownBy(() -> artifact.zipEntryText("nope.txt")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nope.txt").hasMessageContaining("dir/a.txt");
+                .hasMessage("artifact s3://bucket/key has no zip entry 'nope.txt'; its entries are [b.txt, dir/a.txt]");
     }
 
     @Test
@@ -38,6 +39,8 @@ class StoredArtifactTest {
 
         assertThatThrownBy(artifact::zipEntries).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("s3://bucket/key").hasMessageContaining("not a zip file");
+        assertThatThrownBy(artifact::zipEntryNames).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a zip file");
     }
 
     @Test

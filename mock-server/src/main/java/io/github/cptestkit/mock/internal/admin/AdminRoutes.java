@@ -24,6 +24,7 @@ import io.github.cptestkit.mock.internal.server.Refusal;
 import io.github.cptestkit.mock.internal.server.RequestHead;
 import io.github.cptestkit.mock.internal.server.RequestRules;
 import io.github.cptestkit.mock.internal.server.ServedRequest;
+import io.github.cptestkit.mock.internal.server.StreamedBodies;
 import io.github.cptestkit.mock.jobs.ActionTypeSettings;
 import io.github.cptestkit.mock.jobs.JobDocument;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
@@ -37,21 +38,17 @@ import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.lambda.FunctionSettings;
 import io.github.cptestkit.mock.lambda.LambdaFunction;
 import io.github.cptestkit.mock.s3.KmsViolation;
-import io.github.cptestkit.mock.s3.StoredArtifact;
+import io.github.cptestkit.mock.internal.s3.ArtifactStore.ObjectBytes;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Constraint;
 import io.github.cptestkit.schemas.Operation;
 import io.github.cptestkit.schemas.SchemaValidator;
 import io.github.cptestkit.schemas.Violation;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +99,8 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
 
     private final AdminTarget mock;
     private final Optional<FakeJobSource> fakes;
+    /** Where the artifacts' bytes wait for their answers to be sent; given by the server. */
+    private volatile StreamedBodies streamed;
 
     /**
      * @param mock  the mock the routes act on
@@ -133,6 +132,11 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
     @Override
     public RequestRules requestRules() {
         return RULES;
+    }
+
+    @Override
+    public void streamBodiesThrough(StreamedBodies bodies) {
+        this.streamed = Objects.requireNonNull(bodies, "bodies");
     }
 
     /** Its routes are WireMock admin routes. */
@@ -199,7 +203,7 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
         router.add(RequestMethod.GET, PREFIX + "/jobs/{id}", (admin, event, params) -> answer(() ->
                 job(params.get("id"))));
         router.add(RequestMethod.GET, PREFIX + "/jobs/{id}/artifacts/{name}", (admin, event, params) -> respond(() ->
-                outputArtifact(params.get("id"), params.get("name"), query(event, "format"))));
+                outputArtifact(params.get("id"), params.get("name"), query(event, "format"), event.getId())));
         router.add(RequestMethod.GET, PREFIX + "/kms-violations", (admin, event, params) ->
                 answer(this::kmsViolations));
         router.add(RequestMethod.POST, PREFIX + "/clients", (admin, event, params) -> answer(() ->
@@ -346,52 +350,31 @@ public final class AdminRoutes implements AdminApiExtension, MockService {
 
     /**
      * {@code GET jobs/{id}/artifacts/{name}}: the output artifact as the worker uploaded it, its bytes (with its
-     * Content-Type, ETag and encryption headers), or with {@code ?format=entries} its zip entries as JSON.
+     * Content-Type, ETag and encryption headers), or with {@code ?format=entries} its zip entries as JSON; both read
+     * from the artifact store as they are answered (the bytes are held for the answer to {@code serveEvent}).
      */
-    ResponseDefinition outputArtifact(String jobId, String name, String format) {
+    ResponseDefinition outputArtifact(String jobId, String name, String format, UUID serveEvent) {
         if (format != null && !format.equals("entries") && !format.equals("bytes")) {
             throw AdminRefusal.invalid(List.of(new Violation("/format", Constraint.ENUM, "Member must satisfy enum"
                     + " value set: [bytes, entries]", format)));
         }
         snapshot(jobId);
-        StoredArtifact artifact;
+        ObjectBytes artifact;
         try {
-            artifact = mock.outputArtifact(jobId, name).orElseThrow(() -> new AdminRefusal(AdminRefusal.NOT_FOUND,
-                    ARTIFACT_NOT_FOUND, "Output artifact " + name + " of job " + jobId + " is not uploaded yet;"
-                    + " the worker puts it at its S3 location with the job's credentials"));
+            artifact = mock.outputArtifactBytes(jobId, name).orElseThrow(() -> new AdminRefusal(
+                    AdminRefusal.NOT_FOUND, ARTIFACT_NOT_FOUND, "Output artifact " + name + " of job " + jobId
+                    + " is not uploaded yet; the worker puts it at its S3 location with the job's credentials"));
         } catch (NoSuchElementException e) {
             throw new AdminRefusal(AdminRefusal.NOT_FOUND, ARTIFACT_NOT_FOUND, e.getMessage());
         }
-        if (!"entries".equals(format)) {
-            ResponseDefinitionBuilder bytes = aResponse().withStatus(200).withBody(artifact.content())
-                    .withHeader("Content-Type", artifact.contentType()).withHeader("ETag", artifact.etag())
-                    .withHeader("x-amz-server-side-encryption", artifact.serverSideEncryption());
-            artifact.kmsKeyId().ifPresent(key -> bytes.withHeader("x-amz-server-side-encryption-aws-kms-key-id", key));
-            return bytes.build();
+        if ("entries".equals(format)) {
+            return respond(200, ArtifactViews.entries(jobId, name, artifact).toString());
         }
-        ObjectNode view = AdminBody.JSON.createObjectNode().put("jobId", jobId).put("name", name)
-                .put("bucket", artifact.bucket()).put("key", artifact.key()).put("size", artifact.size())
-                .put("etag", artifact.etag()).put("contentType", artifact.contentType())
-                .put("serverSideEncryption", artifact.serverSideEncryption())
-                .put("kmsKeyId", artifact.kmsKeyId().orElse(null));
-        Map<String, byte[]> entries;
-        try {
-            entries = artifact.zipEntries();
-        } catch (IllegalStateException notZip) {
-            throw AdminRefusal.invalid("Output artifact " + name + " of job " + jobId + " is not a zip file ("
-                    + artifact.size() + " bytes); read its bytes without ?format=entries");
-        }
-        ArrayNode list = view.putArray("entries");
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
-        entries.forEach((entry, content) -> {
-            ObjectNode item = list.addObject().put("name", entry).put("size", content.length);
-            try {
-                item.put("text", utf8.decode(ByteBuffer.wrap(content)).toString());
-            } catch (CharacterCodingException binary) {
-                item.put("base64", Base64.getEncoder().encodeToString(content));
-            }
-        });
-        return respond(200, view.toString());
+        Objects.requireNonNull(streamed, "the admin API streams bodies only on a MockServer").hold(serveEvent,
+                artifact.body());
+        ResponseDefinitionBuilder bytes = aResponse().withStatus(200);
+        ArtifactViews.headers(artifact.object()).forEach(bytes::withHeader);
+        return bytes.build();
     }
 
     /** {@code GET kms-violations}: uploads that ignored their job's encryption key, oldest first. */

@@ -13,8 +13,8 @@ import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.PipelineSnapshot;
 import io.github.cptestkit.mock.lambda.FunctionSettings;
 import io.github.cptestkit.mock.lambda.LambdaFunction;
+import io.github.cptestkit.mock.internal.s3.ArtifactStore.ObjectBytes;
 import io.github.cptestkit.mock.s3.KmsViolation;
-import io.github.cptestkit.mock.s3.StoredArtifact;
 import io.github.cptestkit.schemas.Operation;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,11 +43,12 @@ public interface AdminTarget {
     Optional<JobSnapshot> job(String jobId);
 
     /**
-     * A job's output artifact as uploaded, or empty while nothing is stored at its location.
+     * A job's output artifact as uploaded, its description with its bytes to read as they are sent (never whole in
+     * the heap), or empty while nothing is stored at its location.
      *
      * @throws NoSuchElementException when the job has no output artifact of that name (the message lists its names)
      */
-    Optional<StoredArtifact> outputArtifact(String jobId, String artifactName);
+    Optional<ObjectBytes> outputArtifactBytes(String jobId, String artifactName);
 
     /** Uploads that ignored their job's encryption key, oldest first. */
     List<KmsViolation> kmsViolations();

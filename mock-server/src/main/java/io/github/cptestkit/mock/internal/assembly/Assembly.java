@@ -45,6 +45,7 @@ import io.github.cptestkit.mock.internal.lambda.LambdaTimer;
 import io.github.cptestkit.mock.internal.lambda.RuntimeApiRefusal;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
+import io.github.cptestkit.mock.internal.s3.ArtifactStore.ObjectBytes;
 import io.github.cptestkit.mock.internal.server.MockServer;
 import io.github.cptestkit.mock.internal.server.OriginPolicy;
 import io.github.cptestkit.mock.internal.server.RequestRules;
@@ -648,15 +649,29 @@ public final class Assembly implements AdminTarget {
         return protocol.problems();
     }
 
-    @Override
+    /**
+     * A job's output artifact as uploaded, its bytes in the heap (see {@link StoredArtifact}), or empty while nothing
+     * is stored at its location.
+     *
+     * @throws NoSuchElementException when the job has no output artifact of that name (the message lists its names)
+     */
     public Optional<StoredArtifact> outputArtifact(String jobId, String artifactName) {
+        return artifact(outputLocation(jobId, artifactName));
+    }
+
+    @Override
+    public Optional<ObjectBytes> outputArtifactBytes(String jobId, String artifactName) {
+        return artifactBucket.read(outputLocation(jobId, artifactName));
+    }
+
+    private S3ArtifactLocation outputLocation(String jobId, String artifactName) {
         JobSnapshot job = job(jobId).orElseThrow(() -> unknownJob(jobId));
         List<Artifact> outputs = Optional.ofNullable(job.data().outputArtifacts()).orElse(List.of());
         return outputs.stream()
                 .filter(artifact -> artifact.name().equals(artifactName) && artifact.location() != null
                         && artifact.location().s3Location() != null)
                 .findFirst()
-                .map(artifact -> artifact(artifact.location().s3Location()))
+                .map(artifact -> artifact.location().s3Location())
                 .orElseThrow(() -> new NoSuchElementException("job " + jobId + " has no output artifact named '"
                         + artifactName + "' in S3; its output artifacts are "
                         + outputs.stream().map(Artifact::name).toList() + ": name one of them"));

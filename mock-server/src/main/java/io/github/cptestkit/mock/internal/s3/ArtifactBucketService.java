@@ -269,7 +269,10 @@ public final class ArtifactBucketService implements MockService {
         return "application/octet-stream";
     }
 
-    /** An object as tests see it: typically an output artifact the worker uploaded. */
+    /**
+     * An object as tests see it: typically an output artifact the worker uploaded, its bytes copied into the heap
+     * ({@link #read} reads them as they are sent).
+     */
     public Optional<StoredArtifact> artifact(String bucket, String key) {
         return store.read(bucket, key, Optional.empty()).map(read -> {
             StoredObject object = read.object();
@@ -283,6 +286,11 @@ public final class ArtifactBucketService implements MockService {
     /** An object at an artifact location. */
     public Optional<StoredArtifact> artifact(S3ArtifactLocation location) {
         return artifact(location.bucketName(), location.objectKey());
+    }
+
+    /** The object at an artifact location, its bytes to read as they are sent (never whole in the heap). */
+    public Optional<ArtifactStore.ObjectBytes> read(S3ArtifactLocation location) {
+        return store.read(location.bucketName(), location.objectKey(), Optional.empty());
     }
 
     /** Every upload that ignored its job's encryptionKey, oldest first. */

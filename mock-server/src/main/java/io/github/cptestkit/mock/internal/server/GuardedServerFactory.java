@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.RequestHandler;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import jakarta.servlet.DispatcherType;
@@ -46,7 +47,7 @@ import org.eclipse.jetty.servlets.CrossOriginFilter;
  * answer header readable, no credentials.
  *
  * <pre>{@code
- * options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services, bodies, policy), policy));
+ * options.httpServerFactory(new GuardedServerFactory(new RequestGuard(services, bodies, policy), policy, streamed));
  * }</pre>
  */
 public final class GuardedServerFactory implements HttpServerFactory {
@@ -54,12 +55,19 @@ public final class GuardedServerFactory implements HttpServerFactory {
     private static final System.Logger LOG = System.getLogger(GuardedServerFactory.class.getName());
 
     private final RequestGuard guard;
+    private final StreamedBodies streamed;
     /** The server built last, to drain. */
     private volatile Server11 built;
     private final Set<String> corsOrigins;
 
-    public GuardedServerFactory(RequestGuard guard, OriginPolicy policy) {
+    /**
+     * @param guard    the guard in front of both contexts
+     * @param policy   the origins to answer CORS
+     * @param streamed where the admin API's answers sent as they are read wait for their serve events
+     */
+    public GuardedServerFactory(RequestGuard guard, OriginPolicy policy, StreamedBodies streamed) {
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.streamed = Objects.requireNonNull(streamed, "streamed");
         this.corsOrigins = Set.copyOf(policy.allowedOrigins());
     }
 
@@ -138,8 +146,12 @@ public final class GuardedServerFactory implements HttpServerFactory {
             guard(context);
         }
 
+        /** Also: the admin API's answers get the bodies held for them ({@link StreamedBodies}). */
         @Override
         protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
+            String handler = AdminRequestHandler.class.getName(); // WireMock's servlet finds its handler by this name
+            context.setAttribute(handler, streamed.sendingHeldBodies(Objects.requireNonNull(
+                    (RequestHandler) context.getAttribute(handler), "WireMock's admin request handler")));
             finish(context);
         }
 

@@ -93,7 +93,8 @@ public final class MockServer {
                 request -> services.serviceFor(request.head()).unrouted(request)));
         this.stubs = new StubDispatcher(routes);
         this.guarded = new GuardedServerFactory(new RequestGuard(services, stubs.bodies(),
-                settings.originPolicy()), settings.originPolicy());
+                settings.originPolicy()), settings.originPolicy(), stubs.streamed());
+        services.all().forEach(service -> service.streamBodiesThrough(stubs.streamed()));
         WireMockConfiguration options = options()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())

@@ -78,6 +78,13 @@ public interface MockService extends AutoCloseable {
     default void configure(WireMockConfiguration options) {}
 
     /**
+     * Where a service that answers outside its routes (through WireMock's admin API) holds the bodies it sends as they
+     * are read, by serve event; given once, as the server is built. Its routes' answers need none: a route answers
+     * {@link Answer#streamed}. Nothing by default.
+     */
+    default void streamBodiesThrough(StreamedBodies bodies) {}
+
+    /**
      * Waits until the service can answer, once the server has started (the CodePipeline service's schemas compile
      * meanwhile); a failure here stops the server. Nothing to wait for by default.
      */

@@ -2,6 +2,7 @@ package io.github.cptestkit.mock.internal.server;
 
 import com.github.tomakehurst.wiremock.common.InputStreamSource;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.RequestHandler;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.cptestkit.mock.internal.body.StreamedBody;
@@ -21,12 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code maxLoggedResponseSize}) before it is sent: a streamed body gives it none, so the journal keeps a download's
  * size (its Content-Length) and never its bytes, as {@link JournalView} says.
  *
+ * <p>WireMock's admin API renders its answers without response transformers: a service that answers there (the
+ * mock's admin API) holds its body here just the same, and the admin API's request handler, wrapped by
+ * {@link #sendingHeldBodies}, gives each answer its held body as it sends it.
+ *
  * <pre>{@code
- * bodies.hold(serveEvent.getId(), answer.stream()); // by the dispatcher
+ * bodies.hold(serveEvent.getId(), answer.stream()); // by the dispatcher, or an admin route
  * // then WireMock renders the answer and calls transform(response, serveEvent)
  * }</pre>
  */
-final class StreamedBodies implements ResponseTransformerV2 {
+public final class StreamedBodies implements ResponseTransformerV2 {
 
     private final Map<UUID, StreamedBody> byServeEvent = new ConcurrentHashMap<>();
 
@@ -41,9 +46,24 @@ final class StreamedBodies implements ResponseTransformerV2 {
         return true;
     }
 
-    /** Holds the body of the answer to a serve event until WireMock renders that answer. */
-    void hold(UUID serveEvent, StreamedBody body) {
+    /**
+     * Holds the body of the answer to a serve event until WireMock renders that answer (sends it, for the admin API):
+     * the answer's own body is left empty, and its headers give the Content-Length.
+     */
+    public void hold(UUID serveEvent, StreamedBody body) {
         byServeEvent.put(serveEvent, body);
+    }
+
+    /**
+     * WireMock's admin API's request handler, whose answers are sent with the bodies held for their serve events:
+     * WireMock hands the sender the serve event of the answer it sends.
+     */
+    RequestHandler sendingHeldBodies(RequestHandler admin) {
+        return (request, responder, original) -> admin.handle(request, (sent, response, attributes) -> {
+            Object event = attributes.get(ServeEvent.ORIGINAL_SERVE_EVENT_KEY);
+            responder.respond(sent, event instanceof ServeEvent served ? transform(response, served) : response,
+                    attributes);
+        }, original);
     }
 
     @Override

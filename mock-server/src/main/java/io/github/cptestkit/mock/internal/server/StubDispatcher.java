@@ -106,6 +106,11 @@ public final class StubDispatcher implements ResponseDefinitionTransformerV2 {
         return response(answer);
     }
 
+    /** Where the answers' bodies sent as they are read wait for WireMock to send them. */
+    StreamedBodies streamed() {
+        return streamed;
+    }
+
     /** Where the request guard of the same server keeps bodies aside for the routes. */
     ReceivedBodies bodies() {
         return bodies;
