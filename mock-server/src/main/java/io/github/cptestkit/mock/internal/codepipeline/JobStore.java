@@ -362,12 +362,23 @@ public final class JobStore implements ArtifactGrants {
 
     /** A job's own timeout: its action type's {@code jobTimeout}, else the builder's, else none ({@code null}). */
     private Duration jobTimeout(ActionTypeId type) {
-        Optional<Duration> own = controlPlane.jobSettings(type).map(ActionTypeSettings::jobTimeout);
-        if (own.isPresent()) {
-            return own.get();
+        long changes = controlPlane.actionTypeChanges();
+        if (changes != jobTimeoutsAt) { // the action types changed: what was kept may be out of date
+            jobTimeouts.clear();
+            jobTimeoutsAt = changes;
         }
-        return settings.jobTimeout();
+        if (jobTimeouts.containsKey(type)) {
+            return jobTimeouts.get(type);
+        }
+        Duration timeout = controlPlane.jobSettings(type).map(ActionTypeSettings::jobTimeout)
+                .orElse(settings.jobTimeout());
+        jobTimeouts.put(type, timeout);
+        return timeout;
     }
+
+    /** The job timeout of each type asked about, while the control plane's action types stay as they were. */
+    private final Map<ActionTypeId, Duration> jobTimeouts = new HashMap<>();
+    private long jobTimeoutsAt = -1;
 
     /** The action timeout of the quotas page for an owner: it counts for the action, across its jobs. */
     public static Duration actionTimeout(ActionOwner owner) {
