@@ -361,24 +361,15 @@ public final class JobStore implements ArtifactGrants {
     }
 
     /** A job's own timeout: its action type's {@code jobTimeout}, else the builder's, else none ({@code null}). */
-    private Duration jobTimeout(ActionTypeId type) {
+    private Duration jobTimeout(StoredJob job) {
         long changes = controlPlane.actionTypeChanges();
-        if (changes != jobTimeoutsAt) { // the action types changed: what was kept may be out of date
-            jobTimeouts.clear();
-            jobTimeoutsAt = changes;
+        if (job.jobTimeoutAt != changes) { // first asked, or the action types changed since
+            job.jobTimeout = controlPlane.jobSettings(job.actionTypeId).map(ActionTypeSettings::jobTimeout)
+                    .orElse(settings.jobTimeout());
+            job.jobTimeoutAt = changes;
         }
-        if (jobTimeouts.containsKey(type)) {
-            return jobTimeouts.get(type);
-        }
-        Duration timeout = controlPlane.jobSettings(type).map(ActionTypeSettings::jobTimeout)
-                .orElse(settings.jobTimeout());
-        jobTimeouts.put(type, timeout);
-        return timeout;
+        return job.jobTimeout;
     }
-
-    /** The job timeout of each type asked about, while the control plane's action types stay as they were. */
-    private final Map<ActionTypeId, Duration> jobTimeouts = new HashMap<>();
-    private long jobTimeoutsAt = -1;
 
     /** The action timeout of the quotas page for an owner: it counts for the action, across its jobs. */
     public static Duration actionTimeout(ActionOwner owner) {
@@ -395,7 +386,7 @@ public final class JobStore implements ArtifactGrants {
                 && !now.isBefore(job.actionStartedAt.plus(actionTimeout(job.actionTypeId.owner())))) {
             return true;
         }
-        Duration own = jobTimeout(job.actionTypeId);
+        Duration own = jobTimeout(job);
         return job.status == JobStatus.IN_PROGRESS && own != null && !now.isBefore(job.startedAt.plus(own));
     }
 
