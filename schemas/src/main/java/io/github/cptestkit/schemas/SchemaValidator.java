@@ -65,11 +65,10 @@ public final class SchemaValidator {
     private final SchemaValidatorsConfig config;
 
     private SchemaValidator() {
-        Map<String, JsonNode> documents = new HashMap<>();
-        for (SchemaDocument doc : SchemaDocument.all()) {
-            documents.put(doc.fileName(), readResource(doc));
-        }
-        navigator = new SchemaNavigator(documents);
+        navigator = new SchemaNavigator(file -> {
+            SchemaDocument doc = documentsByName.get(file);
+            return doc == null ? null : readResource(doc);
+        });
         JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
                 .keyword(new NonValidationKeyword(SchemaGenerator.SENSITIVE))
                 .build();
@@ -95,10 +94,10 @@ public final class SchemaValidator {
     }
 
     /**
-     * The one validator of this class loader; the first call reads every schema document, compiling none.
+     * The one validator of this class loader; the first call reads no schema document and compiles none (each is
+     * read and compiled when first used).
      *
      * @return the same validator on every call
-     * @throws IllegalStateException if a schema document is missing from the classpath
      */
     public static SchemaValidator shared() {
         return Holder.SHARED;

@@ -3,6 +3,8 @@ package io.github.cptestkit.schemas.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Walks the generated schema documents along an instance path, following {@code $ref}s, to answer what a
@@ -14,16 +16,20 @@ public final class SchemaNavigator {
     /** A schema node and the document it lies in (needed to resolve its relative {@code $ref}s). */
     public record Located(String file, JsonNode node, boolean sensitive) {}
 
-    private final Map<String, JsonNode> documents;
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+    private final Function<String, JsonNode> reader;
 
-    /** @param documents every document by file name */
-    public SchemaNavigator(Map<String, JsonNode> documents) {
-        this.documents = Map.copyOf(documents);
+    /**
+     * @param reader reads the document of a file name, or answers {@code null} when there is none; each document is
+     *               read once, when first needed (a run that never looks at a schema reads none)
+     */
+    public SchemaNavigator(Function<String, JsonNode> reader) {
+        this.reader = reader;
     }
 
-    /** The raw document, or a missing node. */
+    /** The raw document; an {@link IllegalArgumentException} when there is none of that name. */
     public JsonNode document(String file) {
-        JsonNode doc = documents.get(file);
+        JsonNode doc = documents.computeIfAbsent(file, reader);
         if (doc == null) {
             throw new IllegalArgumentException("no schema document named " + file);
         }

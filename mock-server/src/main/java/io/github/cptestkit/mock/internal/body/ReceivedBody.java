@@ -60,7 +60,15 @@ public final class ReceivedBody implements AutoCloseable {
 
     /** A writer that keeps up to {@code spillThreshold} bytes in memory and spills the rest to a temporary file. */
     public static Writer writer(long spillThreshold) {
-        return new Writer(spillThreshold);
+        return new Writer(spillThreshold, -1);
+    }
+
+    /**
+     * The same, for a body expected to be {@code expectedBytes} long (its Content-Length; -1 when unknown): a body of
+     * that length kept in memory is not copied again.
+     */
+    public static Writer writer(long spillThreshold, long expectedBytes) {
+        return new Writer(spillThreshold, expectedBytes);
     }
 
     /** The number of bytes. */
@@ -170,19 +178,23 @@ public final class ReceivedBody implements AutoCloseable {
      */
     public static final class Writer extends OutputStream {
         private final long spillThreshold;
-        private final MessageDigest sha256 = messageDigest("SHA-256");
+        /** The SHA-256 of what was written, once the body spills (an in-memory body's is computed when asked). */
+        private MessageDigest sha256;
         private byte[] buffer = new byte[256];
         private int buffered;
         private Path file;
         private OutputStream out;
         private long size;
 
-        private Writer(long spillThreshold) {
+        private Writer(long spillThreshold, long expectedBytes) {
             if (spillThreshold < 0) {
                 throw new IllegalArgumentException("spillThreshold must be 0 or more bytes, but was "
                         + spillThreshold);
             }
             this.spillThreshold = spillThreshold;
+            if (expectedBytes >= 0 && expectedBytes <= Math.min(spillThreshold, 64 * 1024)) {
+                buffer = new byte[(int) expectedBytes];
+            }
         }
 
         /** How many bytes were written so far. */
@@ -198,16 +210,18 @@ public final class ReceivedBody implements AutoCloseable {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             Objects.checkFromIndexSize(offset, length, bytes.length);
-            sha256.update(bytes, offset, length);
             size += length;
             try {
                 if (out == null && size > spillThreshold) {
                     file = Files.createTempFile("cptestkit-body-", ".bin");
                     out = Files.newOutputStream(file);
                     out.write(buffer, 0, buffered);
+                    sha256 = messageDigest("SHA-256"); // hashed as it arrives: the file is not read again for it
+                    sha256.update(buffer, 0, buffered);
                     buffer = null;
                 }
                 if (out != null) {
+                    sha256.update(bytes, offset, length);
                     out.write(bytes, offset, length);
                     return;
                 }
@@ -235,7 +249,8 @@ public final class ReceivedBody implements AutoCloseable {
                 }
                 return new ReceivedBody(null, file, size, sha256.digest());
             }
-            return new ReceivedBody(Arrays.copyOf(buffer, buffered), null, size, sha256.digest());
+            return new ReceivedBody(buffered == buffer.length ? buffer : Arrays.copyOf(buffer, buffered), null, size,
+                    null);
         }
 
         /** Drops what was written (deletes the temporary file). */

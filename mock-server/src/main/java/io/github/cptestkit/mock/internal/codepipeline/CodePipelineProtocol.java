@@ -351,12 +351,12 @@ public final class CodePipelineProtocol {
 
     /**
      * The text of a handler's reply once it passed the operation's output schema: rendered and checked once per
-     * served job state, and for every other reply each time. A reply that breaks the schema is InternalFailure in
+     * served job state (each answer with its own artifact credentials), and for every other reply each time. A reply that breaks the schema is InternalFailure in
      * strict mode, otherwise sent with a logged warning (and checked again next time).
      */
     private String checkedBody(Operation op, Reply reply) {
         if (reply.served() != null) {
-            String checked = checkedAnswers.get(op, reply.served());
+            String checked = checkedAnswers.get(op, reply.served(), reply.credentials());
             if (checked != null) {
                 return checked;
             }
@@ -366,7 +366,7 @@ public final class CodePipelineProtocol {
         String text = response.toString();
         if (violations.isEmpty()) {
             if (reply.served() != null) {
-                checkedAnswers.put(op, reply.served(), text);
+                checkedAnswers.put(op, reply.served(), reply.credentials(), text);
             }
             return text;
         }

@@ -76,15 +76,18 @@ final class JobOperations {
     }
 
     private Reply getThirdPartyJobDetails(JsonNode request) {
-        ThirdPartyJobDetails details = store.thirdPartyJobDetails(text(request, "jobId"),
+        JobStore.Served served = store.servedThirdPartyJobDetails(text(request, "jobId"),
                 text(request, "clientToken"));
-        return new Reply(new Reply.ServedJob(details.id(), details.data(), details.nonce(), null),
-                () -> thirdPartyJobDetails(details));
+        return new Reply(new Reply.ServedJob(served.jobId(), served.stored(), served.nonce(), null),
+                served.credentials(), () -> thirdPartyJobDetails(
+                        new ThirdPartyJobDetails(served.jobId(), served.data(), served.nonce())));
     }
 
     private Reply getJobDetails(JsonNode request) {
-        Job job = store.jobDetails(text(request, "jobId"));
-        return new Reply(new Reply.ServedJob(job.id(), job.data(), null, job.accountId()), () -> jobDetails(job));
+        JobStore.Served served = store.servedJobDetails(text(request, "jobId"));
+        return new Reply(new Reply.ServedJob(served.jobId(), served.stored(), null, served.accountId()),
+                served.credentials(), () -> jobDetails(
+                        new Job(served.jobId(), served.data(), served.nonce(), served.accountId())));
     }
 
     /** AcknowledgeJob and AcknowledgeThirdPartyJob (the latter with a clientToken). */

@@ -361,12 +361,14 @@ public final class JobStore implements ArtifactGrants {
     }
 
     /** A job's own timeout: its action type's {@code jobTimeout}, else the builder's, else none ({@code null}). */
-    private Duration jobTimeout(ActionTypeId type) {
-        Optional<Duration> own = controlPlane.jobSettings(type).map(ActionTypeSettings::jobTimeout);
-        if (own.isPresent()) {
-            return own.get();
+    private Duration jobTimeout(StoredJob job) {
+        long changes = controlPlane.actionTypeChanges();
+        if (job.jobTimeoutAt != changes) { // first asked, or the action types changed since
+            job.jobTimeout = controlPlane.jobSettings(job.actionTypeId).map(ActionTypeSettings::jobTimeout)
+                    .orElse(settings.jobTimeout());
+            job.jobTimeoutAt = changes;
         }
-        return settings.jobTimeout();
+        return job.jobTimeout;
     }
 
     /** The action timeout of the quotas page for an owner: it counts for the action, across its jobs. */
@@ -384,7 +386,7 @@ public final class JobStore implements ArtifactGrants {
                 && !now.isBefore(job.actionStartedAt.plus(actionTimeout(job.actionTypeId.owner())))) {
             return true;
         }
-        Duration own = jobTimeout(job.actionTypeId);
+        Duration own = jobTimeout(job);
         return job.status == JobStatus.IN_PROGRESS && own != null && !now.isBefore(job.startedAt.plus(own));
     }
 
@@ -598,20 +600,53 @@ public final class JobStore implements ArtifactGrants {
 
     /** GetThirdPartyJobDetails: the details with the current nonce, once the job has been dispatched. */
     public synchronized ThirdPartyJobDetails thirdPartyJobDetails(String jobId, String clientToken) {
+        Served served = servedThirdPartyJobDetails(jobId, clientToken);
+        return new ThirdPartyJobDetails(served.jobId(), served.data(), served.nonce());
+    }
+
+    /** GetJobDetails: the job in whatever state it is (its nonce is left out of the answer by the caller). */
+    public synchronized Job jobDetails(String jobId) {
+        Served served = servedJobDetails(jobId);
+        return new Job(served.jobId(), served.data(), served.nonce(), served.accountId());
+    }
+
+    /**
+     * What a details answer serves: the job's data as stored (the same instance for the job's whole life) and the
+     * artifact credentials this answer hands out, which are the stored ones the first time and a renewed set after
+     * that. The protocol edge keeps the checked text of an answer per stored state and puts each answer's
+     * credentials into it ({@link CheckedAnswers}).
+     *
+     * @param jobId       the job's id
+     * @param stored      the job's data as stored
+     * @param credentials the artifact credentials this answer carries, {@code null} when the job has none
+     * @param nonce       the nonce of the job's current dispatch, or {@code null}
+     * @param accountId   the job's account id (custom jobs), or {@code null}
+     */
+    record Served(String jobId, JobData stored, AwsSessionCredentials credentials, String nonce, String accountId) {
+
+        /** The data the answer carries: the stored data with this answer's credentials. */
+        JobData data() {
+            return credentials == null || credentials == stored.artifactCredentials() ? stored
+                    : stored.withArtifactCredentials(credentials);
+        }
+    }
+
+    /** {@link #thirdPartyJobDetails}, as the protocol edge serves it. */
+    synchronized Served servedThirdPartyJobDetails(String jobId, String clientToken) {
         return onJob(Operation.GET_THIRD_PARTY_JOB_DETAILS, jobId, clientToken, job -> {
             if (job.status == JobStatus.QUEUED) {
                 throw new AwsException(INVALID_JOB, "Job " + jobId + " is not dispatched to a job worker: it is "
                         + JobStatus.QUEUED.wire() + "; poll for it first");
             }
-            return new ThirdPartyJobDetails(job.id, handOut(job, settings.clock().instant()), job.nonce);
+            return new Served(job.id, job.data, handOutCredentials(job, settings.clock().instant()), job.nonce,
+                    null);
         });
     }
 
-    /** GetJobDetails: the job in whatever state it is (its nonce is left out of the answer by the caller). */
-    public synchronized Job jobDetails(String jobId) {
-        return onJob(Operation.GET_JOB_DETAILS, jobId, null, job -> {
-            return new Job(job.id, handOut(job, settings.clock().instant()), job.nonce, job.accountId);
-        });
+    /** {@link #jobDetails}, as the protocol edge serves it. */
+    synchronized Served servedJobDetails(String jobId) {
+        return onJob(Operation.GET_JOB_DETAILS, jobId, null, job -> new Served(job.id, job.data,
+                handOutCredentials(job, settings.clock().instant()), job.nonce, job.accountId));
     }
 
     /**
@@ -831,13 +866,19 @@ public final class JobStore implements ArtifactGrants {
      * their own expiry.
      */
     private JobData handOut(StoredJob job, Instant now) {
+        AwsSessionCredentials credentials = handOutCredentials(job, now);
+        return credentials == job.data.artifactCredentials() ? job.data : job.data.withArtifactCredentials(credentials);
+    }
+
+    /** The artifact credentials an answer serving {@code job} hands out: the stored set first, then a new one. */
+    private AwsSessionCredentials handOutCredentials(StoredJob job, Instant now) {
         if (job.data.artifactCredentials() == null) {
-            return job.data;
+            return null;
         }
         if (!job.credentialsHandedOut) {
             job.credentialsHandedOut = true;
             job.credentialsIssuedAt = now;
-            return job.data;
+            return job.data.artifactCredentials();
         }
         AwsSessionCredentials fresh;
         do { // a key no job holds: the bucket finds the job by it
@@ -848,6 +889,6 @@ public final class JobStore implements ArtifactGrants {
         if (job.renewedKeys.size() > RENEWED_SETS_KEPT) {
             renewed.remove(job.renewedKeys.removeFirst());
         }
-        return job.data.withArtifactCredentials(fresh);
+        return fresh;
     }
 }

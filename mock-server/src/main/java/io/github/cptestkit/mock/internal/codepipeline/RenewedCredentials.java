@@ -1,6 +1,7 @@
 package io.github.cptestkit.mock.internal.codepipeline;
 
 import io.github.cptestkit.wire.AwsSessionCredentials;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
@@ -30,11 +31,21 @@ final class RenewedCredentials {
                 "IQoJb3JpZ2luX2Vj" + draw(random, BASE64, 280 + random.nextInt(281)) + "EXAMPLE");
     }
 
+    /** {@code length} characters of {@code alphabet} (32 or 64 of them), six or five random bits each. */
     private static String draw(SplittableRandom random, String alphabet, int length) {
-        StringBuilder text = new StringBuilder(length);
+        int bits = Integer.numberOfTrailingZeros(alphabet.length());
+        byte[] text = new byte[length];
+        long pool = 0;
+        int left = 0;
         for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            if (left < bits) {
+                pool = random.nextLong();
+                left = Long.SIZE;
+            }
+            text[i] = (byte) alphabet.charAt((int) (pool & (alphabet.length() - 1)));
+            pool >>>= bits;
+            left -= bits;
         }
-        return text.toString();
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 }

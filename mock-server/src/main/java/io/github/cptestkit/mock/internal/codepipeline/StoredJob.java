@@ -8,6 +8,7 @@ import io.github.cptestkit.mock.jobs.JobResult;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.schemas.AwsError;
 import io.github.cptestkit.schemas.Operation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,9 @@ final class StoredJob {
     /** The nonce the job was enqueued with, served on its first dispatch; {@code null} to make one up. */
     final String initialNonce;
     final String continuedFrom;
+    /** Its type's job timeout as last looked up ({@code null}: none), and the control plane's changes count then. */
+    Duration jobTimeout;
+    long jobTimeoutAt = -1;
 
     JobStatus status = JobStatus.QUEUED;
     String nonce;

@@ -93,13 +93,26 @@ public final class ControlPlane {
 
     // ---------------------------------------------------------------- action types
 
+    /** Counts the changes to the action types; {@link #jobSettings} answers the same while it stays. */
+    private volatile long actionTypeChanges;
+
+    /**
+     * How many times the action types changed (created, deleted, registered, reset): a caller that keeps what
+     * {@link #jobSettings} answered keeps it while this stays the same.
+     */
+    public long actionTypeChanges() {
+        return actionTypeChanges;
+    }
+
     /** CreateCustomActionType. */
     public synchronized ActionTypeSnapshot createCustomActionType(ActionType type, List<ResourceTags.Tag> tags) {
+        actionTypeChanges++;
         return actionTypes.createCustom(type, tags);
     }
 
     /** DeleteCustomActionType. */
     public synchronized void deleteCustomActionType(ActionTypeId id) {
+        actionTypeChanges++;
         actionTypes.deleteCustom(id);
     }
 
@@ -125,6 +138,7 @@ public final class ControlPlane {
 
     /** {@code registerActionType} and the admin API: the type is known from now on, with these job settings. */
     public synchronized void registerActionType(ActionTypeId id, ActionTypeSettings settings) {
+        actionTypeChanges++;
         actionTypes.register(id, settings);
     }
 
@@ -134,6 +148,7 @@ public final class ControlPlane {
      */
     public synchronized void knowActionType(ActionTypeId id) {
         if (actionTypes.lookup(id).isEmpty()) {
+            actionTypeChanges++;
             actionTypes.register(id, ActionTypeSettings.defaults());
         }
     }
@@ -332,6 +347,7 @@ public final class ControlPlane {
 
     /** Forgets every pipeline and every created, registered and deleted action type. */
     public synchronized void reset() {
+        actionTypeChanges++;
         pipelines.clear();
         actionTypes.clear();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,12 @@ public final class OriginPolicy {
     private final Set<String> allowedHosts;
     private final boolean beyondLoopback;
     private final String bindAddress;
+    /**
+     * Host headers already found to be names this mock answers to (at most {@value #KNOWN_HOSTS}): a client sends the
+     * same one on every call, and parsing it is most of this check's cost.
+     */
+    private final Set<String> knownHosts = ConcurrentHashMap.newKeySet();
+    private static final int KNOWN_HOSTS = 64;
 
     private OriginPolicy(String bindAddress, Set<String> allowedOrigins, Set<String> allowedHosts) {
         this.bindAddress = bindAddress;
@@ -121,6 +128,10 @@ public final class OriginPolicy {
      * absent) and {@code Origin} headers is refused, or empty when it may go on.
      */
     public Optional<String> refusal(String scheme, String host, List<String> origins) {
+        boolean noOrigin = origins == null || origins.isEmpty();
+        if (noOrigin && host != null && knownHosts.contains(host)) {
+            return Optional.empty();
+        }
         Optional<Authority> authority = Optional.empty();
         if (host != null) {
             authority = Authority.parse(host);
@@ -131,7 +142,10 @@ public final class OriginPolicy {
                         + " NAME (the builder's allowHost)");
             }
         }
-        if (origins == null || origins.isEmpty()) {
+        if (noOrigin) {
+            if (host != null && knownHosts.size() < KNOWN_HOSTS) {
+                knownHosts.add(host);
+            }
             return Optional.empty();
         }
         if (origins.size() > 1) {

@@ -160,9 +160,10 @@ public final class RequestGuard implements Filter {
             readAsynchronously(request, response, side, limit);
             return;
         }
-        ReceivedBody.Writer body = writer(side);
+        ReceivedBody.Writer body = writer(side, declared);
         try {
-            byte[] buffer = new byte[64 * 1024];
+            // a body that has arrived whole, read in one go (a byte more to see its end); else 64 KiB at a time
+            byte[] buffer = new byte[declared >= 0 && declared < 64 * 1024 ? (int) declared + 1 : 64 * 1024];
             for (int read = in.read(buffer); read >= 0 && body.size() <= limit; read = in.read(buffer)) {
                 body.write(buffer, 0, read);
             }
@@ -328,8 +329,13 @@ public final class RequestGuard implements Filter {
      * bucket's uploads), which spills past {@link ReceivedBody#DEFAULT_SPILL_THRESHOLD} to a temporary file.
      */
     private static ReceivedBody.Writer writer(MockService side) {
+        return writer(side, -1);
+    }
+
+    /** The writer of a body of {@code declared} bytes (its Content-Length, -1 when unknown). */
+    private static ReceivedBody.Writer writer(MockService side, long declared) {
         return ReceivedBody.writer(side.requestRules().handover() == RequestRules.Handover.ASIDE
-                ? ReceivedBody.DEFAULT_SPILL_THRESHOLD : side.requestRules().maxBodyBytes());
+                ? ReceivedBody.DEFAULT_SPILL_THRESHOLD : side.requestRules().maxBodyBytes(), declared);
     }
 
     /** The checks on a read body, then WireMock with the body buffered (or kept aside). */

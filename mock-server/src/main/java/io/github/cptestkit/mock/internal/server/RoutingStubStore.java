@@ -61,16 +61,17 @@ public final class RoutingStubStore implements StubMappingStore {
     }
 
     /**
-     * Gives {@code options} this store in front of WireMock's in-memory stub store; a stub store of the user's own
-     * is left alone (and with it, the shortcut).
+     * Gives {@code options} this store in front of WireMock's in-memory stub store, and answers it; a stub store of
+     * the user's own is left alone (and with it, the shortcut): then empty.
      */
-    public static WireMockConfiguration install(WireMockConfiguration options, List<StubRoute> routes) {
+    public static Optional<RoutingStubStore> install(WireMockConfiguration options, List<StubRoute> routes) {
         var stores = options.getStores();
         if (stores.getStubStore() instanceof InMemoryStubMappingStore inMemory) {
-            options.withStores(new MockStores(stores, stores.getRequestJournalStore(),
-                    new RoutingStubStore(inMemory, routes)));
+            RoutingStubStore store = new RoutingStubStore(inMemory, routes);
+            options.withStores(new MockStores(stores, stores.getRequestJournalStore(), store));
+            return Optional.of(store);
         }
-        return options;
+        return Optional.empty();
     }
 
     /** Whether requests are routed now (the store holds exactly the routed stubs, unedited). */

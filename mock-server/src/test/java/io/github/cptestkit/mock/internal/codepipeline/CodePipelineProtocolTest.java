@@ -128,6 +128,35 @@ class CodePipelineProtocolTest {
     }
 
     @Test
+    void detailsAnsweredFromTheKeptTextCarryEachTimeTheSetTheStoreHandedOutAndAreOtherwiseTheRenderedAnswer()
+            throws Exception {
+        JobStore partnerStore = new JobStore(JobStore.Settings.defaults(MockClock.at(Instant.parse("2026-01-01T00:00:00Z"))));
+        CodePipelineProtocol protocol = new CodePipelineProtocol(partnerStore, true);
+        FakeThirdPartyJob job = FakeJobs.withSeed(8).thirdParty().index(2).build();
+        partnerStore.enqueueThirdParty(job);
+        protocol.answer(Operation.POLL_FOR_THIRD_PARTY_JOBS.target(),
+                JSON.writeValueAsBytes(Map.of("actionTypeId", JSON.valueToTree(job.actionTypeId()))));
+        byte[] details = JSON.writeValueAsBytes(Map.of("jobId", job.jobId(), "clientToken", job.clientToken()));
+
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int call = 1; call <= 4; call++) {
+            JsonNode answer = body(protocol.answer(Operation.GET_THIRD_PARTY_JOB_DETAILS.target(), details));
+            JsonNode credentials = answer.at("/jobDetails/data/artifactCredentials");
+            String key = credentials.get("accessKeyId").asText();
+            assertThat(keys.add(key)).as("call %d hands out a set of its own", call).isTrue();
+            var grant = partnerStore.grantFor(key).orElseThrow();
+            assertThat(List.of(credentials.get("secretAccessKey").asText(), credentials.get("sessionToken").asText()))
+                    .as("call %d: the set the store handed out", call)
+                    .containsExactly(grant.secretAccessKey(), grant.sessionToken());
+            var served = new io.github.cptestkit.wire.ThirdPartyJobDetails(job.jobId(), job.details().data()
+                    .withArtifactCredentials(new io.github.cptestkit.wire.AwsSessionCredentials(key,
+                            grant.secretAccessKey(), grant.sessionToken())), answer.at("/jobDetails/nonce").asText());
+            assertThat(answer.get("jobDetails")).as("call %d: the answer rendered afresh", call)
+                    .isEqualTo(JobOperations.thirdPartyJobDetails(served).get("jobDetails"));
+        }
+    }
+
+    @Test
     void aJobQueuedUnderAReusedIdAfterAResetIsAnsweredWithItsOwnData() throws Exception {
         CodePipelineProtocol protocol = new CodePipelineProtocol(store, true);
         byte[] details = JSON.writeValueAsBytes(Map.of("jobId", JOB.jobId()));
