@@ -387,7 +387,7 @@ public final class CodePipelineMock implements AutoCloseable {
      * <pre>{@code assertThat(mock.forgottenPipelineExecutions()).isZero();}</pre>
      */
     public long forgottenPipelineExecutions() {
-        return mock.executions().forgottenExecutions();
+        return mock.forgottenPipelineExecutions();
     }
 
     /**

@@ -644,6 +644,11 @@ public final class Assembly implements AdminTarget {
         return jobStore.forgottenJobs();
     }
 
+    /** How many ended pipeline executions were forgotten to keep the retention limit. */
+    public long forgottenPipelineExecutions() {
+        return executions.forgottenExecutions();
+    }
+
     /** What went wrong on the mock's side. */
     public List<String> problems() {
         return protocol.problems();
