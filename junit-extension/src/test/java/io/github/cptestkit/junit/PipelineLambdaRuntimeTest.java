@@ -6,6 +6,7 @@ import io.github.cptestkit.junit.internal.SdkClients;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.executions.ActionExecutionSnapshot;
+import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.lambda.InvocationAttempt;
 import io.github.cptestkit.mock.lambda.InvocationAttempt.Outcome;
 import io.github.cptestkit.mock.lambda.JavaRuntimeProcess;
@@ -49,8 +50,8 @@ class PipelineLambdaRuntimeTest {
     @TempDir
     Path workDir;
 
-    final CodePipelineMock mock = CodePipelineMock.builder().clock(MockClock.systemUtc()).lambdaFunction(FUNCTION)
-            .build();
+    final MockClock clock = MockClock.systemUtc();
+    final CodePipelineMock mock = CodePipelineMock.builder().clock(clock).lambdaFunction(FUNCTION).build();
     final List<JavaRuntimeProcess> runtimes = new ArrayList<>();
     CodePipelineClient codePipeline;
 
@@ -98,8 +99,13 @@ class PipelineLambdaRuntimeTest {
     }
 
     InvocationAttempt answered(JavaRuntimeProcess runtime) {
+        return answered(runtime, 1).get(0);
+    }
+
+    /** The function's first {@code count} attempts, newest first, once they are answered. */
+    List<InvocationAttempt> answered(JavaRuntimeProcess runtime, int count) {
         try {
-            return mock.awaitLambdaAttempts(FUNCTION, 1, ANSWERED).get(0);
+            return mock.awaitLambdaAttempts(FUNCTION, count, ANSWERED);
         } catch (IllegalStateException notYet) {
             throw new AssertionError(notYet.getMessage() + "\nthe runtime printed:\n" + runtime.output(), notYet);
         }
@@ -131,6 +137,43 @@ class PipelineLambdaRuntimeTest {
                 notes.inputArtifacts().get(0).location().s3Location()).orElseThrow().content().length));
         assertThat(mock.job(attempt.jobId()).data().actionConfiguration().configuration())
                 .containsEntry("UserParameters", "release=" + etag);
+    }
+
+    @Test
+    void aHandlerThatContinuesKeepsTheActionInProgressAcrossItsJobsUntilTheLastSucceeds() {
+        JavaRuntimeProcess runtime = runtime(PipelineHandlers.Continues.class);
+
+        String id = codePipeline.startPipelineExecution(r -> r.name("release")).pipelineExecutionId();
+        List<InvocationAttempt> attempts = answered(runtime, 3);
+
+        assertThat(attempts).extracting(InvocationAttempt::outcome).containsOnly(Outcome.RESPONDED);
+        JobSnapshot first = mock.job(attempts.get(2).jobId());
+        JobSnapshot last = mock.job(attempts.get(0).jobId());
+        assertThat(last.data().continuationToken()).isEqualTo("step-2");
+        assertThat(last.data().pipelineContext()).isEqualTo(first.data().pipelineContext());
+        assertThat(mock).pipelineExecution(id).failed()
+                .action("Notes").succeeded().receivedConfiguration("UserParameters", "release="
+                        + mock.pipelineExecution(id).action("Source").outputVariables().get("ETag"))
+                .action("Announce").failed().hasErrorMessageContaining("NotesVariables.ReleaseTag");
+    }
+
+    @Test
+    void aHandlerThatThrowsIsRetriedThenTheActionTimesOutAtTwentyMinutesAndTheExecutionFails() {
+        JavaRuntimeProcess runtime = runtime(PipelineHandlers.Throws.class);
+
+        String id = codePipeline.startPipelineExecution(r -> r.name("release")).pipelineExecutionId();
+        assertThat(answered(runtime, 1).get(0).outcome()).isEqualTo(Outcome.FUNCTION_ERROR);
+        clock.advance(Duration.ofMinutes(1));
+        answered(runtime, 2);
+        clock.advance(Duration.ofMinutes(2));
+        answered(runtime, 3);
+        assertThat(mock).pipelineExecution(id).isInProgress().action("Notes").isInProgress();
+
+        clock.advance(Duration.ofMinutes(17));
+
+        assertThat(mock).pipelineExecution(id).failed().action("Notes").failed().hasErrorMessageContaining(
+                "timed out");
+        assertThat(stage("Release").latestExecution().status()).isEqualTo(StageExecutionStatus.FAILED);
     }
 
     @Test
