@@ -48,7 +48,7 @@ public @interface SimulateAction {
     /** The action's name, as declared in the stage. */
     String action();
 
-    /** How long the action runs on the mock's clock before it succeeds or fails, in seconds (0, the default: at once). */
+    /** How long it runs on the mock's clock before it succeeds or fails, in seconds (0, the default: at once). */
     long durationSeconds() default 0;
 
     /**

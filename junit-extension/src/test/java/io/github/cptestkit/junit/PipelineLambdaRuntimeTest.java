@@ -12,7 +12,6 @@ import io.github.cptestkit.mock.lambda.InvocationAttempt.Outcome;
 import io.github.cptestkit.mock.lambda.JavaRuntimeProcess;
 import io.github.cptestkit.mock.lambda.PipelineHandlers;
 import io.github.cptestkit.mock.pipelines.ActionDeclaration;
-import io.github.cptestkit.mock.pipelines.ArtifactStore;
 import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.StageDeclaration;
 import io.github.cptestkit.wire.ActionCategory;
@@ -55,20 +54,9 @@ class PipelineLambdaRuntimeTest {
     final List<JavaRuntimeProcess> runtimes = new ArrayList<>();
     CodePipelineClient codePipeline;
 
-    /** Source (S3), then the Lambda invoke action, then a simulated CodeBuild action that reads its variable. */
+    /** PipelineHandlers' pipeline (S3 source, Lambda action), then a simulated CodeBuild action reading its output. */
     static PipelineDeclaration pipeline() {
-        return PipelineDeclaration.builder("release")
-                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
-                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
-                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
-                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
-                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
-                        .withOutputArtifacts("SourceArtifact").withNamespace("SourceVariables")))
-                .stage(StageDeclaration.of("Release", ActionDeclaration.of("Notes",
-                                new ActionTypeId(ActionCategory.INVOKE, ActionOwner.AWS, "Lambda", "1"))
-                        .withConfiguration(Map.of("FunctionName", FUNCTION,
-                                "UserParameters", "release=#{SourceVariables.ETag}"))
-                        .withInputArtifacts("SourceArtifact").withNamespace("NotesVariables")))
+        return PipelineHandlers.pipeline("release", FUNCTION)
                 .stage(StageDeclaration.of("Announce", ActionDeclaration.of("Announce",
                                 new ActionTypeId(ActionCategory.BUILD, ActionOwner.AWS, "CodeBuild", "1"))
                         .withConfiguration(Map.of("ProjectName", "announce-#{NotesVariables.ReleaseTag}"))

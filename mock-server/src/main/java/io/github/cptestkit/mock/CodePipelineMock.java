@@ -785,7 +785,9 @@ public final class CodePipelineMock implements AutoCloseable {
          * that a long run's memory stays bounded; executions in progress are always kept. 1,000 by default;
          * {@link CodePipelineMock#forgottenPipelineExecutions()} counts them.
          *
-         * <pre>{@code CodePipelineMock mock = CodePipelineMock.builder().retainedFinishedExecutions(100).build();}</pre>
+         * <pre>{@code
+         * CodePipelineMock mock = CodePipelineMock.builder().retainedFinishedExecutions(100).build();
+         * }</pre>
          */
         public Builder retainedFinishedExecutions(int executions) {
             if (executions < 1) {
@@ -975,7 +977,8 @@ public final class CodePipelineMock implements AutoCloseable {
             return new CodePipelineMock(new Assembly.Settings(port, bindAddress, clock, advance(clock), strict,
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
-                    retainedFinishedExecutions, workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile,
+                    retainedFinishedExecutions, workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal,
+                    httpsPort, httpsCaFile,
                     new Assembly.Access(allowedOrigins, allowedHosts, allowProxy), lambdaFunctions,
                     clock instanceof MockClock mockClock ? mockClock::whenMoved : null));
         }

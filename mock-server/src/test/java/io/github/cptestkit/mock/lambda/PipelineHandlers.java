@@ -2,6 +2,13 @@ package io.github.cptestkit.mock.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.cptestkit.mock.pipelines.ActionDeclaration;
+import io.github.cptestkit.mock.pipelines.ArtifactStore;
+import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
+import io.github.cptestkit.mock.pipelines.StageDeclaration;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.ActionTypeId;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -23,6 +30,27 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class PipelineHandlers {
 
     private PipelineHandlers() {}
+
+    /**
+     * The pipeline these handlers serve as its Lambda invoke action: stage Source (S3, namespace SourceVariables,
+     * output SourceArtifact), then stage Release with action Notes invoking {@code functionName} with
+     * {@code UserParameters} {@code release=#{SourceVariables.ETag}} (namespace NotesVariables); add later stages to
+     * the builder.
+     */
+    public static PipelineDeclaration.Builder pipeline(String name, String functionName) {
+        return PipelineDeclaration.builder(name)
+                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
+                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
+                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
+                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
+                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
+                        .withOutputArtifacts("SourceArtifact").withNamespace("SourceVariables")))
+                .stage(StageDeclaration.of("Release", ActionDeclaration.of("Notes",
+                                new ActionTypeId(ActionCategory.INVOKE, ActionOwner.AWS, "Lambda", "1"))
+                        .withConfiguration(Map.of("FunctionName", functionName,
+                                "UserParameters", "release=#{SourceVariables.ETag}"))
+                        .withInputArtifacts("SourceArtifact").withNamespace("NotesVariables")));
+    }
 
     static CodePipelineClient codePipeline() {
         return CodePipelineClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();

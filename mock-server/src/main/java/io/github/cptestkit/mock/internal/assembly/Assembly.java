@@ -168,8 +168,9 @@ public final class Assembly implements AdminTarget {
             boolean strict, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
             Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
-            int retainedFinishedExecutions, Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
-            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile, Access access,
+            int retainedFinishedExecutions, Map<String, WorkerCredentials> workers,
+            Consumer<WireMockConfiguration> wireMockOptions, long fakeJobSeed, boolean redactRequestJournal,
+            Integer httpsPort, Path httpsCaFile, Access access,
             Map<String, FunctionSettings> lambdaFunctions, UnaryOperator<Runnable> clockMoves) {
 
         /** How many served requests WireMock's journal keeps by default. */
@@ -205,7 +206,8 @@ public final class Assembly implements AdminTarget {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
                     maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, retainedFinishedExecutions,
-                    workers, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access, lambdaFunctions, null);
+                    workers, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access,
+                    lambdaFunctions, null);
         }
     }
 
