@@ -15,6 +15,16 @@ export const succeeds = async (event, context) => {
   return `reported ${job.id}`;
 };
 
+/** Reports success with its action's UserParameters (references resolved, as the event carries them) as a variable. */
+export const echoesUserParameters = async (event) => {
+  const job = event["CodePipeline.job"];
+  await codePipeline.send(new PutJobSuccessResultCommand({
+    jobId: job.id,
+    outputVariables: { runtime: "nodejs", UserParameters: job.data.actionConfiguration.configuration.UserParameters },
+  }));
+  return `reported ${job.id}`;
+};
+
 /** Throws before reporting. */
 export const throws = async () => {
   throw new TypeError("no input artifact named BuildOutput");

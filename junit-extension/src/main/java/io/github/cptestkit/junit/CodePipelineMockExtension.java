@@ -2,6 +2,7 @@ package io.github.cptestkit.junit;
 
 import io.github.cptestkit.fixtures.FakeJobGenerator;
 import io.github.cptestkit.junit.internal.DeclaredFaults;
+import io.github.cptestkit.junit.internal.DeclaredSimulations;
 import io.github.cptestkit.junit.internal.ExtensionStore;
 import io.github.cptestkit.junit.internal.FailureReport;
 import io.github.cptestkit.junit.internal.FakeJobFactory;
@@ -195,7 +196,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
 
     /**
      * Once per test, before its first use of the mock (a constructor parameter, else beforeEach): takes the mock,
-     * resets it and plans the declared faults.
+     * resets it and plans the declared faults and simulated actions.
      */
     private TestState prepare(ExtensionContext context, MockHolder holder) {
         TestState state = state(context, holder);
@@ -216,6 +217,7 @@ public class CodePipelineMockExtension implements BeforeAllCallback, BeforeEachC
             holder.reset();
         }
         DeclaredFaults.of(context).forEach(fault -> fault.planOn(holder.mock()));
+        DeclaredSimulations.of(context).forEach(simulation -> simulation.planOn(holder.mock()));
         return state;
     }
 

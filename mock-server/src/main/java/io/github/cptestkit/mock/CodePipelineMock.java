@@ -496,6 +496,16 @@ public final class CodePipelineMock implements AutoCloseable {
     }
 
     /**
+     * How many ended pipeline executions this mock has forgotten (since its start or last reset) to stay within
+     * {@link Builder#retainedFinishedExecutions(int)}; {@link #pipelineExecution(String)} no longer knows them.
+     *
+     * <pre>{@code assertThat(mock.forgottenPipelineExecutions()).isZero();}</pre>
+     */
+    public long forgottenPipelineExecutions() {
+        return mock.forgottenPipelineExecutions();
+    }
+
+    /**
      * How the AWS-owned action {@code actionName} of stage {@code stageName} in {@code pipelineName} behaves in the
      * executions started from now on: CodeBuild, CodeDeploy, CloudFormation, S3 deploy, source actions, ... are not
      * run but simulated; they succeed at once unless told otherwise.
@@ -848,6 +858,7 @@ public final class CodePipelineMock implements AutoCloseable {
         private int maxRequestJournalEntries = DEFAULTS.maxRequestJournalEntries();
         private long maxUploadBytes = DEFAULTS.maxUploadBytes();
         private int retainedFinishedJobs = DEFAULTS.retainedFinishedJobs();
+        private int retainedFinishedExecutions = DEFAULTS.retainedFinishedExecutions();
         private final Map<String, Assembly.WorkerCredentials> workerCredentials = new LinkedHashMap<>();
         private Consumer<WireMockConfiguration> wireMockOptions = DEFAULTS.wireMockOptions();
         private long fakeJobSeed = DEFAULTS.fakeJobSeed();
@@ -1032,6 +1043,25 @@ public final class CodePipelineMock implements AutoCloseable {
                 throw new IllegalArgumentException("retainedFinishedJobs must be 1 or more, but was " + jobs);
             }
             this.retainedFinishedJobs = jobs;
+            return this;
+        }
+
+        /**
+         * How many ended pipeline executions (Succeeded, Failed, Stopped, Superseded) the mock keeps; beyond it the
+         * oldest ended are forgotten (GetPipelineExecution answers PipelineExecutionNotFoundException for them), so
+         * that a long run's memory stays bounded; executions in progress are always kept. 1,000 by default;
+         * {@link CodePipelineMock#forgottenPipelineExecutions()} counts them.
+         *
+         * <pre>{@code
+         * CodePipelineMock mock = CodePipelineMock.builder().retainedFinishedExecutions(100).build();
+         * }</pre>
+         */
+        public Builder retainedFinishedExecutions(int executions) {
+            if (executions < 1) {
+                throw new IllegalArgumentException("retainedFinishedExecutions must be 1 or more, but was "
+                        + executions);
+            }
+            this.retainedFinishedExecutions = executions;
             return this;
         }
 
@@ -1267,7 +1297,8 @@ public final class CodePipelineMock implements AutoCloseable {
             return new CodePipelineMock(new Assembly.Settings(port, bindAddress, clock, advance(clock), strict,
                     dispatchTimeout, jobTimeout, outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime,
                     artifactSpillThreshold, maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs,
-                    workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile,
+                    retainedFinishedExecutions, workerCredentials, wireMockOptions, fakeJobSeed, redactRequestJournal,
+                    httpsPort, httpsCaFile,
                     new Assembly.Access(allowedOrigins, allowedHosts, allowProxy), lambdaFunctions,
                     clock instanceof MockClock mockClock ? mockClock::whenMoved : null));
         }

@@ -47,11 +47,8 @@ public final class DeclaredFaults {
 
     /** The faults declared for the test (or class) of {@code context}, checked. */
     public static List<Planned> of(ExtensionContext context) {
-        List<AnnotatedElement> elements = new ArrayList<>(context.getEnclosingTestClasses());
-        context.getTestClass().ifPresent(elements::add);
-        context.getTestMethod().ifPresent(elements::add);
         List<Planned> planned = new ArrayList<>();
-        for (AnnotatedElement element : elements) {
+        for (AnnotatedElement element : elements(context)) {
             for (FailNext failNext : AnnotationSupport.findRepeatableAnnotations(element, FailNext.class)) {
                 String message = failNext.message().isEmpty() ? null : failNext.message();
                 InjectedFault fault = failNext.anyError()
@@ -76,6 +73,14 @@ public final class DeclaredFaults {
             }
         }
         return planned;
+    }
+
+    /** Where a test's declarations are, in the order they apply: enclosing classes, the class, the method. */
+    static List<AnnotatedElement> elements(ExtensionContext context) {
+        List<AnnotatedElement> elements = new ArrayList<>(context.getEnclosingTestClasses());
+        context.getTestClass().ifPresent(elements::add);
+        context.getTestMethod().ifPresent(elements::add);
+        return elements;
     }
 
     private static void add(List<Planned> planned, String annotation, AnnotatedElement element,

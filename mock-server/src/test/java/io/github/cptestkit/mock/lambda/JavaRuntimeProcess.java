@@ -23,10 +23,19 @@ import java.util.stream.Stream;
  * sets, pointed at the mock. Each process gets its own copy of the client's JNI library: the client otherwise
  * unpacks it to the one path {@code /tmp/.libaws-lambda-jni.so}, and JVMs that start together overwrite each
  * other's copy while loading it (SIGBUS or SIGSEGV in the dynamic loader, or the library of another version).
+ * Public for the other modules' tests, which get it with this module's test jar: the client's jars are found beside
+ * this class's own build output (this module's {@code target}), wherever the test runs from.
+ *
+ * <pre>{@code
+ * try (JavaRuntimeProcess runtime = JavaRuntimeProcess.start(mock, "Deploy", DeployHandler.class, workDir)) {
+ *     mock.awaitLambdaAttempts("Deploy", 1, Duration.ofSeconds(90));
+ *     mock.stop(); // a waiting runtime is answered 500 and exits
+ * }
+ * }</pre>
  */
-final class JavaRuntimeProcess implements AutoCloseable {
+public final class JavaRuntimeProcess implements AutoCloseable {
 
-    static final Path RUNTIME = Path.of("target", "lambda-runtime");
+    static final Path RUNTIME = runtimeDirectory();
     static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
@@ -38,8 +47,18 @@ final class JavaRuntimeProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** {@code target/lambda-runtime} of this module: beside its test classes (or its test jar). */
+    private static Path runtimeDirectory() {
+        try {
+            return Path.of(JavaRuntimeProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().resolve("lambda-runtime");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the client for {@code functionName} of {@code mock} with {@code handler}'s handleRequest. */
-    static JavaRuntimeProcess start(CodePipelineMock mock, String functionName, Class<?> handler, Path workDir) {
+    public static JavaRuntimeProcess start(CodePipelineMock mock, String functionName, Class<?> handler, Path workDir) {
         try {
             Path jni = extractJni(workDir.resolve(functionName + "-" + System.nanoTime() + ".so"));
             List<String> classPath = new ArrayList<>();
@@ -75,7 +94,8 @@ final class JavaRuntimeProcess implements AutoCloseable {
             client = jars.filter(jar -> jar.getFileName().toString().startsWith(
                     "aws-lambda-java-runtime-interface-client")).findFirst().orElseThrow(() ->
                     new IllegalStateException("no runtime interface client in " + RUNTIME.toAbsolutePath()
-                            + "; the build copies it there (mvn test-compile)"));
+                            + "; the build of the mock-server module copies it there (its"
+                            + " process-test-resources phase)"));
         }
         try (JarFile jar = new JarFile(client.toFile()); InputStream in = jar.getInputStream(jar.getEntry(name))) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -84,17 +104,17 @@ final class JavaRuntimeProcess implements AutoCloseable {
     }
 
     /** Whether the process still runs. */
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits for the process to end (at most {@code timeout}); answers its exit code, or -1 if it still runs. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     /** What the process printed so far. */
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

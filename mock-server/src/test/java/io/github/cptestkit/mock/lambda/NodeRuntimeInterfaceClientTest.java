@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cptestkit.fixtures.FakeJobs;
 import io.github.cptestkit.mock.CodePipelineMock;
 import io.github.cptestkit.mock.MockClock;
+import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
+import io.github.cptestkit.mock.executions.PipelineExecutionStatus;
 import io.github.cptestkit.mock.jobs.JobSnapshot;
 import io.github.cptestkit.mock.lambda.InvocationAttempt.Outcome;
 import io.github.cptestkit.wire.JobStatus;
@@ -121,6 +123,22 @@ class NodeRuntimeInterfaceClientTest {
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.success().outputVariables()).containsEntry("runtime", "nodejs")
                 .containsEntry("function", "Deploy").containsEntry("requestId", attempt.requestId());
+    }
+
+    @Test
+    void aPipelinesLambdaActionIsWorkedByANodeHandlerWhoseVariablesBecomeTheActionsOutput() throws IOException {
+        mock.createPipeline(PipelineHandlers.pipeline("release", "Deploy").build());
+        Path log = runtime("Deploy", "echoesUserParameters");
+
+        String id = mock.startPipelineExecution("release");
+        assertThat(await(1, log).get(0).outcome()).isEqualTo(Outcome.RESPONDED);
+
+        PipelineExecutionSnapshot execution = mock.pipelineExecution(id);
+        String parameters = "release=" + execution.action("Source").outputVariables().get("ETag");
+        assertThat(execution.status()).isEqualTo(PipelineExecutionStatus.SUCCEEDED);
+        assertThat(execution.action("Notes").resolvedConfiguration()).containsEntry("UserParameters", parameters);
+        assertThat(execution.action("Notes").outputVariables()).containsEntry("runtime", "nodejs")
+                .containsEntry("UserParameters", parameters);
     }
 
     @Test

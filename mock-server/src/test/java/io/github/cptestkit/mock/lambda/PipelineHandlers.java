@@ -2,28 +2,79 @@ package io.github.cptestkit.mock.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.cptestkit.mock.pipelines.ActionDeclaration;
+import io.github.cptestkit.mock.pipelines.ArtifactStore;
+import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
+import io.github.cptestkit.mock.pipelines.StageDeclaration;
+import io.github.cptestkit.wire.ActionCategory;
+import io.github.cptestkit.wire.ActionOwner;
+import io.github.cptestkit.wire.ActionTypeId;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.FailureType;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Lambda handlers of a Lambda invoke action, as a user writes them: each reads its job from the
  * {@code CodePipeline.job} event and reports to CodePipeline with the SDK's default configuration (endpoint,
- * region and credentials from the environment Lambda sets), or does not. RuntimeInterfaceClientTest runs them with
- * the Java runtime interface client in a JVM of their own.
+ * region and credentials from the environment Lambda sets), or does not. RuntimeInterfaceClientTest (and, as a
+ * pipeline's Lambda invoke action, junit-extension's PipelineLambdaRuntimeTest) runs them with the Java runtime
+ * interface client in a JVM of their own.
+ *
+ * <pre>{@code JavaRuntimeProcess.start(mock, "Deploy", PipelineHandlers.Succeeds.class, workDir);}</pre>
  */
 public final class PipelineHandlers {
 
     private PipelineHandlers() {}
 
+    /**
+     * The pipeline these handlers serve as its Lambda invoke action: stage Source (S3, namespace SourceVariables,
+     * output SourceArtifact), then stage Release with action Notes invoking {@code functionName} with
+     * {@code UserParameters} {@code release=#{SourceVariables.ETag}} (namespace NotesVariables); add later stages to
+     * the builder.
+     */
+    public static PipelineDeclaration.Builder pipeline(String name, String functionName) {
+        return PipelineDeclaration.builder(name)
+                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
+                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
+                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
+                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
+                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
+                        .withOutputArtifacts("SourceArtifact").withNamespace("SourceVariables")))
+                .stage(StageDeclaration.of("Release", ActionDeclaration.of("Notes",
+                                new ActionTypeId(ActionCategory.INVOKE, ActionOwner.AWS, "Lambda", "1"))
+                        .withConfiguration(Map.of("FunctionName", functionName,
+                                "UserParameters", "release=#{SourceVariables.ETag}"))
+                        .withInputArtifacts("SourceArtifact").withNamespace("NotesVariables")));
+    }
+
     static CodePipelineClient codePipeline() {
         return CodePipelineClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /** An S3 client on the job's artifact credentials (endpoint and region from the environment). */
+    @SuppressWarnings("unchecked")
+    static S3Client s3(Map<String, Object> event) {
+        Map<String, Object> credentials = (Map<String, Object>) data(event).get("artifactCredentials");
+        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        (String) credentials.get("accessKeyId"), (String) credentials.get("secretAccessKey"),
+                        (String) credentials.get("sessionToken"))))
+                .build();
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> job(Map<String, Object> event) {
         return (Map<String, Object>) event.get("CodePipeline.job");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> data(Map<String, Object> event) {
+        return (Map<String, Object>) job(event).get("data");
     }
 
     static String jobId(Map<String, Object> event) {
@@ -32,7 +83,14 @@ public final class PipelineHandlers {
 
     @SuppressWarnings("unchecked")
     static String continuationToken(Map<String, Object> event) {
-        return (String) ((Map<String, Object>) job(event).get("data")).get("continuationToken");
+        return (String) data(event).get("continuationToken");
+    }
+
+    /** The action's {@code UserParameters}, as the event carries them (references resolved). */
+    @SuppressWarnings("unchecked")
+    static String userParameters(Map<String, Object> event) {
+        Map<String, Object> action = (Map<String, Object>) data(event).get("actionConfiguration");
+        return (String) ((Map<String, Object>) action.get("configuration")).get("UserParameters");
     }
 
     /** Reports success, with its function's name and request id as output variables. */
@@ -46,6 +104,39 @@ public final class PipelineHandlers {
             }
             context.getLogger().log("reported success of job " + jobId(event));
             return "succeeded";
+        }
+    }
+
+    /**
+     * Reads its action's {@code UserParameters} ({@code release=<tag>}) and its first input artifact (with the job's
+     * own credentials, as the event carries them), and reports success with the tag, its function's name and the
+     * artifact's size as output variables, and a summary.
+     */
+    public static final class Releases implements RequestHandler<Map<String, Object>, String> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public String handleRequest(Map<String, Object> event, Context context) {
+            String parameters = userParameters(event);
+            if (parameters == null || !parameters.startsWith("release=")) {
+                throw new IllegalArgumentException("UserParameters must be release=<tag>, but was " + parameters);
+            }
+            String tag = parameters.substring("release=".length());
+            int inputBytes;
+            try (S3Client s3 = s3(event)) {
+                Map<String, Object> location = (Map<String, Object>) ((Map<String, Object>) ((List<Object>)
+                        data(event).get("inputArtifacts")).get(0)).get("location");
+                Map<String, Object> object = (Map<String, Object>) location.get("s3Location");
+                inputBytes = s3.getObjectAsBytes(r -> r.bucket((String) object.get("bucketName"))
+                        .key((String) object.get("objectKey"))).asByteArray().length;
+            }
+            try (CodePipelineClient codePipeline = codePipeline()) {
+                codePipeline.putJobSuccessResult(r -> r.jobId(jobId(event))
+                        .executionDetails(d -> d.summary("released " + tag).externalExecutionId(
+                                context.getAwsRequestId()))
+                        .outputVariables(Map.of("ReleaseTag", tag, "Function", context.getFunctionName(),
+                                "InputBytes", Integer.toString(inputBytes))));
+            }
+            return "released " + tag;
         }
     }
 

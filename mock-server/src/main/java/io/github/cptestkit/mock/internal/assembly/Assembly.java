@@ -169,8 +169,9 @@ public final class Assembly implements AdminTarget {
             boolean strict, Duration dispatchTimeout, Duration jobTimeout, int outputVariablesLimitBytes,
             Boolean strictKms, Duration artifactCredentialsLifetime, long artifactSpillThreshold,
             int maxRequestJournalEntries, long maxUploadBytes, int retainedFinishedJobs,
-            Map<String, WorkerCredentials> workers, Consumer<WireMockConfiguration> wireMockOptions,
-            long fakeJobSeed, boolean redactRequestJournal, Integer httpsPort, Path httpsCaFile, Access access,
+            int retainedFinishedExecutions, Map<String, WorkerCredentials> workers,
+            Consumer<WireMockConfiguration> wireMockOptions, long fakeJobSeed, boolean redactRequestJournal,
+            Integer httpsPort, Path httpsCaFile, Access access,
             Map<String, FunctionSettings> lambdaFunctions, UnaryOperator<Runnable> clockMoves) {
 
         /** How many served requests WireMock's journal keeps by default. */
@@ -193,7 +194,8 @@ public final class Assembly implements AdminTarget {
                     null, JobStore.OUTPUT_VARIABLES_LIMIT_BYTES, null,
                     JobStore.DEFAULT_ARTIFACT_CREDENTIALS_LIFETIME, ArtifactStore.DEFAULT_SPILL_THRESHOLD,
                     DEFAULT_MAX_REQUEST_JOURNAL_ENTRIES, ArtifactBucketService.DEFAULT_MAX_UPLOAD_BYTES,
-                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true,
+                    JobStore.DEFAULT_RETAINED_FINISHED_JOBS, ExecutionEngine.DEFAULT_RETAINED_FINISHED_EXECUTIONS,
+                    Map.of(), options -> { }, FakeJobSource.DEFAULT_SEED, true,
                     null, null, Access.DEFAULT, Map.of(), null);
         }
 
@@ -204,8 +206,9 @@ public final class Assembly implements AdminTarget {
         public Settings withClock(Clock clock, Consumer<Duration> advance) {
             return new Settings(port, bindAddress, clock, advance, strict, dispatchTimeout, jobTimeout,
                     outputVariablesLimitBytes, strictKms, artifactCredentialsLifetime, artifactSpillThreshold,
-                    maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, workers, wireMockOptions,
-                    fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access, lambdaFunctions, null);
+                    maxRequestJournalEntries, maxUploadBytes, retainedFinishedJobs, retainedFinishedExecutions,
+                    workers, wireMockOptions, fakeJobSeed, redactRequestJournal, httpsPort, httpsCaFile, access,
+                    lambdaFunctions, null);
         }
     }
 
@@ -234,7 +237,7 @@ public final class Assembly implements AdminTarget {
                 .build();
         this.executions = new ExecutionEngine(new ExecutionEngine.Settings(settings.clock(),
                 jobStore.controlPlane().scope(), () -> UUID.randomUUID().toString(),
-                ExecutionEngine.DEFAULT_RETAINED_FINISHED_EXECUTIONS), jobStore, new PipelineJobs(),
+                settings.retainedFinishedExecutions()), jobStore, new PipelineJobs(),
                 jobStore.controlPlane()::findPipeline);
         jobStore.beforeEachCall(executions::advance);
         this.protocol = new CodePipelineProtocol(new ExecutionOperations(executions,
@@ -642,6 +645,11 @@ public final class Assembly implements AdminTarget {
     /** How many finished jobs were forgotten to keep the retention limit. */
     public long forgottenJobs() {
         return jobStore.forgottenJobs();
+    }
+
+    /** How many ended pipeline executions were forgotten to keep the retention limit. */
+    public long forgottenPipelineExecutions() {
+        return executions.forgottenExecutions();
     }
 
     /** What went wrong on the mock's side. */
