@@ -39,27 +39,47 @@ public @interface SimulateAction {
     /** The longest simulated run, in seconds (30 days, as the admin API allows). */
     long MAX_DURATION_SECONDS = 30L * 24 * 60 * 60;
 
-    /** The pipeline's name. */
+    /**
+     * The pipeline's name.
+     *
+     * @return the name of the pipeline the action is declared in, e.g. {@code "release"}
+     */
     String pipeline();
 
-    /** The stage's name. */
+    /**
+     * The stage's name.
+     *
+     * @return the name of the stage the action is declared in, e.g. {@code "Deploy"}
+     */
     String stage();
 
-    /** The action's name, as declared in the stage. */
+    /**
+     * The action's name, as declared in the stage.
+     *
+     * @return the AWS-owned action's name, e.g. {@code "DeployToProd"}
+     */
     String action();
 
-    /** How long it runs on the mock's clock before it succeeds or fails, in seconds (0, the default: at once). */
+    /**
+     * How long it runs on the mock's clock before it succeeds or fails, in seconds (0, the default: at once).
+     *
+     * @return the simulated run's length in seconds, 0 to {@value #MAX_DURATION_SECONDS}
+     */
     long durationSeconds() default 0;
 
     /**
      * The message the action fails with (its {@code errorDetails.message}, and the execution's status summary); empty
      * (the default): it succeeds.
+     *
+     * @return the failure's message, or empty for an action that succeeds
      */
     String failureMessage() default "";
 
     /**
      * The output variables it produces when it succeeds, each {@code "NAME=value"} (a source action's replace its
      * provider's); none by default.
+     *
+     * @return the variables as {@code NAME=value} pairs, each name once; empty for none
      */
     String[] outputVariables() default {};
 
@@ -69,6 +89,11 @@ public @interface SimulateAction {
     @Documented
     @Inherited
     @interface List {
+        /**
+         * The repeated annotations.
+         *
+         * @return the {@link SimulateAction}s, in the order declared
+         */
         SimulateAction[] value();
     }
 }

@@ -500,6 +500,8 @@ public final class CodePipelineMock implements AutoCloseable {
      * {@link Builder#retainedFinishedExecutions(int)}; {@link #pipelineExecution(String)} no longer knows them.
      *
      * <pre>{@code assertThat(mock.forgottenPipelineExecutions()).isZero();}</pre>
+     *
+     * @return the number of ended executions forgotten, 0 when none
      */
     public long forgottenPipelineExecutions() {
         return mock.forgottenPipelineExecutions();
@@ -1055,6 +1057,10 @@ public final class CodePipelineMock implements AutoCloseable {
          * <pre>{@code
          * CodePipelineMock mock = CodePipelineMock.builder().retainedFinishedExecutions(100).build();
          * }</pre>
+         *
+         * @param executions how many ended executions are kept, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code executions} is below 1
          */
         public Builder retainedFinishedExecutions(int executions) {
             if (executions < 1) {
