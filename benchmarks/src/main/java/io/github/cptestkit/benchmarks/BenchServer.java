@@ -131,8 +131,9 @@ public final class BenchServer {
         }
         String target = Operation.GET_THIRD_PARTY_JOB_DETAILS.target();
         String details = BenchJobs.detailsRequest(job.jobId());
-        // Acknowledged, the job stays InProgress for its 24-hour timeout (a dispatched job is queued again after a
-        // minute): its details answer the same all run long.
+        // Acknowledged, the job stays InProgress for its partner action's one-hour timeout (a dispatched job is
+        // queued again after a minute): its details answer the same all run long but for the renewed artifact
+        // credentials each answer hands out.
         Answer nonce = Answer.post(mock.endpoint(), target, details);
         Answer acknowledged = Answer.post(mock.endpoint(), Operation.ACKNOWLEDGE_THIRD_PARTY_JOB.target(),
                 BenchJobs.acknowledgeRequest(job.jobId(), WireFormat.mapper().readTree(nonce.body())

@@ -414,6 +414,8 @@ class ExecutionEngineTest {
                 new io.github.cptestkit.wire.ExecutionDetails("tested", "run-9", 100), null, null);
         assertThat(execution("partner", id).status()).isEqualTo(PipelineExecutionStatus.SUCCEEDED);
         assertThat(execution("partner", id).action("Test").summary()).isEqualTo("tested");
+        assertThat(execution("partner", id).action("Test").outputVariables()).as("a partner action has none")
+                .isEmpty();
     }
 
     @Test
