@@ -46,6 +46,7 @@ import io.github.cptestkit.mock.internal.lambda.RuntimeApiRefusal;
 import io.github.cptestkit.mock.internal.s3.ArtifactBucketService;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore;
 import io.github.cptestkit.mock.internal.s3.ArtifactStore.ObjectBytes;
+import io.github.cptestkit.mock.internal.s3.ObjectAttributes;
 import io.github.cptestkit.mock.internal.server.MockServer;
 import io.github.cptestkit.mock.internal.server.OriginPolicy;
 import io.github.cptestkit.mock.internal.server.RequestRules;
@@ -294,8 +295,16 @@ public final class Assembly implements AdminTarget {
         }
 
         @Override
-        public Optional<byte[]> readObject(S3ArtifactLocation location) {
-            return artifactBucket.store().readAll(location.bucketName(), location.objectKey());
+        public Optional<String> objectETag(S3ArtifactLocation location) {
+            return artifactBucket.store().find(location.bucketName(), location.objectKey())
+                    .map(object -> object.etag().replace("\"", ""));
+        }
+
+        @Override
+        public boolean copyObject(S3ArtifactLocation from, S3ArtifactLocation to) {
+            // the copy is SSE-S3 encrypted with its source's content type, as seeded artifacts are
+            return artifactBucket.store().copy(from.bucketName(), from.objectKey(), to.bucketName(), to.objectKey(),
+                    source -> ObjectAttributes.of(source.contentType())).isPresent();
         }
 
         @Override

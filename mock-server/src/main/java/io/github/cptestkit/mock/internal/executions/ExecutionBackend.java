@@ -31,8 +31,14 @@ public interface ExecutionBackend {
     /** The job now, or empty when the store does not have it (any more). */
     Optional<JobSnapshot> job(String jobId);
 
-    /** The bytes of an object in the mock's bucket, or empty. */
-    Optional<byte[]> readObject(S3ArtifactLocation location);
+    /** The ETag of an object in the mock's bucket, without its quotes (an MD5 in hex, {@code -N} after a multipart one), or empty. */
+    Optional<String> objectETag(S3ArtifactLocation location);
+
+    /**
+     * Copies an object of the mock's bucket to another location (its bucket made if need be), streamed: however big,
+     * it never is in the heap whole. False when there is no such object (any more).
+     */
+    boolean copyObject(S3ArtifactLocation from, S3ArtifactLocation to);
 
     /** Puts an object in the mock's bucket (its bucket made if need be). */
     void putObject(S3ArtifactLocation location, byte[] content);

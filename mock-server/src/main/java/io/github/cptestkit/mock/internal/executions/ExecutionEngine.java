@@ -1006,7 +1006,14 @@ public final class ExecutionEngine {
                     variables.putAll(action.produced.variables());
                     revision = action.produced.revision();
                     for (Artifact output : action.outputArtifacts) {
-                        backend.putObject(output.location().s3Location(), action.produced.content());
+                        SimulatedSource.Produced produced = action.produced;
+                        if (produced.copyOf() == null
+                                || !backend.copyObject(produced.copyOf(), output.location().s3Location())) {
+                            backend.putObject(output.location().s3Location(), produced.content() != null
+                                    ? produced.content() : SimulatedSource.fakeZip("Source object s3://"
+                                    + produced.copyOf().bucketName() + "/" + produced.copyOf().objectKey()
+                                    + ", simulated: it left the mock's bucket before the action ran.\n"));
+                        }
                     }
                     action.summary = action.produced.summary();
                 }

@@ -19,8 +19,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * What a simulated source action produces: the artifact's bytes, its revision and its provider's output variables
  * (the variables reference's names: S3 {@code ETag}, {@code VersionId}; CodeCommit {@code CommitId},
- * {@code BranchName}, ...). An S3 source whose configured object is in the mock's bucket produces that object; any
- * other source produces a small fake zip. Revisions are derived from the execution, so a run is repeatable.
+ * {@code BranchName}, ...). An S3 source whose configured object is in the mock's bucket produces a copy of that
+ * object (copied within the bucket when the action runs, never read into the heap; its {@code ETag} is the
+ * object's); any other source produces a small fake zip. Revisions are derived from the execution, so a run is repeatable.
  *
  * <pre>{@code
  * SimulatedSource.Produced produced = SimulatedSource.produce("S3", configuration, override, backend, executionId,
@@ -35,14 +36,15 @@ record SimulatedSource(String provider) {
     /**
      * What the source produced.
      *
-     * @param content          the artifact's bytes
+     * @param content          the artifact's bytes, or {@code null} when it is a copy of {@code copyOf}
+     * @param copyOf           the object of the mock's bucket the artifact is a copy of, or {@code null}
      * @param revision         its revision (S3 version id, commit id, image digest)
      * @param changeIdentifier what identifies the change (an S3 ETag), or {@code null}
      * @param summary          the revision's summary
      * @param variables        the provider's output variables
      */
-    record Produced(byte[] content, String revision, String changeIdentifier, String summary,
-            Map<String, String> variables) {}
+    record Produced(byte[] content, S3ArtifactLocation copyOf, String revision, String changeIdentifier,
+            String summary, Map<String, String> variables) {}
 
     static final String COMMIT_MESSAGE = "Commit simulated by codepipeline-testkit";
 
@@ -56,18 +58,21 @@ record SimulatedSource(String provider) {
                 String key = override.filter(o -> o.revisionType().equals("S3_OBJECT_KEY"))
                         .map(SourceRevisionOverride::revisionValue).orElse(configuration.get("S3ObjectKey"));
                 String bucket = configuration.get("S3Bucket");
-                byte[] content = bucket == null || key == null ? null
-                        : backend.readObject(new S3ArtifactLocation(bucket, key)).orElse(null);
-                if (content == null) {
+                S3ArtifactLocation object = bucket == null || key == null ? null : new S3ArtifactLocation(bucket, key);
+                String etag = object == null ? null : backend.objectETag(object).orElse(null);
+                byte[] content = null;
+                if (etag == null) {
+                    object = null;
                     content = fakeZip("Source object s3://" + bucket + "/" + key + ", simulated: it was not in the"
                             + " mock's bucket.\n");
+                    etag = hex("MD5", content);
                 }
-                String etag = hex("MD5", content);
                 String versionId = override.filter(o -> o.revisionType().equals("S3_OBJECT_VERSION_ID"))
                         .map(SourceRevisionOverride::revisionValue).orElse(hex("SHA-256", seed).substring(0, 32));
                 variables.put("ETag", etag);
                 variables.put("VersionId", versionId);
-                return new Produced(content, versionId, etag, "Amazon S3 version id: " + versionId, variables);
+                return new Produced(content, object, versionId, etag, "Amazon S3 version id: " + versionId,
+                        variables);
             }
             case "CodeCommit", "CodeStarSourceConnection", "GitHub" -> {
                 variables.put("AuthorDate", now.toString());
@@ -91,8 +96,8 @@ record SimulatedSource(String provider) {
                         variables.put("RepositoryName", configuration.getOrDefault("Repo", ""));
                     }
                 }
-                return new Produced(fakeZip("Commit " + commitId + ", simulated.\n"), commitId, null, COMMIT_MESSAGE,
-                        variables);
+                return new Produced(fakeZip("Commit " + commitId + ", simulated.\n"), null, commitId, null,
+                        COMMIT_MESSAGE, variables);
             }
             case "ECR" -> {
                 String repository = configuration.getOrDefault("RepositoryName", "");
@@ -105,10 +110,11 @@ record SimulatedSource(String provider) {
                 variables.put("ImageURI", accountId + ".dkr.ecr." + region + ".amazonaws.com/" + repository + ":"
                         + tag);
                 String imageDetail = "{\"ImageURI\":\"" + variables.get("ImageURI") + "\"}";
-                return new Produced(zip("imageDetail.json", imageDetail), digest, null, "Image " + digest, variables);
+                return new Produced(zip("imageDetail.json", imageDetail), null, digest, null, "Image " + digest,
+                        variables);
             }
             default -> {
-                return new Produced(fakeZip("Source of provider " + provider + ", simulated.\n"), commitId, null,
+                return new Produced(fakeZip("Source of provider " + provider + ", simulated.\n"), null, commitId, null,
                         "Simulated revision", variables);
             }
         }

@@ -5,6 +5,7 @@ import io.github.cptestkit.mock.internal.body.StreamedBody;
 import io.github.cptestkit.mock.internal.sigv4.SigV4;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -136,6 +138,32 @@ public final class ArtifactStore implements AutoCloseable {
             return Optional.of(new ObjectBytes(entry.object, span[0], entry.content.stream(span[0],
                     span[1] - span[0] + 1), range.isPresent()));
         });
+    }
+
+    /**
+     * Copies an object to another key, its bytes streamed through a body of this store's spill threshold (a big
+     * object goes file to file, never whole into the heap), with {@code attributes} made from the source's; empty
+     * when there is no such object.
+     */
+    public Optional<StoredObject> copy(String fromBucket, String fromKey, String toBucket, String toKey,
+            UnaryOperator<ObjectAttributes> attributes) {
+        Optional<ObjectBytes> source = read(fromBucket, fromKey, Optional.empty());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        ReceivedBody.Writer writer = ReceivedBody.writer(spillThreshold, source.get().object().size());
+        try (InputStream in = source.get().body().open()) {
+            in.transferTo(writer);
+        } catch (IOException e) {
+            writer.abort();
+            throw new UncheckedIOException("cannot copy s3://" + fromBucket + "/" + fromKey, e);
+        }
+        ReceivedBody body = writer.finish();
+        try {
+            return Optional.of(put(toBucket, toKey, body, attributes.apply(source.get().object().attributes())));
+        } finally {
+            body.close(); // a spilled copy moved into the store is the store's now; close leaves it
+        }
     }
 
     /** Every byte of an object (for assertions). */

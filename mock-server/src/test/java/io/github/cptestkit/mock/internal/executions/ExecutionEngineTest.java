@@ -65,6 +65,9 @@ class ExecutionEngineTest {
         assertThat(sourceOutput.bucketName()).isEqualTo(PipelineRig.BUCKET);
         assertThat(sourceOutput.objectKey()).startsWith("release/SourceArti/");
         assertThat(rig.bucket.get(sourceOutput)).isEqualTo(sourceZip);
+        assertThat(rig.copies).as("copied within the bucket, not read").containsExactly(
+                new S3ArtifactLocation("app-sources", "app.zip"));
+        assertThat(source.outputVariables()).containsEntry("ETag", PipelineRig.md5(sourceZip));
 
         Job build = rig.takeBuildJob();
         assertThat(build.data().actionConfiguration().configuration()).containsEntry("Env", "prod")
@@ -463,8 +466,13 @@ class ExecutionEngineTest {
         }
 
         @Override
-        public java.util.Optional<byte[]> readObject(S3ArtifactLocation location) {
+        public java.util.Optional<String> objectETag(S3ArtifactLocation location) {
             return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean copyObject(S3ArtifactLocation from, S3ArtifactLocation to) {
+            return false;
         }
 
         @Override

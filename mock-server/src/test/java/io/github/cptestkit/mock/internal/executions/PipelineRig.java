@@ -48,6 +48,8 @@ final class PipelineRig {
     final JobStore jobs = new JobStore(JobStore.Settings.defaults(clock));
     final ControlPlane controlPlane = new ControlPlane(clock, ControlPlaneScope.DEFAULT, ControlPlaneQuotas.DEFAULT);
     final Map<S3ArtifactLocation, byte[]> bucket = new ConcurrentHashMap<>();
+    /** The objects the engine copied within the bucket, in order. */
+    final List<S3ArtifactLocation> copies = new java.util.concurrent.CopyOnWriteArrayList<>();
     final ExecutionEngine engine = new ExecutionEngine(ExecutionEngine.Settings.defaults(clock), jobs,
             new ExecutionBackend() {
                 @Override
@@ -71,8 +73,18 @@ final class PipelineRig {
                 }
 
                 @Override
-                public Optional<byte[]> readObject(S3ArtifactLocation location) {
-                    return Optional.ofNullable(bucket.get(location));
+                public Optional<String> objectETag(S3ArtifactLocation location) {
+                    return Optional.ofNullable(bucket.get(location)).map(PipelineRig::md5);
+                }
+
+                @Override
+                public boolean copyObject(S3ArtifactLocation from, S3ArtifactLocation to) {
+                    byte[] content = bucket.get(from);
+                    if (content != null) {
+                        bucket.put(to, content);
+                        copies.add(from);
+                    }
+                    return content != null;
                 }
 
                 @Override
@@ -161,5 +173,14 @@ final class PipelineRig {
                 .filter(j -> j.actionTypeId().equals(LAMBDA)
                         && j.data().pipelineContext().pipelineExecutionId().equals(executionId))
                 .findFirst().orElseThrow(() -> new AssertionError("no Lambda job for " + executionId));
+    }
+
+    /** The MD5 of bytes in lower-case hex, as the bucket's ETags of single-part objects. */
+    static String md5(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -47,6 +47,25 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void aCopyOfASpilledObjectIsASpilledObjectOfItsOwnWithTheSameBytesAndEtagAndTheAttributesGiven()
+            throws IOException {
+        store = new ArtifactStore(clock, 10, temporaryParent);
+        StoredObject source = store.put("b", "large", bytes("0123456789A"), ObjectAttributes.of("application/zip"));
+
+        StoredObject copy = store.copy("b", "large", "c", "copied", attributes ->
+                ObjectAttributes.of(attributes.contentType() + "+copy")).orElseThrow();
+        store.put("b", "large", bytes("replaced after the copy"), ObjectAttributes.of(null));
+
+        assertThat(filesIn(store.temporaryDirectory().orElseThrow())).as("one file each").hasSize(2);
+        assertThat(store.readAll("c", "copied")).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("0123456789A")));
+        assertThat(copy.etag()).isEqualTo(source.etag());
+        assertThat(copy.size()).isEqualTo(11);
+        assertThat(copy.attributes().contentType()).isEqualTo("application/zip+copy");
+        assertThat(store.copy("b", "missing", "c", "other", attributes -> attributes)).isEmpty();
+        assertThat(store.find("c", "other")).isEmpty();
+    }
+
+    @Test
     void overwritingOrDeletingASpilledObjectDeletesItsFile() throws IOException {
         store = new ArtifactStore(clock, 0, temporaryParent);
         store.put("b", "k", bytes("first"), ObjectAttributes.of(null));
