@@ -4,12 +4,11 @@ import static io.github.cptestkit.junit.CodePipelineAssertions.assertThat;
 import static io.github.cptestkit.junit.CodePipelineAssertions.assertThatThrownBy;
 
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.PipelineFixtures;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.executions.ExecutionStart;
 import io.github.cptestkit.mock.executions.SimulatedAction;
 import io.github.cptestkit.mock.pipelines.ActionDeclaration;
-import io.github.cptestkit.mock.pipelines.ArtifactStore;
-import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.PipelineType;
 import io.github.cptestkit.mock.pipelines.PipelineVariableDeclaration;
 import io.github.cptestkit.mock.pipelines.StageDeclaration;
@@ -42,15 +41,9 @@ class PipelineExecutionAssertTest {
     @BeforeEach
     void pipeline() {
         mock.reset();
-        mock.createPipeline(PipelineDeclaration.builder("release")
-                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
-                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
+        mock.createPipeline(PipelineFixtures.withS3Source("release")
                 .pipelineType(PipelineType.V2)
                 .variable(new PipelineVariableDeclaration("Env", "test", null))
-                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
-                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
-                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
-                        .withOutputArtifacts("SourceArtifact")))
                 .stage(StageDeclaration.of("Build", ActionDeclaration.of("Build",
                                 new ActionTypeId(ActionCategory.BUILD, ActionOwner.AWS, "CodeBuild", "1"))
                         .withConfiguration(Map.of("ProjectName", "app-#{variables.Env}",

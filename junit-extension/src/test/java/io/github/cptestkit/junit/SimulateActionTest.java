@@ -8,10 +8,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.github.cptestkit.mock.CodePipelineMock;
+import io.github.cptestkit.mock.PipelineFixtures;
 import io.github.cptestkit.mock.MockClock;
 import io.github.cptestkit.mock.pipelines.ActionDeclaration;
-import io.github.cptestkit.mock.pipelines.ArtifactStore;
-import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.StageDeclaration;
 import io.github.cptestkit.wire.ActionCategory;
 import io.github.cptestkit.wire.ActionOwner;
@@ -32,13 +31,7 @@ class SimulateActionTest {
 
     /** Source (S3), Build (CodeBuild, namespace BuildVariables), Deploy (CodeDeploy, reads the build's tag). */
     static void createRelease(CodePipelineMock mock) {
-        mock.createPipeline(PipelineDeclaration.builder("release")
-                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
-                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
-                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
-                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
-                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
-                        .withOutputArtifacts("SourceArtifact")))
+        mock.createPipeline(PipelineFixtures.withS3Source("release")
                 .stage(StageDeclaration.of("Build", ActionDeclaration.of("Build",
                                 new ActionTypeId(ActionCategory.BUILD, ActionOwner.AWS, "CodeBuild", "1"))
                         .withConfiguration(Map.of("ProjectName", "app"))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cptestkit.mock.executions.PipelineExecutionSnapshot;
 import io.github.cptestkit.mock.executions.PipelineExecutionStatus;
 import io.github.cptestkit.mock.pipelines.ActionDeclaration;
-import io.github.cptestkit.mock.pipelines.ArtifactStore;
 import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.StageDeclaration;
 import io.github.cptestkit.wire.ActionCategory;
@@ -23,13 +22,7 @@ import software.amazon.awssdk.services.codepipeline.model.PipelineExecutionNotFo
 class PipelineRetentionTest {
 
     static PipelineDeclaration pipeline(String name, StageDeclaration second) {
-        return PipelineDeclaration.builder(name)
-                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
-                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
-                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
-                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
-                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
-                        .withOutputArtifacts("SourceArtifact")))
+        return PipelineFixtures.withS3Source(name)
                 .stage(second)
                 .build();
     }

@@ -2,8 +2,8 @@ package io.github.cptestkit.mock.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.cptestkit.mock.PipelineFixtures;
 import io.github.cptestkit.mock.pipelines.ActionDeclaration;
-import io.github.cptestkit.mock.pipelines.ArtifactStore;
 import io.github.cptestkit.mock.pipelines.PipelineDeclaration;
 import io.github.cptestkit.mock.pipelines.StageDeclaration;
 import io.github.cptestkit.wire.ActionCategory;
@@ -38,13 +38,7 @@ public final class PipelineHandlers {
      * the builder.
      */
     public static PipelineDeclaration.Builder pipeline(String name, String functionName) {
-        return PipelineDeclaration.builder(name)
-                .roleArn("arn:aws:iam::123456789012:role/AWSCodePipelineServiceRole")
-                .artifactStore(ArtifactStore.s3("codepipeline-us-east-1-1234567890"))
-                .stage(StageDeclaration.of("Source", ActionDeclaration.of("Source",
-                                new ActionTypeId(ActionCategory.SOURCE, ActionOwner.AWS, "S3", "1"))
-                        .withConfiguration(Map.of("S3Bucket", "app-sources", "S3ObjectKey", "app.zip"))
-                        .withOutputArtifacts("SourceArtifact").withNamespace("SourceVariables")))
+        return PipelineFixtures.withS3Source(name)
                 .stage(StageDeclaration.of("Release", ActionDeclaration.of("Notes",
                                 new ActionTypeId(ActionCategory.INVOKE, ActionOwner.AWS, "Lambda", "1"))
                         .withConfiguration(Map.of("FunctionName", functionName,
