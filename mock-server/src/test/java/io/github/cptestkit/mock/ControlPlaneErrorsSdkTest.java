@@ -94,8 +94,8 @@ class ControlPlaneErrorsSdkTest {
     void aPipelineOfOneStageIsInvalidStructureException() {
         creating(tutorialWith(stages -> stages.subList(0, 1)))
                 .isInstanceOf(InvalidStructureException.class)
-                .hasMessageContaining("Broken")
-                .hasMessageContaining("2");
+                .hasMessageContaining("Pipeline 'Broken' has 1 stage")
+                .hasMessageContaining("at least two stages");
     }
 
     @Test
@@ -170,8 +170,8 @@ class ControlPlaneErrorsSdkTest {
             return stages;
         }))
                 .isInstanceOf(LimitExceededException.class)
-                .hasMessageContaining("51")
-                .hasMessageContaining("50");
+                .hasMessageContaining("has 51 stages")
+                .hasMessageContaining("at most 50");
     }
 
     @Test
